@@ -1,0 +1,26 @@
+/** The six specialisation areas of Skåne's innovation strategy. */
+import { z } from 'zod';
+import { bilingualText, optionalBilingualText } from './bilingual';
+import { slugSchema } from './slug';
+import { idSchema, versionSchema } from './vocabulary';
+
+export const areaCreateInput = z.strictObject({
+  slug: slugSchema,
+  name: bilingualText({ max: 120, label: 'Name' }),
+  summary: optionalBilingualText({ max: 2000, label: 'Summary' }),
+  sortOrder: z.number().int('Order must be a whole number').min(0).max(1000).default(0),
+});
+export type AreaCreateInput = z.infer<typeof areaCreateInput>;
+
+export const areaUpdateInput = areaCreateInput.partial().extend({ id: idSchema, version: versionSchema });
+export type AreaUpdateInput = z.infer<typeof areaUpdateInput>;
+
+/** An area as the public API shows it. */
+export const areaSchema = z.object({
+  id: idSchema,
+  slug: z.string(),
+  name: z.object({ sv: z.string(), en: z.string() }),
+  summary: z.object({ sv: z.string(), en: z.string() }),
+  sortOrder: z.number().int(),
+});
+export type Area = z.infer<typeof areaSchema>;

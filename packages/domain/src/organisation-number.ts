@@ -1,0 +1,67 @@
+/**
+ * Swedish organisation numbers (organisationsnummer): ten digits written
+ * NNNNNN-NNNN whose last digit is a Luhn check digit over the first nine.
+ * We also accept the dash-less form and the twelve-digit form with the
+ * century prefix "16" that tax forms use, and always store NNNNNN-NNNN.
+ */
+import { z } from 'zod';
+
+/** Luhn (mod 10) check digit for a string of digits. */
+export function luhnCheckDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[i]);
+    // Weights 2,1,2,1… from the left, as Skatteverket specifies for nine digits.
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+export type OrganisationNumberResult =
+  | { ok: true; value: string }
+  | { ok: false; reason: string };
+
+/** Parses and normalises an organisation number, saying why when it is not one. */
+export function parseOrganisationNumber(input: string): OrganisationNumberResult {
+  const compact = input.trim().replace(/[\s-]/g, '');
+  if (!/^\d+$/.test(compact)) {
+    return { ok: false, reason: 'must be written NNNNNN-NNNN (digits and one dash)' };
+  }
+  let ten = compact;
+  if (compact.length === 12) {
+    if (!compact.startsWith('16')) {
+      return { ok: false, reason: 'a twelve-digit organisation number must start with 16' };
+    }
+    ten = compact.slice(2);
+  }
+  if (ten.length !== 10) {
+    return { ok: false, reason: `must have 10 digits, got ${compact.length}` };
+  }
+  // The third digit of a legal person's number is at least 2; lower means a personal identity number.
+  if (Number(ten[2]) < 2) {
+    return { ok: false, reason: 'third digit must be 2 or more (this looks like a personal identity number)' };
+  }
+  const expected = luhnCheckDigit(ten.slice(0, 9));
+  if (Number(ten[9]) !== expected) {
+    return { ok: false, reason: `check digit is wrong (expected ${expected}, got ${ten[9]})` };
+  }
+  return { ok: true, value: `${ten.slice(0, 6)}-${ten.slice(6)}` };
+}
+
+export function isOrganisationNumber(input: string): boolean {
+  return parseOrganisationNumber(input).ok;
+}
+
+/** Zod schema: accepts the common spellings and outputs NNNNNN-NNNN. */
+export const organisationNumberSchema = z.string().transform((value, ctx) => {
+  const result = parseOrganisationNumber(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: `Organisation number ${result.reason}` });
+    return z.NEVER;
+  }
+  return result.value;
+});

@@ -1,0 +1,73 @@
+/** The closed lists the register uses: member kinds, size bands, statuses, roles. */
+import { z } from 'zod';
+
+export const MEMBER_KINDS = [
+  'company',
+  'startup',
+  'academia',
+  'public-sector',
+  'non-profit',
+  'investor',
+  'other',
+] as const;
+export type MemberKind = (typeof MEMBER_KINDS)[number];
+export const memberKindSchema = z.enum(MEMBER_KINDS, {
+  error: `Kind must be one of: ${MEMBER_KINDS.join(', ')}`,
+});
+export const MEMBER_KIND_LABELS: Record<MemberKind, { sv: string; en: string }> = {
+  company: { sv: 'Företag', en: 'Company' },
+  startup: { sv: 'Startup', en: 'Startup' },
+  academia: { sv: 'Akademi', en: 'Academia' },
+  'public-sector': { sv: 'Offentlig sektor', en: 'Public sector' },
+  'non-profit': { sv: 'Ideell organisation', en: 'Non-profit' },
+  investor: { sv: 'Investerare', en: 'Investor' },
+  other: { sv: 'Övrigt', en: 'Other' },
+};
+
+/** Size bands by number of employees, as Statistics Sweden groups them. */
+export const SIZE_BANDS = ['1-9', '10-49', '50-249', '250+'] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+export const sizeBandSchema = z.enum(SIZE_BANDS, {
+  error: `Size must be one of: ${SIZE_BANDS.join(', ')}`,
+});
+export const SIZE_BAND_LABELS: Record<SizeBand, { sv: string; en: string }> = {
+  '1-9': { sv: '1–9 anställda', en: '1–9 employees' },
+  '10-49': { sv: '10–49 anställda', en: '10–49 employees' },
+  '50-249': { sv: '50–249 anställda', en: '50–249 employees' },
+  '250+': { sv: '250+ anställda', en: '250+ employees' },
+};
+
+export const STATUSES = ['draft', 'published', 'archived'] as const;
+export type Status = (typeof STATUSES)[number];
+export const statusSchema = z.enum(STATUSES, {
+  error: `Status must be one of: ${STATUSES.join(', ')}`,
+});
+
+export const USER_ROLES = ['admin', 'editor'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+export const userRoleSchema = z.enum(USER_ROLES, {
+  error: `Role must be one of: ${USER_ROLES.join(', ')}`,
+});
+
+/** How sure we are of a fact taken from public sources: high, medium or a guess. */
+export const CONFIDENCES = ['high', 'medium', 'guess'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+export const confidenceSchema = z.enum(CONFIDENCES, {
+  error: `Confidence must be one of: ${CONFIDENCES.join(', ')}`,
+});
+
+/** Database ids are positive integers. */
+export const idSchema = z
+  .number({ error: 'Id must be a number' })
+  .int('Id must be a whole number')
+  .positive('Id must be positive')
+  .max(Number.MAX_SAFE_INTEGER);
+
+/** Optimistic locking: the version the editor last saw. */
+export const versionSchema = z
+  .number({ error: 'Version must be a number' })
+  .int('Version must be a whole number')
+  .min(1, 'Version must be at least 1');
+
+/** Calendar dates as YYYY-MM-DD, checked to be real days. */
+export const isoDateSchema = z.iso.date({ error: 'Date must be a real date written YYYY-MM-DD' });

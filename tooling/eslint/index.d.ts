@@ -1,0 +1,2 @@
+import type { ConfigArray } from 'typescript-eslint';
+export function config(tsconfigRootDir: string): ConfigArray;
