@@ -7,7 +7,9 @@ import tseslint from 'typescript-eslint';
 /** @param {string} tsconfigRootDir the package's folder (import.meta.dirname) */
 export function config(tsconfigRootDir) {
   return tseslint.config(
-    { ignores: ['dist/**', 'build/**', '.svelte-kit/**', '.astro/**', 'drizzle/**', 'coverage/**'] },
+    {
+      ignores: ['dist/**', 'build/**', '.svelte-kit/**', '.astro/**', 'drizzle/**', 'coverage/**'],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {
@@ -17,7 +19,10 @@ export function config(tsconfigRootDir) {
       },
       rules: {
         '@typescript-eslint/consistent-type-imports': 'error',
-        '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+        '@typescript-eslint/no-unused-vars': [
+          'error',
+          { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+        ],
         'no-console': ['warn', { allow: ['warn', 'error'] }],
       },
     },

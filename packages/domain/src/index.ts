@@ -1,6 +1,7 @@
 export * from './area';
 export * from './article';
 export * from './bilingual';
+export * from './collation';
 export * from './cluster';
 export * from './contact';
 export * from './member';

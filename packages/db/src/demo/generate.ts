@@ -1,0 +1,160 @@
+/**
+ * Deterministic demo data for development and benchmarks: N members with
+ * areas, memberships, municipalities, kinds and sizes, all marked is_demo = 1.
+ * It only runs when asked (`pnpm db:seed --demo N`) and replaces earlier demo
+ * members, so N is always the number there afterwards. Real records are never touched.
+ */
+import { luhnCheckDigit, MUNICIPALITIES, slugify, swedishSortKey } from '@cos/domain';
+import type { Sqlite } from '../client';
+import { createRandom } from './random';
+import { AREA_TOPICS, NAME_PREFIXES, NAME_STEMS, NAME_SUFFIXES } from './vocabulary';
+
+export const DEMO_MAX = 200_000;
+
+export interface DemoOptions {
+  count: number;
+  /** Same seed, same data. */
+  seed?: number;
+}
+
+const KINDS = [
+  'company',
+  'startup',
+  'academia',
+  'public-sector',
+  'non-profit',
+  'investor',
+  'other',
+] as const;
+const KIND_WEIGHTS = [55, 15, 3, 4, 6, 2, 5];
+const SIZES = ['1-9', '10-49', '50-249', '250+', null] as const;
+const SIZE_WEIGHTS = [45, 30, 12, 5, 8];
+const STATUSES = ['published', 'draft', 'archived'] as const;
+const STATUS_WEIGHTS = [95, 4, 1];
+/** Bigger towns get more members, as in life; 3 % are outside Skåne. */
+const BIG_TOWNS: Record<string, number> = {
+  '1280': 25,
+  '1281': 18,
+  '1283': 12,
+  '1290': 5,
+  '1292': 4,
+  '1293': 3,
+};
+
+export function generateDemoData(sqlite: Sqlite, options: DemoOptions): { members: number } {
+  const { count, seed = 1 } = options;
+  if (!Number.isInteger(count) || count < 0 || count > DEMO_MAX) {
+    throw new Error(
+      `Demo count must be a whole number from 0 to ${DEMO_MAX}, got ${String(count)}`,
+    );
+  }
+  const areaRows = sqlite.prepare('SELECT id, slug FROM areas ORDER BY sort_order').all() as {
+    id: number;
+    slug: string;
+  }[];
+  const clusterRows = sqlite
+    .prepare(
+      `SELECT c.id, group_concat(ca.area_id) AS areaIds FROM clusters c
+       LEFT JOIN cluster_areas ca ON ca.cluster_id = c.id GROUP BY c.id ORDER BY c.id`,
+    )
+    .all() as { id: number; areaIds: string | null }[];
+  if (areaRows.length === 0 || clusterRows.length === 0) {
+    throw new Error('Demo data needs the default data first: run `pnpm db:seed`');
+  }
+  const clustersByArea = new Map<number, number[]>();
+  for (const c of clusterRows) {
+    for (const a of (c.areaIds ?? '').split(',').filter(Boolean).map(Number)) {
+      clustersByArea.set(a, [...(clustersByArea.get(a) ?? []), c.id]);
+    }
+  }
+
+  const rnd = createRandom(seed);
+  const municipalityCodes = [...MUNICIPALITIES.map((m) => m.code), null];
+  const municipalityWeights = [...MUNICIPALITIES.map((m) => BIG_TOWNS[m.code] ?? 1.2), 3];
+  const municipalityName = new Map<string, string>(MUNICIPALITIES.map((m) => [m.code, m.name]));
+  const combos = NAME_PREFIXES.length * NAME_STEMS.length * NAME_SUFFIXES.length;
+
+  const insertMember = sqlite.prepare(
+    `INSERT INTO members (slug, name, sort_key, organisation_number, kind, size_band, municipality_code,
+       website, description_sv, description_en, status, is_demo, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)`,
+  );
+  const insertArea = sqlite.prepare('INSERT INTO member_areas (member_id, area_id) VALUES (?, ?)');
+  const insertMembership = sqlite.prepare(
+    'INSERT INTO memberships (member_id, cluster_id, since) VALUES (?, ?, ?)',
+  );
+  const usedSlugs = new Set(
+    (sqlite.prepare('SELECT slug FROM members WHERE is_demo = 0').all() as { slug: string }[]).map(
+      (r) => r.slug,
+    ),
+  );
+
+  const run = sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM members WHERE is_demo = 1').run();
+    for (let i = 0; i < count; i++) {
+      // A stride coprime with the number of combinations walks every name once before repeating.
+      const p = (i * 7919) % combos;
+      const prefix = NAME_PREFIXES[p % NAME_PREFIXES.length] ?? '';
+      const stem = NAME_STEMS[Math.floor(p / NAME_PREFIXES.length) % NAME_STEMS.length] ?? '';
+      const suffix =
+        NAME_SUFFIXES[Math.floor(p / (NAME_PREFIXES.length * NAME_STEMS.length))] ?? '';
+      const round = Math.floor(i / combos);
+      const name = `${prefix}${stem} ${suffix}${round > 0 ? ` ${round + 1}` : ''}`;
+      let slug = slugify(name);
+      for (let n = 2; usedSlugs.has(slug); n++) slug = `${slugify(name)}-${n}`;
+      usedSlugs.add(slug);
+
+      const nine = `559${String(i).padStart(6, '0')}`;
+      const orgnr =
+        rnd.next() < 0.9 ? `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}` : null;
+      const kind = rnd.weighted(KINDS, KIND_WEIGHTS);
+      const size = rnd.weighted(SIZES, SIZE_WEIGHTS);
+      const municipality = rnd.weighted(municipalityCodes, municipalityWeights);
+      const status = rnd.weighted(STATUSES, STATUS_WEIGHTS);
+      const firstArea = rnd.pick(areaRows);
+      const memberAreas = rnd.next() < 0.3 ? [firstArea, rnd.pick(areaRows)] : [firstArea];
+      const areaIds = [...new Set(memberAreas.map((a) => a.id))];
+      const topics = AREA_TOPICS[firstArea.slug] ?? { sv: ['innovation'], en: ['innovation'] };
+      const t1 = rnd.int(topics.sv.length);
+      const t2 = (t1 + 1 + rnd.int(topics.sv.length - 1)) % topics.sv.length;
+      const place = municipality ? municipalityName.get(municipality) : undefined;
+      const descriptionSv = `${name} arbetar med ${topics.sv[t1]} och ${topics.sv[t2]}${place ? ` i ${place}` : ''}.`;
+      const descriptionEn = `${name} works on ${topics.en[t1]} and ${topics.en[t2]}${place ? ` in ${place}` : ''}.`;
+      const created = new Date(
+        Date.UTC(2015, 0, 1) + rnd.int(11 * 365) * 86_400_000 + i,
+      ).toISOString();
+
+      const { lastInsertRowid } = insertMember.run(
+        slug,
+        name,
+        swedishSortKey(name),
+        orgnr,
+        kind,
+        size,
+        municipality,
+        rnd.next() < 0.7 ? `https://${slug}.example` : null,
+        descriptionSv,
+        descriptionEn,
+        status,
+        created,
+        created,
+      );
+      const memberId = Number(lastInsertRowid);
+      for (const areaId of areaIds) insertArea.run(memberId, areaId);
+
+      const candidates = clustersByArea.get(firstArea.id) ?? clusterRows.map((c) => c.id);
+      const clusterIds = new Set([rnd.pick(candidates)]);
+      if (rnd.next() < 0.12) clusterIds.add(rnd.pick(clusterRows).id);
+      for (const clusterId of clusterIds) {
+        const since =
+          rnd.next() < 0.8
+            ? `${2010 + rnd.int(16)}-${String(1 + rnd.int(12)).padStart(2, '0')}-01`
+            : null;
+        insertMembership.run(memberId, clusterId, since);
+      }
+    }
+  });
+  run();
+  sqlite.pragma('optimize');
+  return { members: count };
+}

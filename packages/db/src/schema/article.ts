@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { clusters } from './cluster';
+import { recordColumns, STATUS_VALUES } from './columns';
+
+/** News. Bodies are Markdown, stored as written and sanitised when rendered. */
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    titleSv: text('title_sv').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    summarySv: text('summary_sv').notNull().default(''),
+    summaryEn: text('summary_en').notNull().default(''),
+    bodySv: text('body_sv').notNull().default(''),
+    bodyEn: text('body_en').notNull().default(''),
+    coverSrc: text('cover_src'),
+    coverAltSv: text('cover_alt_sv'),
+    coverAltEn: text('cover_alt_en'),
+    author: text('author').notNull().default(''),
+    clusterId: integer('cluster_id').references(() => clusters.id, { onDelete: 'set null' }),
+    publishedAt: text('published_at'),
+    status: text('status', { enum: STATUS_VALUES }).notNull().default('draft'),
+    ...recordColumns,
+  },
+  (t) => [
+    index('articles_status_published_idx').on(t.status, t.publishedAt, t.id),
+    index('articles_cluster_idx').on(t.clusterId, t.status, t.publishedAt),
+    check('articles_status_valid', sql`${t.status} in ('draft','published','archived')`),
+    // A cover image without alt text is an accessibility failure: refuse it here too.
+    check(
+      'articles_cover_has_alt',
+      sql`${t.coverSrc} is null or length(trim(coalesce(${t.coverAltSv}, ''))) > 0`,
+    ),
+    check('articles_title_not_empty', sql`length(trim(${t.titleSv})) > 0`),
+  ],
+);
+
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tag] }),
+    index('article_tags_tag_idx').on(t.tag, t.articleId),
+  ],
+);

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { areas } from './area';
+import { recordColumns, STATUS_VALUES } from './columns';
+import { municipalities } from './municipality';
+
+/** A cluster organisation. `confidence` and `sourceNote` keep where a fact came from. */
+export const clusters = sqliteTable(
+  'clusters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    sortKey: text('sort_key').notNull(),
+    shortName: text('short_name').notNull().default(''),
+    descriptionSv: text('description_sv').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    website: text('website'),
+    email: text('email'),
+    city: text('city').notNull().default(''),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    foundedYear: integer('founded_year'),
+    logoUrl: text('logo_url'),
+    confidence: text('confidence', { enum: ['high', 'medium', 'guess'] })
+      .notNull()
+      .default('high'),
+    sourceNote: text('source_note').notNull().default(''),
+    status: text('status', { enum: STATUS_VALUES }).notNull().default('draft'),
+    ...recordColumns,
+  },
+  (t) => [
+    index('clusters_status_sort_idx').on(t.status, t.sortKey),
+    check('clusters_status_valid', sql`${t.status} in ('draft','published','archived')`),
+    check('clusters_confidence_valid', sql`${t.confidence} in ('high','medium','guess')`),
+    check('clusters_name_not_empty', sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+export const clusterAreas = sqliteTable(
+  'cluster_areas',
+  {
+    clusterId: integer('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clusterId, t.areaId] }),
+    index('cluster_areas_area_idx').on(t.areaId),
+  ],
+);

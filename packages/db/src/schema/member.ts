@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { areas } from './area';
+import { clusters } from './cluster';
+import { recordColumns, STATUS_VALUES } from './columns';
+import { municipalities } from './municipality';
+
+export const MEMBER_KIND_VALUES = [
+  'company',
+  'startup',
+  'academia',
+  'public-sector',
+  'non-profit',
+  'investor',
+  'other',
+] as const;
+export const SIZE_BAND_VALUES = ['1-9', '10-49', '50-249', '250+'] as const;
+
+/**
+ * A member company or organisation. Every directory filter and sort has an
+ * index: (status, sort_key) for name order, (status, created_at) for newest,
+ * and status-led indexes for municipality, kind and size.
+ */
+export const members = sqliteTable(
+  'members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    sortKey: text('sort_key').notNull(),
+    organisationNumber: text('organisation_number').unique(),
+    kind: text('kind', { enum: MEMBER_KIND_VALUES }).notNull(),
+    sizeBand: text('size_band', { enum: SIZE_BAND_VALUES }),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    website: text('website'),
+    descriptionSv: text('description_sv').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    status: text('status', { enum: STATUS_VALUES }).notNull().default('draft'),
+    /** Generated demo records: never shown as real, never exported as real. */
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    ...recordColumns,
+  },
+  (t) => [
+    index('members_status_sort_idx').on(t.status, t.sortKey, t.id),
+    index('members_status_created_idx').on(t.status, t.createdAt, t.id),
+    index('members_status_municipality_idx').on(t.status, t.municipalityCode, t.sortKey),
+    index('members_status_kind_idx').on(t.status, t.kind, t.sortKey),
+    index('members_status_size_idx').on(t.status, t.sizeBand, t.sortKey),
+    index('members_updated_idx').on(t.updatedAt),
+    check('members_status_valid', sql`${t.status} in ('draft','published','archived')`),
+    check(
+      'members_kind_valid',
+      sql`${t.kind} in ('company','startup','academia','public-sector','non-profit','investor','other')`,
+    ),
+    check(
+      'members_size_valid',
+      sql`${t.sizeBand} is null or ${t.sizeBand} in ('1-9','10-49','50-249','250+')`,
+    ),
+    check(
+      'members_orgnr_format',
+      sql`${t.organisationNumber} is null or ${t.organisationNumber} glob '[0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'`,
+    ),
+    check('members_name_not_empty', sql`length(trim(${t.name})) > 1`),
+    check('members_slug_format', sql`${t.slug} <> '' and ${t.slug} not glob '*[^a-z0-9-]*'`),
+  ],
+);
+
+export const memberAreas = sqliteTable(
+  'member_areas',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.areaId] }),
+    index('member_areas_area_idx').on(t.areaId, t.memberId),
+  ],
+);
+
+/** Member ↔ cluster, with the date the member joined when it is known. */
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    clusterId: integer('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    since: text('since'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.clusterId] }),
+    index('memberships_cluster_idx').on(t.clusterId, t.memberId),
+    check(
+      'memberships_since_format',
+      sql`${t.since} is null or ${t.since} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,
+    ),
+  ],
+);

@@ -1,0 +1,156 @@
+/**
+ * The default data: real facts only (see shared/reference/facts.md).
+ * Idempotent: a record that already exists (by slug or code) is left exactly
+ * as it is, links included, so re-running never undoes an admin's edits.
+ */
+import { MUNICIPALITIES, swedishSortKey } from '@cos/domain';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import {
+  areas,
+  articles,
+  articleTags,
+  clusterAreas,
+  clusters,
+  memberAreas,
+  members,
+  memberships,
+  municipalities,
+} from '../schema';
+import { AREA_SEEDS } from './areas';
+import { CLUSTER_SEEDS } from './clusters';
+import { LAUNCH_ARTICLE } from './launch-article';
+import { MEMBER_SEEDS } from './members';
+
+export interface SeedReport {
+  municipalities: number;
+  areas: number;
+  clusters: number;
+  members: number;
+  articles: number;
+}
+
+/** Fixed creation time so the default data is the same on every machine. */
+const SEEDED_AT = '2021-01-11T08:00:00.000Z';
+
+export function seedDefaultData(db: Db): SeedReport {
+  return db.transaction((tx) => {
+    const report: SeedReport = {
+      municipalities: 0,
+      areas: 0,
+      clusters: 0,
+      members: 0,
+      articles: 0,
+    };
+
+    for (const m of MUNICIPALITIES) {
+      const r = tx
+        .insert(municipalities)
+        .values({ code: m.code, name: m.name })
+        .onConflictDoNothing()
+        .run();
+      report.municipalities += r.changes;
+    }
+
+    const areaIds = new Map<string, number>();
+    for (const a of AREA_SEEDS) {
+      const r = tx
+        .insert(areas)
+        .values({ ...a, createdAt: SEEDED_AT, updatedAt: SEEDED_AT })
+        .onConflictDoNothing()
+        .run();
+      report.areas += r.changes;
+    }
+    for (const row of tx.select({ id: areas.id, slug: areas.slug }).from(areas).all()) {
+      areaIds.set(row.slug, row.id);
+    }
+    const areaId = (slug: string) => {
+      const id = areaIds.get(slug);
+      if (id === undefined) throw new Error(`Seed refers to unknown area "${slug}"`);
+      return id;
+    };
+
+    const clusterIds = new Map<string, number>();
+    for (const { areaSlugs, ...c } of CLUSTER_SEEDS) {
+      const inserted = tx
+        .insert(clusters)
+        .values({
+          ...c,
+          sortKey: swedishSortKey(c.name),
+          status: 'published',
+          createdAt: SEEDED_AT,
+          updatedAt: SEEDED_AT,
+        })
+        .onConflictDoNothing()
+        .returning({ id: clusters.id })
+        .get();
+      if (!inserted) continue;
+      report.clusters++;
+      for (const slug of areaSlugs) {
+        tx.insert(clusterAreas)
+          .values({ clusterId: inserted.id, areaId: areaId(slug) })
+          .run();
+      }
+    }
+    for (const row of tx.select({ id: clusters.id, slug: clusters.slug }).from(clusters).all()) {
+      clusterIds.set(row.slug, row.id);
+    }
+
+    for (const { areaSlugs, memberships: links, ...m } of MEMBER_SEEDS) {
+      const inserted = tx
+        .insert(members)
+        .values({
+          ...m,
+          sortKey: swedishSortKey(m.name),
+          status: 'published',
+          createdAt: SEEDED_AT,
+          updatedAt: SEEDED_AT,
+        })
+        .onConflictDoNothing()
+        .returning({ id: members.id })
+        .get();
+      if (!inserted) continue;
+      report.members++;
+      for (const slug of areaSlugs) {
+        tx.insert(memberAreas)
+          .values({ memberId: inserted.id, areaId: areaId(slug) })
+          .run();
+      }
+      for (const link of links) {
+        const clusterId = clusterIds.get(link.clusterSlug);
+        // A cluster an admin has deleted stays deleted: skip the link rather than fail.
+        if (clusterId === undefined) continue;
+        tx.insert(memberships)
+          .values({ memberId: inserted.id, clusterId, since: link.since, note: link.note })
+          .run();
+      }
+    }
+
+    const { tags, ...article } = LAUNCH_ARTICLE;
+    const insertedArticle = tx
+      .insert(articles)
+      .values({ ...article, status: 'published', createdAt: SEEDED_AT, updatedAt: SEEDED_AT })
+      .onConflictDoNothing()
+      .returning({ id: articles.id })
+      .get();
+    if (insertedArticle) {
+      report.articles++;
+      for (const tag of tags)
+        tx.insert(articleTags).values({ articleId: insertedArticle.id, tag }).run();
+    }
+    return report;
+  });
+}
+
+/** True when the default data is there (used by start-up to decide whether to seed). */
+export function hasDefaultData(db: Db): boolean {
+  return (
+    db
+      .select({ code: municipalities.code })
+      .from(municipalities)
+      .where(eq(municipalities.code, '1280'))
+      .get() !== undefined
+  );
+}
+
+export { AREA_SEEDS, CLUSTER_SEEDS, LAUNCH_ARTICLE, MEMBER_SEEDS };
