@@ -14,6 +14,8 @@ import * as schema from './schema';
 export type Schema = typeof schema;
 export type Db = BetterSQLite3Database<Schema>;
 export type Sqlite = Database.Database;
+/** A prepared statement taking positional parameters. */
+export type Statement = Database.Statement<unknown[], unknown>;
 
 export interface DatabaseHandle {
   db: Db;

@@ -1,6 +1,7 @@
 /** The six specialisation areas of Skåne's innovation strategy. */
 import { z } from 'zod';
 import { bilingualText, optionalBilingualText } from './bilingual';
+import { updateShape } from './partial-update';
 import { slugSchema } from './slug';
 import { idSchema, versionSchema } from './vocabulary';
 
@@ -8,11 +9,18 @@ export const areaCreateInput = z.strictObject({
   slug: slugSchema,
   name: bilingualText({ max: 120, label: 'Name' }),
   summary: optionalBilingualText({ max: 2000, label: 'Summary' }),
-  sortOrder: z.number().int('Order must be a whole number').min(0).max(1000).default(0),
+  sortOrder: z
+    .number({ error: 'Order must be a number' })
+    .int('Order must be a whole number')
+    .min(0, 'Order must be 0 or more')
+    .max(1000, 'Order must be at most 1000')
+    .default(0),
 });
 export type AreaCreateInput = z.infer<typeof areaCreateInput>;
 
-export const areaUpdateInput = areaCreateInput.partial().extend({ id: idSchema, version: versionSchema });
+export const areaUpdateInput = z
+  .strictObject(updateShape(areaCreateInput.shape))
+  .extend({ id: idSchema, version: versionSchema });
 export type AreaUpdateInput = z.infer<typeof areaUpdateInput>;
 
 /** An area as the public API shows it. */

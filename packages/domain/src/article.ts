@@ -1,6 +1,7 @@
 /** News articles. Bodies are Markdown; renderers must sanitise them. */
 import { z } from 'zod';
 import { bilingualText, optionalBilingualText } from './bilingual';
+import { updateShape } from './partial-update';
 import { slugSchema } from './slug';
 import { idSchema, statusSchema, versionSchema } from './vocabulary';
 
@@ -11,7 +12,8 @@ export const coverImageSchema = z.strictObject({
     .trim()
     .min(1, 'Cover image address is required')
     .max(500, 'Cover image address must be at most 500 characters')
-    .regex(/^(\/|https?:\/\/)/, 'Cover image address must start with / or https://'),
+    // "//host/x.jpg" and "/\\host/x.jpg" start with a slash but load from another site.
+    .regex(/^(\/(?![/\\])|https?:\/\/)/, 'Cover image address must start with / or https://'),
   alt: bilingualText({ max: 300, label: 'Cover image alt text' }),
 });
 export type CoverImage = z.infer<typeof coverImageSchema>;
@@ -37,7 +39,10 @@ const articleFields = {
     .transform((tags) => [...new Set(tags)])
     .default([]),
   clusterId: idSchema.nullable().default(null),
-  publishedAt: z.iso.datetime({ offset: true, error: 'Published at must be an ISO date-time' }).nullable().default(null),
+  publishedAt: z.iso
+    .datetime({ offset: true, error: 'Published at must be an ISO date-time' })
+    .nullable()
+    .default(null),
   status: statusSchema.default('draft'),
 };
 
@@ -45,7 +50,6 @@ export const articleCreateInput = z.strictObject(articleFields);
 export type ArticleCreateInput = z.infer<typeof articleCreateInput>;
 
 export const articleUpdateInput = z
-  .strictObject(articleFields)
-  .partial()
+  .strictObject(updateShape(articleFields))
   .extend({ id: idSchema, version: versionSchema });
 export type ArticleUpdateInput = z.infer<typeof articleUpdateInput>;

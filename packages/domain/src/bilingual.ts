@@ -7,18 +7,21 @@ export const localeSchema = z.enum(LOCALES);
 
 export function bilingualText(opts: { max: number; min?: number; label: string }) {
   const { max, min = 1, label } = opts;
-  return z.object({
-    sv: z
-      .string()
-      .trim()
-      .min(min, `${label} in Swedish is required`)
-      .max(max, `${label} in Swedish must be at most ${max} characters`),
-    en: z
-      .string()
-      .trim()
-      .max(max, `${label} in English must be at most ${max} characters`)
-      .default(''),
-  });
+  return z.object(
+    {
+      sv: z
+        .string({ error: `${label} in Swedish is required` })
+        .trim()
+        .min(min, `${label} in Swedish is required`)
+        .max(max, `${label} in Swedish must be at most ${max} characters`),
+      en: z
+        .string({ error: `${label} in English must be text` })
+        .trim()
+        .max(max, `${label} in English must be at most ${max} characters`)
+        .default(''),
+    },
+    { error: `${label} is required, as { sv, en } text` },
+  );
 }
 
 /** Same shape, but both languages may be empty (an optional description). */
@@ -26,8 +29,16 @@ export function optionalBilingualText(opts: { max: number; label: string }) {
   const { max, label } = opts;
   return z
     .object({
-      sv: z.string().trim().max(max, `${label} in Swedish must be at most ${max} characters`).default(''),
-      en: z.string().trim().max(max, `${label} in English must be at most ${max} characters`).default(''),
+      sv: z
+        .string()
+        .trim()
+        .max(max, `${label} in Swedish must be at most ${max} characters`)
+        .default(''),
+      en: z
+        .string()
+        .trim()
+        .max(max, `${label} in English must be at most ${max} characters`)
+        .default(''),
     })
     .default({ sv: '', en: '' });
 }

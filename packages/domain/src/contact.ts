@@ -11,7 +11,8 @@ export function normaliseWebAddress(input: string): NormaliseResult {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, reason: 'must not be empty' };
   if (/\s/.test(trimmed)) return { ok: false, reason: 'must not contain spaces' };
-  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed);
+  // "example.se:8080/x" is a host and port, not a scheme called "example.se".
+  const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))/i.test(trimmed);
   if (hasScheme && !/^https?:\/\//i.test(trimmed)) {
     return { ok: false, reason: 'must start with http:// or https://' };
   }
@@ -29,11 +30,14 @@ export function normaliseWebAddress(input: string): NormaliseResult {
   }
   const href = url.href;
   // A bare origin keeps no trailing slash: "https://example.se".
-  return { ok: true, value: url.pathname === '/' && !url.search && !url.hash ? href.slice(0, -1) : href };
+  return {
+    ok: true,
+    value: url.pathname === '/' && !url.search && !url.hash ? href.slice(0, -1) : href,
+  };
 }
 
 export const webAddressSchema = z
-  .string()
+  .string({ error: 'Web address must be text' })
   .max(500, 'Web address must be at most 500 characters')
   .transform((value, ctx) => {
     const result = normaliseWebAddress(value);
@@ -49,7 +53,7 @@ export function normaliseEmail(input: string): string {
 }
 
 export const emailSchema = z
-  .string()
+  .string({ error: 'E-mail address is required' })
   .max(254, 'E-mail address must be at most 254 characters')
   .transform(normaliseEmail)
   .pipe(z.email('E-mail address is not valid (expected name@example.se)'));

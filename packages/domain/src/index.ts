@@ -11,3 +11,4 @@ export * from './query';
 export * from './slug';
 export * from './user';
 export * from './vocabulary';
+export * from './similarity';

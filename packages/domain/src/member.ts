@@ -4,6 +4,7 @@ import { optionalBilingualText } from './bilingual';
 import { webAddressSchema } from './contact';
 import { municipalityCodeSchema } from './municipalities';
 import { organisationNumberSchema } from './organisation-number';
+import { updateShape } from './partial-update';
 import { slugSchema } from './slug';
 import {
   idSchema,
@@ -58,7 +59,6 @@ export type MemberCreateInput = z.infer<typeof memberCreateInput>;
 
 /** Partial update: fields left out stay as they are. `version` is the one the editor saw. */
 export const memberUpdateInput = z
-  .strictObject(memberFields)
-  .partial()
+  .strictObject(updateShape(memberFields))
   .extend({ id: idSchema, version: versionSchema });
 export type MemberUpdateInput = z.infer<typeof memberUpdateInput>;

@@ -62,19 +62,26 @@ export function municipalityByCode(code: string): Municipality | undefined {
   return byCode.get(code);
 }
 
-/** Finds a municipality by its name ("Malmö", "malmö stad", "Malmö kommun") or its code. */
+/**
+ * Finds a municipality by its name ("Malmö", "malmö stad", "Malmö kommun"), its
+ * official name with the genitive s ("Lunds kommun", "Helsingborgs stad") or its code.
+ */
 export function findMunicipality(nameOrCode: string): Municipality | undefined {
-  const key = nameOrCode
-    .trim()
-    .toLocaleLowerCase('sv')
-    .replace(/\s+(kommun|stad)$/, '');
-  return byCode.get(key) ?? byName.get(key);
+  const text = nameOrCode.normalize('NFC').trim().toLocaleLowerCase('sv').replace(/\s+/g, ' ');
+  const key = text.replace(/ (kommun|stad)$/, '');
+  const found = byCode.get(key) ?? byName.get(key);
+  if (found || key === text || !key.endsWith('s')) return found;
+  // "Lunds kommun" → "Lund"; "Höganäs kommun" already matched above.
+  return byName.get(key.slice(0, -1));
 }
 
 export const municipalityCodeSchema = z.enum(MUNICIPALITY_CODES, {
   error: 'Municipality must be one of the 33 Skåne municipality codes (1214–1293)',
 });
 
-export const municipalityFilterSchema = z.union([municipalityCodeSchema, z.literal(OUTSIDE_SKANE)], {
-  error: `Municipality must be a Skåne municipality code or "${OUTSIDE_SKANE}"`,
-});
+export const municipalityFilterSchema = z.union(
+  [municipalityCodeSchema, z.literal(OUTSIDE_SKANE)],
+  {
+    error: `Municipality must be a Skåne municipality code or "${OUTSIDE_SKANE}"`,
+  },
+);

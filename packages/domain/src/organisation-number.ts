@@ -6,13 +6,15 @@
  */
 import { z } from 'zod';
 
-/** Luhn (mod 10) check digit for a string of digits. */
+/** Luhn (mod 10) check digit for a string of digits (the payload, without the check digit). */
 export function luhnCheckDigit(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[i]);
-    // Weights 2,1,2,1… from the left, as Skatteverket specifies for nine digits.
-    if (i % 2 === 0) {
+    // Weights 2,1,2,1… counted from the right-hand end of the payload. For nine
+    // digits that is 2,1,2,… from the left, as Skatteverket writes it; counting
+    // from the right keeps other lengths right too.
+    if ((digits.length - 1 - i) % 2 === 0) {
       d *= 2;
       if (d > 9) d -= 9;
     }
@@ -21,9 +23,7 @@ export function luhnCheckDigit(digits: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-export type OrganisationNumberResult =
-  | { ok: true; value: string }
-  | { ok: false; reason: string };
+export type OrganisationNumberResult = { ok: true; value: string } | { ok: false; reason: string };
 
 /** Parses and normalises an organisation number, saying why when it is not one. */
 export function parseOrganisationNumber(input: string): OrganisationNumberResult {
@@ -39,11 +39,14 @@ export function parseOrganisationNumber(input: string): OrganisationNumberResult
     ten = compact.slice(2);
   }
   if (ten.length !== 10) {
-    return { ok: false, reason: `must have 10 digits, got ${compact.length}` };
+    return { ok: false, reason: `must have 10 digits (NNNNNN-NNNN), got ${compact.length}` };
   }
   // The third digit of a legal person's number is at least 2; lower means a personal identity number.
   if (Number(ten[2]) < 2) {
-    return { ok: false, reason: 'third digit must be 2 or more (this looks like a personal identity number)' };
+    return {
+      ok: false,
+      reason: 'third digit must be 2 or more (this looks like a personal identity number)',
+    };
   }
   const expected = luhnCheckDigit(ten.slice(0, 9));
   if (Number(ten[9]) !== expected) {

@@ -16,7 +16,8 @@ export const SEARCH_QUERY_MAX = 100;
 function manyOf<T extends z.ZodType>(item: T, label: string, max = 40) {
   return z
     .preprocess(
-      (v: unknown): unknown => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]),
+      (v: unknown): unknown =>
+        v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v],
       z.array(item).max(max, `${label}: at most ${max} values`),
     )
     .transform((values: z.output<T>[]) => [...new Set(values)]);
@@ -50,14 +51,22 @@ export const memberDirectoryQuery = z.object({
   kind: manyOf(memberKindSchema, 'Kind'),
   size: manyOf(sizeBandSchema, 'Size'),
   /** Default: relevance when there is search text, name otherwise. */
-  sort: z.enum(MEMBER_SORTS, { error: `Sort must be one of: ${MEMBER_SORTS.join(', ')}` }).optional(),
+  sort: z
+    .enum(MEMBER_SORTS, { error: `Sort must be one of: ${MEMBER_SORTS.join(', ')}` })
+    .optional(),
   cursor: cursorSchema,
   limit: limitSchema,
 });
 export type MemberDirectoryQuery = z.output<typeof memberDirectoryQuery>;
 export type MemberDirectoryQueryInput = z.input<typeof memberDirectoryQuery>;
 export type MemberFilterKey = 'area' | 'cluster' | 'municipality' | 'kind' | 'size';
-export const MEMBER_FILTER_KEYS: readonly MemberFilterKey[] = ['area', 'cluster', 'municipality', 'kind', 'size'];
+export const MEMBER_FILTER_KEYS: readonly MemberFilterKey[] = [
+  'area',
+  'cluster',
+  'municipality',
+  'kind',
+  'size',
+];
 
 /** The admin's member list: like the directory, plus status and every record. */
 export const adminMemberListQuery = memberDirectoryQuery.extend({

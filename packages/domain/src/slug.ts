@@ -14,10 +14,15 @@ export function slugify(name: string): string {
   const base = name
     .toLowerCase()
     .replace(/[æøßłđþ]/g, (c) => SPECIAL[c] ?? c)
-    .normalize('NFD')
+    // NFKD also unfolds ligatures and full-width letters ("ﬁ" → "fi", "Ａ" → "A"),
+    // which plain NFD would leave to be dropped as non-letters.
+    .normalize('NFKD')
+    .toLowerCase()
     // Combining marks: removing them turns å/ä/ö/é/ü… into their base letters.
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/&/g, ' och ')
+    // "McDonald's" → "mcdonalds", not "mcdonald-s".
+    .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return base.slice(0, SLUG_MAX_LENGTH).replace(/-+$/g, '');

@@ -6,24 +6,39 @@ import { idSchema, userRoleSchema } from './vocabulary';
 export const PASSWORD_MIN = 12;
 
 export const passwordSchema = z
-  .string()
+  .string({ error: 'Password is required' })
   .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
   .max(128, 'Password must be at most 128 characters');
 
 const userFields = {
   email: emailSchema,
-  name: z.string().trim().min(1, 'Name is required').max(120, 'Name must be at most 120 characters'),
+  name: z
+    .string({ error: 'Name is required' })
+    .trim()
+    .min(1, 'Name is required')
+    .max(120, 'Name must be at most 120 characters'),
   role: userRoleSchema,
   clusterId: idSchema.nullable().default(null),
 };
 
 /** An editor must name the cluster they run; an admin must not be tied to one. */
-function roleNeedsCluster(value: { role?: string; clusterId?: number | null }, ctx: z.RefinementCtx) {
+function roleNeedsCluster(
+  value: { role?: string; clusterId?: number | null },
+  ctx: z.RefinementCtx,
+) {
   if (value.role === 'editor' && value.clusterId == null) {
-    ctx.addIssue({ code: 'custom', path: ['clusterId'], message: 'An editor must belong to a cluster' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['clusterId'],
+      message: 'An editor must belong to a cluster',
+    });
   }
   if (value.role === 'admin' && value.clusterId != null) {
-    ctx.addIssue({ code: 'custom', path: ['clusterId'], message: 'An admin is not tied to a cluster' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['clusterId'],
+      message: 'An admin is not tied to a cluster',
+    });
   }
 }
 
@@ -34,7 +49,10 @@ export type UserCreateInput = z.infer<typeof userCreateInput>;
 
 export const userUpdateInput = z
   .strictObject({
-    id: z.string().min(1).max(100),
+    id: z
+      .string({ error: 'User id is required' })
+      .min(1, 'User id is required')
+      .max(100, 'User id must be at most 100 characters'),
     name: userFields.name.optional(),
     role: userRoleSchema.optional(),
     clusterId: idSchema.nullable().optional(),

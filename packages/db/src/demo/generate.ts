@@ -88,6 +88,15 @@ export function generateDemoData(sqlite: Sqlite, options: DemoOptions): { member
       (r) => r.slug,
     ),
   );
+  // Real companies registered since the 2000s also have 559… numbers: never reuse one.
+  const realOrgnrs = new Set(
+    sqlite
+      .prepare(
+        'SELECT organisation_number FROM members WHERE is_demo = 0 AND organisation_number IS NOT NULL',
+      )
+      .pluck()
+      .all() as string[],
+  );
 
   const run = sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM members WHERE is_demo = 1').run();
@@ -105,8 +114,9 @@ export function generateDemoData(sqlite: Sqlite, options: DemoOptions): { member
       usedSlugs.add(slug);
 
       const nine = `559${String(i).padStart(6, '0')}`;
-      const orgnr =
+      const candidate =
         rnd.next() < 0.9 ? `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}` : null;
+      const orgnr = candidate !== null && realOrgnrs.has(candidate) ? null : candidate;
       const kind = rnd.weighted(KINDS, KIND_WEIGHTS);
       const size = rnd.weighted(SIZES, SIZE_WEIGHTS);
       const municipality = rnd.weighted(municipalityCodes, municipalityWeights);

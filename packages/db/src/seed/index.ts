@@ -33,6 +33,24 @@ export interface SeedReport {
 /** Fixed creation time so the default data is the same on every machine. */
 const SEEDED_AT = '2021-01-11T08:00:00.000Z';
 
+/**
+ * Slugs already present. Records that exist are skipped before the insert:
+ * an INSERT … ON CONFLICT DO NOTHING into an AUTOINCREMENT table still
+ * advances sqlite_sequence, so relying on it alone made every re-seed burn ids.
+ */
+function slugsIn(
+  tx: Pick<Db, 'select'>,
+  table: typeof areas | typeof clusters | typeof members | typeof articles,
+) {
+  return new Set(
+    tx
+      .select({ slug: table.slug })
+      .from(table)
+      .all()
+      .map((r) => r.slug),
+  );
+}
+
 export function seedDefaultData(db: Db): SeedReport {
   return db.transaction((tx) => {
     const report: SeedReport = {
@@ -53,7 +71,9 @@ export function seedDefaultData(db: Db): SeedReport {
     }
 
     const areaIds = new Map<string, number>();
+    const existingAreas = slugsIn(tx, areas);
     for (const a of AREA_SEEDS) {
+      if (existingAreas.has(a.slug)) continue;
       const r = tx
         .insert(areas)
         .values({ ...a, createdAt: SEEDED_AT, updatedAt: SEEDED_AT })
@@ -71,7 +91,9 @@ export function seedDefaultData(db: Db): SeedReport {
     };
 
     const clusterIds = new Map<string, number>();
+    const existingClusters = slugsIn(tx, clusters);
     for (const { areaSlugs, ...c } of CLUSTER_SEEDS) {
+      if (existingClusters.has(c.slug)) continue;
       const inserted = tx
         .insert(clusters)
         .values({
@@ -96,7 +118,9 @@ export function seedDefaultData(db: Db): SeedReport {
       clusterIds.set(row.slug, row.id);
     }
 
+    const existingMembers = slugsIn(tx, members);
     for (const { areaSlugs, memberships: links, ...m } of MEMBER_SEEDS) {
+      if (existingMembers.has(m.slug)) continue;
       const inserted = tx
         .insert(members)
         .values({
@@ -127,12 +151,14 @@ export function seedDefaultData(db: Db): SeedReport {
     }
 
     const { tags, ...article } = LAUNCH_ARTICLE;
-    const insertedArticle = tx
-      .insert(articles)
-      .values({ ...article, status: 'published', createdAt: SEEDED_AT, updatedAt: SEEDED_AT })
-      .onConflictDoNothing()
-      .returning({ id: articles.id })
-      .get();
+    const insertedArticle = slugsIn(tx, articles).has(article.slug)
+      ? undefined
+      : tx
+          .insert(articles)
+          .values({ ...article, status: 'published', createdAt: SEEDED_AT, updatedAt: SEEDED_AT })
+          .onConflictDoNothing()
+          .returning({ id: articles.id })
+          .get();
     if (insertedArticle) {
       report.articles++;
       for (const tag of tags)
