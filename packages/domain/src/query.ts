@@ -20,7 +20,9 @@ function manyOf<T extends z.ZodType>(item: T, label: string, max = 40) {
         v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v],
       z.array(item).max(max, `${label}: at most ${max} values`),
     )
-    .transform((values: z.output<T>[]) => [...new Set(values)]);
+    // optional() keeps the key optional for callers (a preprocess alone types it as required).
+    .optional()
+    .transform((values: z.output<T>[] | undefined) => [...new Set(values ?? [])]);
 }
 
 const limitSchema = z.coerce

@@ -1,0 +1,79 @@
+/**
+ * The Fastify application: security headers, health, auth, tRPC and the open
+ * data routes. main.ts starts it; tests build it on a temporary database.
+ */
+import { appRouter, createContextInner, sessionUser, type Auth } from '@cos/api';
+import type { DatabaseHandle } from '@cos/db';
+import helmet from '@fastify/helmet';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { registerAuthRoutes, toWebHeaders } from './auth-routes';
+import { isCrossSite } from './csrf';
+import { registerOpenDataRoutes } from './open-data';
+
+export interface AppOptions {
+  handle: DatabaseHandle;
+  auth: Auth;
+  /** The public origin, e.g. http://localhost:3000. */
+  origin: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ handle, auth, origin, logger = false }: AppOptions) {
+  const app = Fastify({
+    logger,
+    // Bodies above 5 MB are refused before parsing (CSV imports stream elsewhere).
+    bodyLimit: 5 * 1024 * 1024,
+    disableRequestLogging: false,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        // Only ask browsers to upgrade to https when we are served over https.
+        upgradeInsecureRequests: origin.startsWith('https://') ? [] : null,
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      handle.sqlite.prepare('SELECT count(*) FROM areas').get();
+      return await reply.send({ status: 'ok' });
+    } catch (error) {
+      app.log.error(error, 'health check failed');
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  registerAuthRoutes(app, auth, origin);
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: async ({ req }) => {
+        // Public reads carry no cookie: skip the session lookup for them.
+        const user = req.headers.cookie ? await sessionUser(auth, handle, toWebHeaders(req)) : null;
+        return createContextInner({ handle, user, crossSite: isCrossSite(req, [origin]) });
+      },
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error, path }, 'tRPC internal error');
+      },
+    } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
+  });
+
+  registerOpenDataRoutes(app, handle);
+  return app;
+}

@@ -1,0 +1,35 @@
+/** Mounts better-auth at /api/auth/* by turning Fastify requests into web Requests. */
+import { CLIENT_IP_HEADER, type Auth } from '@cos/api';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+export function toWebHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  // The socket address, never a client-supplied header: rate limits key on this.
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  return headers;
+}
+
+export function registerAuthRoutes(app: FastifyInstance, auth: Auth, origin: string): void {
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    handler: async (request, reply) => {
+      const body =
+        request.method === 'POST' && request.body !== undefined ? JSON.stringify(request.body) : undefined;
+      const response = await auth.handler(
+        new Request(new URL(request.url, origin), { method: request.method, headers: toWebHeaders(request), body }),
+      );
+      reply.status(response.status);
+      for (const [key, value] of response.headers) {
+        if (key.toLowerCase() !== 'set-cookie') reply.header(key, value);
+      }
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
+    },
+  });
+}

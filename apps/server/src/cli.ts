@@ -1,0 +1,126 @@
+/**
+ * `pnpm cli <command>`:
+ *   migrate                         apply migrations
+ *   seed [--demo N] [--seed S]      default data (idempotent), optionally N demo members
+ *   user:create --email E --password P --role admin|editor [--cluster SLUG] [--name NAME]
+ *   backup <file>                   online backup, safe while the server runs
+ *   export members --format csv|json [--out FILE]
+ */
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { createUser, EXPORT_COLUMNS, exportPublishedMembers } from '@cos/api';
+import { openDatabase, runMigrations } from '@cos/db';
+import { generateDemoData } from '@cos/db/demo';
+import { seedDefaultData } from '@cos/db/seed';
+import { userCreateInput } from '@cos/domain';
+import { stringify } from 'csv-stringify';
+import { z } from 'zod';
+
+const [command, ...rest] = process.argv.slice(2);
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main() {
+  const handle = openDatabase();
+  try {
+    switch (command) {
+      case 'migrate': {
+        runMigrations(handle.db);
+        console.warn(`Migrated ${handle.path}`);
+        break;
+      }
+      case 'seed': {
+        const { values } = parseArgs({ args: rest, options: { demo: { type: 'string' }, seed: { type: 'string' } } });
+        runMigrations(handle.db);
+        console.warn(`Default data in ${handle.path}: added ${JSON.stringify(seedDefaultData(handle.db))}`);
+        if (values.demo !== undefined) {
+          const started = performance.now();
+          const result = generateDemoData(handle.sqlite, { count: Number(values.demo), seed: Number(values.seed ?? 1) });
+          console.warn(`Demo data: ${result.members} members in ${Math.round(performance.now() - started)} ms`);
+        }
+        break;
+      }
+      case 'user:create': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            email: { type: 'string' },
+            password: { type: 'string' },
+            role: { type: 'string' },
+            cluster: { type: 'string' },
+            name: { type: 'string' },
+          },
+        });
+        runMigrations(handle.db);
+        let clusterId: number | null = null;
+        if (values.cluster) {
+          const row = handle.sqlite.prepare('SELECT id FROM clusters WHERE slug = ?').get(values.cluster) as { id: number } | undefined;
+          if (!row) fail(`--cluster: no cluster with slug "${values.cluster}"`);
+          clusterId = row.id;
+        }
+        const parsed = userCreateInput.safeParse({
+          email: values.email ?? '',
+          password: values.password ?? '',
+          role: values.role ?? '',
+          name: values.name ?? values.email?.split('@')[0] ?? '',
+          clusterId,
+        });
+        if (!parsed.success) {
+          fail(parsed.error.issues.map((i) => `--${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
+        }
+        const { id } = await createUser(handle, parsed.data);
+        console.warn(`Created ${parsed.data.role} ${parsed.data.email} (${id})`);
+        break;
+      }
+      case 'backup': {
+        const file = rest[0] ?? fail('Usage: pnpm cli backup <file>');
+        // better-sqlite3's backup uses SQLite's online backup API: consistent while writers run.
+        await handle.sqlite.backup(file);
+        console.warn(`Backed up ${handle.path} to ${file}`);
+        break;
+      }
+      case 'export': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' } },
+        });
+        if (positionals[0] !== 'members') fail('Usage: pnpm cli export members --format csv|json [--out FILE]');
+        const format = z.enum(['csv', 'json']).safeParse(values.format);
+        if (!format.success) fail('--format: must be csv or json');
+        const out = values.out ? createWriteStream(values.out) : process.stdout;
+        const rows = exportPublishedMembers(handle.sqlite);
+        if (format.data === 'csv') {
+          await pipeline(Readable.from(rows), stringify({ header: true, columns: [...EXPORT_COLUMNS], bom: true }), out);
+        } else {
+          await pipeline(
+            Readable.from(
+              (function* () {
+                yield '[';
+                let first = true;
+                for (const row of rows) {
+                  yield `${first ? '' : ','}\n${JSON.stringify(row)}`;
+                  first = false;
+                }
+                yield '\n]\n';
+              })(),
+            ),
+            out,
+          );
+        }
+        break;
+      }
+      default:
+        fail('Commands: migrate | seed [--demo N] | user:create | backup <file> | export members --format csv|json');
+    }
+  } finally {
+    handle.close();
+  }
+}
+
+await main();

@@ -1,0 +1,79 @@
+/**
+ * Open data: REST over the same services as tRPC, for people who want plain
+ * JSON or a spreadsheet. CSV starts with a UTF-8 BOM so Excel shows å/ä/ö.
+ */
+import { Readable } from 'node:stream';
+import { createCaller, createContextInner, EXPORT_COLUMNS, exportPublishedMembers } from '@cos/api';
+import type { DatabaseHandle } from '@cos/db';
+import { memberDirectoryQuery } from '@cos/domain';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { stringify } from 'csv-stringify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { openApiDocument } from './openapi';
+
+export const DATA_LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
+
+function sendError(reply: FastifyReply, error: unknown) {
+  if (error instanceof z.ZodError) {
+    return reply.status(400).send({
+      error: 'BAD_REQUEST',
+      message: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      fieldErrors: z.flattenError(error).fieldErrors,
+    });
+  }
+  if (error instanceof TRPCError) {
+    return reply.status(getHTTPStatusCodeFromError(error)).send({ error: error.code, message: error.message });
+  }
+  throw error;
+}
+
+export function registerOpenDataRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
+  const caller = createCaller(createContextInner({ handle }));
+  const cacheFor = (reply: FastifyReply) => reply.header('cache-control', 'public, max-age=60');
+
+  app.get('/api/v1/areas', async (_request, reply) => {
+    cacheFor(reply);
+    return { licence: DATA_LICENCE, items: await caller.area.list() };
+  });
+
+  app.get('/api/v1/clusters', async (_request, reply) => {
+    cacheFor(reply);
+    return { licence: DATA_LICENCE, items: await caller.cluster.list() };
+  });
+
+  app.get('/api/v1/members', async (request, reply) => {
+    const parsed = memberDirectoryQuery.safeParse(request.query);
+    if (!parsed.success) return sendError(reply, parsed.error);
+    try {
+      const result = await caller.member.directory(parsed.data);
+      cacheFor(reply);
+      return { licence: DATA_LICENCE, ...result };
+    } catch (error) {
+      return sendError(reply, error);
+    }
+  });
+
+  app.get('/api/v1/members/:slug', async (request, reply) => {
+    try {
+      const { slug } = request.params as { slug: string };
+      return await caller.member.bySlug({ slug });
+    } catch (error) {
+      return sendError(reply, error);
+    }
+  });
+
+  app.get('/api/v1/members.csv', (request, reply) => {
+    const parsed = memberDirectoryQuery.safeParse(request.query);
+    if (!parsed.success) return sendError(reply, parsed.error);
+    const csv = stringify({ header: true, columns: [...EXPORT_COLUMNS], bom: true });
+    Readable.from(exportPublishedMembers(handle.sqlite, parsed.data)).pipe(csv);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="clusters-of-skane-members.csv"')
+      .send(csv);
+  });
+
+  app.get('/api/openapi.json', (_request, reply) => reply.send(openApiDocument(DATA_LICENCE)));
+}

@@ -1,0 +1,125 @@
+/**
+ * Accounts and sessions with better-auth: e-mail + password, scrypt hashes
+ * (memory-hard), sessions stored in our SQLite through its Drizzle adapter,
+ * HttpOnly SameSite=Lax cookies (Secure when the site runs on https), and its
+ * rate limiter on sign-in. Sign-up is closed: accounts are made by admins or
+ * the CLI through createUser below. We chose a kept library over our own code
+ * because session handling is where home-made security goes wrong.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DatabaseHandle } from '@cos/db';
+import { accounts, sessions, users, verifications } from '@cos/db';
+import type { UserCreateInput } from '@cos/domain';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { hashPassword } from 'better-auth/crypto';
+import type { SessionUser } from './context';
+import { FieldError } from './errors';
+
+/** The header the host sets from the socket address, overwriting anything a client sent. */
+export const CLIENT_IP_HEADER = 'x-cos-client-ip';
+
+export interface AuthOptions {
+  /** Public origin, e.g. http://localhost:3000; https turns on Secure cookies. */
+  baseURL: string;
+  /** At least 32 random characters; sessions are signed with it. */
+  secret: string;
+  /** Sign-in attempts per minute per address before 429. */
+  signInPerMinute?: number;
+}
+
+export function createAuth(handle: DatabaseHandle, options: AuthOptions) {
+  return betterAuth({
+    appName: 'Clusters of Skåne',
+    baseURL: options.baseURL,
+    basePath: '/api/auth',
+    secret: options.secret,
+    trustedOrigins: [options.baseURL],
+    database: drizzleAdapter(handle.db, {
+      provider: 'sqlite',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+    user: {
+      additionalFields: {
+        role: { type: 'string', input: false },
+        clusterId: { type: 'number', input: false, required: false },
+        disabled: { type: 'boolean', input: false, required: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 8, updateAge: 60 * 30 },
+    rateLimit: {
+      enabled: true,
+      storage: 'memory',
+      window: 60,
+      max: 200,
+      customRules: { '/sign-in/email': { window: 60, max: options.signInPerMinute ?? 10 } },
+    },
+    advanced: {
+      useSecureCookies: options.baseURL.startsWith('https://'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled account cannot sign in, whatever its password.
+          before: (session) => {
+            const row = handle.sqlite.prepare('SELECT disabled FROM users WHERE id = ?').get(session.userId) as
+              | { disabled: number }
+              | undefined;
+            return Promise.resolve(row && row.disabled === 0 ? undefined : false);
+          },
+        },
+      },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** The signed-in user for a request's headers, or null. Disabled users count as signed out. */
+export async function sessionUser(auth: Auth, handle: DatabaseHandle, headers: Headers): Promise<SessionUser | null> {
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const row = handle.sqlite
+    .prepare('SELECT id, email, name, role, cluster_id AS clusterId, disabled FROM users WHERE id = ?')
+    .get(session.user.id) as (SessionUser & { disabled: number }) | undefined;
+  if (!row || row.disabled) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role, clusterId: row.clusterId };
+}
+
+/** Creates an account with a scrypt-hashed password (used by admins and the CLI). */
+export async function createUser(handle: DatabaseHandle, input: UserCreateInput): Promise<{ id: string }> {
+  if (handle.sqlite.prepare('SELECT 1 FROM users WHERE email = ?').get(input.email)) {
+    throw new FieldError('email', 'is already used by another account', 'CONFLICT');
+  }
+  if (input.clusterId !== null && !handle.sqlite.prepare('SELECT 1 FROM clusters WHERE id = ?').get(input.clusterId)) {
+    throw new FieldError('clusterId', `cluster ${input.clusterId} does not exist`);
+  }
+  const hash = await hashPassword(input.password);
+  const id = randomUUID();
+  const now = Date.now();
+  handle.sqlite.transaction(() => {
+    handle.sqlite
+      .prepare(
+        `INSERT INTO users (id, name, email, email_verified, role, cluster_id, disabled, created_at, updated_at)
+         VALUES (?, ?, ?, 1, ?, ?, 0, ?, ?)`,
+      )
+      .run(id, input.name, input.email, input.role, input.clusterId, now, now);
+    handle.sqlite
+      .prepare(
+        `INSERT INTO accounts (id, account_id, provider_id, user_id, password, created_at, updated_at)
+         VALUES (?, ?, 'credential', ?, ?, ?, ?)`,
+      )
+      .run(randomUUID(), id, id, hash, now, now);
+    handle.sqlite
+      .prepare(
+        `INSERT INTO audit_log (at, user_id, user_email, entity, entity_id, action, before, after)
+         VALUES (?, NULL, NULL, 'user', ?, 'create', NULL, ?)`,
+      )
+      .run(new Date(now).toISOString(), id, JSON.stringify({ id, email: input.email, name: input.name, role: input.role, clusterId: input.clusterId }));
+  })();
+  return { id };
+}

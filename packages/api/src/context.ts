@@ -1,0 +1,39 @@
+/**
+ * The request context. createContextInner takes what a request resolved to
+ * (the database handle, the signed-in user, whether the request came from
+ * another site) so tests can build one without HTTP.
+ */
+import type { DatabaseHandle } from '@cos/db';
+import type { UserRole } from '@cos/domain';
+import { getServices, type Services } from './services';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  clusterId: number | null;
+}
+
+export interface ContextOptions {
+  handle: DatabaseHandle;
+  user?: SessionUser | null;
+  /** True when a cookie-carrying request came from another origin (CSRF). */
+  crossSite?: boolean;
+}
+
+export interface Context {
+  handle: DatabaseHandle;
+  services: Services;
+  user: SessionUser | null;
+  crossSite: boolean;
+}
+
+export function createContextInner(opts: ContextOptions): Context {
+  return {
+    handle: opts.handle,
+    services: getServices(opts.handle),
+    user: opts.user ?? null,
+    crossSite: opts.crossSite ?? false,
+  };
+}

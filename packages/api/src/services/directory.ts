@@ -1,0 +1,330 @@
+/**
+ * The member directory: free text, filters, sort, keyset pagination and facet
+ * counts. Raw prepared SQL (not the query builder) because this is the hot
+ * path; every filter and sort is backed by an index (see packages/db schema).
+ *
+ * Facets are "disjunctive": the counts for one filter are computed with every
+ * other filter applied but not its own, so a visitor sees how many they would
+ * get by ticking another value. Counts and totals are cached per data
+ * generation; only the page of rows is computed per request.
+ */
+import {
+  MEMBER_KIND_LABELS as KIND_LABEL,
+  SIZE_BAND_LABELS as SIZE_LABEL,
+  MEMBER_KINDS,
+  MUNICIPALITIES,
+  OUTSIDE_SKANE,
+  SIZE_BANDS,
+  type MemberDirectoryQuery,
+  type MemberFilterKey,
+  type MemberSort,
+  type Status,
+} from '@cos/domain';
+import { decodeCursor, encodeCursor } from './cursor';
+import { toFtsQuery } from './fts-query';
+import type { ResultCache } from './result-cache';
+import type { StatementCache } from './statement-cache';
+import { loadTaxonomy, municipalityRef, type Taxonomy } from './taxonomy';
+
+export interface DirectoryScope {
+  statuses: readonly Status[];
+  /** Only members in one of these clusters (an editor's view). */
+  clusterIds?: readonly number[];
+  /** true = only demo records, false = no demo records, undefined = both. */
+  demo?: boolean;
+  /** Include admin columns (status, version, demo flag, organisation number). */
+  admin?: boolean;
+}
+
+interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+export interface DirectoryRow {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  sizeBand: string | null;
+  municipality: { code: string; name: string } | null;
+  website: string | null;
+  description: { sv: string; en: string };
+  createdAt: string;
+  areas: { slug: string; name: { sv: string; en: string } }[];
+  clusters: { slug: string; name: string }[];
+  // admin scope only
+  status?: string;
+  version?: number;
+  isDemo?: boolean;
+  organisationNumber?: string | null;
+  updatedAt?: string;
+}
+
+export interface FacetValue {
+  value: string;
+  label: { sv: string; en: string };
+  count: number;
+}
+
+export interface DirectoryResult {
+  items: DirectoryRow[];
+  total: number;
+  nextCursor: string | null;
+  sort: MemberSort;
+  facets: Record<MemberFilterKey, FacetValue[]>;
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+export class MemberDirectory {
+  constructor(
+    private readonly statements: StatementCache,
+    private readonly cache: ResultCache,
+  ) {}
+
+  /** WHERE clause for the query, leaving out one filter (for its facet). */
+  private where(query: MemberDirectoryQuery, scope: DirectoryScope, taxonomy: Taxonomy, without?: MemberFilterKey | 'q'): Where {
+    const parts: string[] = [`m.status IN (${placeholders(scope.statuses.length)})`];
+    const params: unknown[] = [...scope.statuses];
+    if (scope.demo !== undefined) {
+      parts.push('m.is_demo = ?');
+      params.push(scope.demo ? 1 : 0);
+    }
+    if (scope.clusterIds) {
+      parts.push(`m.id IN (SELECT member_id FROM memberships WHERE cluster_id IN (${placeholders(scope.clusterIds.length)}))`);
+      params.push(...scope.clusterIds);
+      if (scope.clusterIds.length === 0) parts.push('0');
+    }
+    if (without !== 'area' && query.area.length > 0) {
+      const ids = query.area.map((slug) => taxonomy.areaBySlug.get(slug)?.id ?? -1);
+      parts.push(`m.id IN (SELECT member_id FROM member_areas WHERE area_id IN (${placeholders(ids.length)}))`);
+      params.push(...ids);
+    }
+    if (without !== 'cluster' && query.cluster.length > 0) {
+      const ids = query.cluster.map((slug) => taxonomy.clusterBySlug.get(slug)?.id ?? -1);
+      parts.push(`m.id IN (SELECT member_id FROM memberships WHERE cluster_id IN (${placeholders(ids.length)}))`);
+      params.push(...ids);
+    }
+    if (without !== 'municipality' && query.municipality.length > 0) {
+      const codes = query.municipality.filter((c) => c !== OUTSIDE_SKANE);
+      const alternatives: string[] = [];
+      if (codes.length > 0) {
+        alternatives.push(`m.municipality_code IN (${placeholders(codes.length)})`);
+        params.push(...codes);
+      }
+      if (query.municipality.includes(OUTSIDE_SKANE)) alternatives.push('m.municipality_code IS NULL');
+      parts.push(`(${alternatives.join(' OR ')})`);
+    }
+    if (without !== 'kind' && query.kind.length > 0) {
+      parts.push(`m.kind IN (${placeholders(query.kind.length)})`);
+      params.push(...query.kind);
+    }
+    if (without !== 'size' && query.size.length > 0) {
+      parts.push(`m.size_band IN (${placeholders(query.size.length)})`);
+      params.push(...query.size);
+    }
+    const fts = toFtsQuery(query.q);
+    if (without !== 'q' && query.q !== undefined) {
+      if (fts === null) {
+        parts.push('0');
+      } else {
+        parts.push('m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?)');
+        params.push(fts);
+      }
+    }
+    return { sql: parts.join(' AND '), params };
+  }
+
+  query(query: MemberDirectoryQuery, scope: DirectoryScope): DirectoryResult {
+    const taxonomy = loadTaxonomy(this.statements, this.cache);
+    const fts = toFtsQuery(query.q);
+    const sort: MemberSort = query.sort === 'relevance' && !fts ? 'name' : (query.sort ?? (fts ? 'relevance' : 'name'));
+    const cursor = decodeCursor(query.cursor, sort);
+    const scopeKey = JSON.stringify(scope);
+    const filterKey = JSON.stringify([query.q, query.area, query.cluster, query.municipality, query.kind, query.size]);
+
+    const where = this.where(query, scope, taxonomy);
+    const total = this.cache.get(`total:${scopeKey}:${filterKey}`, () =>
+      this.count(where),
+    );
+    const facets = this.cache.get(`facets:${scopeKey}:${filterKey}`, () => this.facets(query, scope, taxonomy));
+
+    const rows = this.page(query, scope, taxonomy, where, sort, cursor, fts);
+    const hasMore = rows.length > query.limit;
+    const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+    const last = pageRows[pageRows.length - 1];
+    const nextCursor =
+      hasMore && last ? encodeCursor({ s: sort, k: last.cursorKey, id: last.id }) : null;
+    return { items: this.decorate(pageRows, taxonomy, scope), total, nextCursor, sort, facets };
+  }
+
+  private count(where: Where): number {
+    return this.statements.one<{ n: number }>(`SELECT count(*) AS n FROM members m WHERE ${where.sql}`, where.params)?.n ?? 0;
+  }
+
+  private page(
+    query: MemberDirectoryQuery,
+    scope: DirectoryScope,
+    taxonomy: Taxonomy,
+    where: Where,
+    sort: MemberSort,
+    cursor: ReturnType<typeof decodeCursor>,
+    fts: string | null,
+  ) {
+    const columns = `m.id, m.slug, m.name, m.kind, m.size_band AS sizeBand, m.municipality_code AS municipalityCode,
+      m.website, m.description_sv AS descriptionSv, m.description_en AS descriptionEn, m.created_at AS createdAt${
+        scope.admin
+          ? ', m.status, m.version, m.is_demo AS isDemo, m.organisation_number AS organisationNumber, m.updated_at AS updatedAt'
+          : ''
+      }`;
+    let params = [...where.params];
+    let sql: string;
+    if (sort === 'relevance' && fts) {
+      // The MATCH moves into the FROM clause; the rest of the filters stay.
+      params = [...this.where(query, scope, taxonomy, 'q').params];
+      where = this.where(query, scope, taxonomy, 'q');
+      // Name hits weigh most, then area/cluster names, then descriptions.
+      // The score is computed in an inner query so the keyset can compare it.
+      let keyset = '';
+      const outer: unknown[] = [];
+      if (cursor) {
+        keyset = 'WHERE (cursorKey > ? OR (cursorKey = ? AND id > ?))';
+        outer.push(cursor.k, cursor.k, cursor.id);
+      }
+      sql = `SELECT * FROM (SELECT ${columns}, bm25(member_search, 10.0, 1.0, 3.0, 3.0) AS cursorKey
+        FROM member_search JOIN members m ON m.id = member_search.rowid
+        WHERE member_search MATCH ? AND ${where.sql}) ${keyset} ORDER BY cursorKey, id LIMIT ?`;
+      params.unshift(fts);
+      params.push(...outer);
+    } else if (sort === 'newest') {
+      let keyset = '';
+      if (cursor) {
+        keyset = 'AND (m.created_at < ? OR (m.created_at = ? AND m.id < ?))';
+        params.push(cursor.k, cursor.k, cursor.id);
+      }
+      sql = `SELECT ${columns}, m.created_at AS cursorKey FROM members m WHERE ${where.sql} ${keyset}
+        ORDER BY m.created_at DESC, m.id DESC LIMIT ?`;
+    } else {
+      let keyset = '';
+      if (cursor) {
+        keyset = 'AND (m.sort_key > ? OR (m.sort_key = ? AND m.id > ?))';
+        params.push(cursor.k, cursor.k, cursor.id);
+      }
+      sql = `SELECT ${columns}, m.sort_key AS cursorKey FROM members m WHERE ${where.sql} ${keyset}
+        ORDER BY m.sort_key, m.id LIMIT ?`;
+    }
+    params.push(query.limit + 1);
+    return this.statements.all<RawRow>(sql, params);
+  }
+
+  private decorate(rows: RawRow[], taxonomy: Taxonomy, scope: DirectoryScope): DirectoryRow[] {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const links = this.links(ids);
+    return rows.map((r) => {
+      const row: DirectoryRow = {
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        kind: r.kind,
+        sizeBand: r.sizeBand,
+        municipality: municipalityRef(r.municipalityCode),
+        website: r.website,
+        description: { sv: r.descriptionSv, en: r.descriptionEn },
+        createdAt: r.createdAt,
+        areas: (links.areas.get(r.id) ?? []).flatMap((id) => {
+          const a = taxonomy.areaById.get(id);
+          return a ? [{ slug: a.slug, name: a.name }] : [];
+        }),
+        clusters: (links.clusters.get(r.id) ?? []).flatMap((id) => {
+          const c = taxonomy.clusterById.get(id);
+          return c && (scope.admin || c.status === 'published') ? [{ slug: c.slug, name: c.name }] : [];
+        }),
+      };
+      if (scope.admin) {
+        row.status = r.status;
+        row.version = r.version;
+        row.isDemo = r.isDemo === 1;
+        row.organisationNumber = r.organisationNumber ?? null;
+        row.updatedAt = r.updatedAt;
+      }
+      return row;
+    });
+  }
+
+  /** Area and cluster ids for a page of members, in two indexed lookups. */
+  links(ids: number[]) {
+    const inList = placeholders(ids.length);
+    const areas = new Map<number, number[]>();
+    for (const l of this.statements.all<{ memberId: number; id: number }>(
+      `SELECT member_id AS memberId, area_id AS id FROM member_areas WHERE member_id IN (${inList})`,
+      ids,
+    )) {
+      areas.set(l.memberId, [...(areas.get(l.memberId) ?? []), l.id]);
+    }
+    const clusters = new Map<number, number[]>();
+    for (const l of this.statements.all<{ memberId: number; id: number }>(
+      `SELECT member_id AS memberId, cluster_id AS id FROM memberships WHERE member_id IN (${inList})`,
+      ids,
+    )) {
+      clusters.set(l.memberId, [...(clusters.get(l.memberId) ?? []), l.id]);
+    }
+    return { areas, clusters };
+  }
+
+  private facets(query: MemberDirectoryQuery, scope: DirectoryScope, taxonomy: Taxonomy): DirectoryResult['facets'] {
+    const counts = (sql: string, where: Where) =>
+      new Map(this.statements.all<{ v: string | number | null; n: number }>(sql, where.params).map((r) => [r.v, r.n]));
+
+    const w = (key: MemberFilterKey) => this.where(query, scope, taxonomy, key);
+    const areaCounts = counts(
+      `SELECT ma.area_id AS v, count(*) AS n FROM member_areas ma JOIN members m ON m.id = ma.member_id WHERE ${w('area').sql} GROUP BY ma.area_id`,
+      w('area'),
+    );
+    const clusterCounts = counts(
+      `SELECT ms.cluster_id AS v, count(*) AS n FROM memberships ms JOIN members m ON m.id = ms.member_id WHERE ${w('cluster').sql} GROUP BY ms.cluster_id`,
+      w('cluster'),
+    );
+    const municipalityCounts = counts(
+      `SELECT m.municipality_code AS v, count(*) AS n FROM members m WHERE ${w('municipality').sql} GROUP BY m.municipality_code`,
+      w('municipality'),
+    );
+    const kindCounts = counts(`SELECT m.kind AS v, count(*) AS n FROM members m WHERE ${w('kind').sql} GROUP BY m.kind`, w('kind'));
+    const sizeCounts = counts(
+      `SELECT m.size_band AS v, count(*) AS n FROM members m WHERE ${w('size').sql} GROUP BY m.size_band`,
+      w('size'),
+    );
+    return {
+      area: taxonomy.areas.map((a) => ({ value: a.slug, label: a.name, count: areaCounts.get(a.id) ?? 0 })),
+      cluster: taxonomy.clusters
+        .filter((c) => scope.admin || c.status === 'published')
+        .map((c) => ({ value: c.slug, label: { sv: c.name, en: c.name }, count: clusterCounts.get(c.id) ?? 0 })),
+      municipality: [
+        ...MUNICIPALITIES.map((m) => ({ value: m.code, label: { sv: m.name, en: m.name }, count: municipalityCounts.get(m.code) ?? 0 })),
+        { value: OUTSIDE_SKANE, label: { sv: 'Utanför Skåne', en: 'Outside Skåne' }, count: municipalityCounts.get(null) ?? 0 },
+      ],
+      kind: MEMBER_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k], count: kindCounts.get(k) ?? 0 })),
+      size: SIZE_BANDS.map((s) => ({ value: s, label: SIZE_LABEL[s], count: sizeCounts.get(s) ?? 0 })),
+    };
+  }
+}
+
+interface RawRow {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  sizeBand: string | null;
+  municipalityCode: string | null;
+  website: string | null;
+  descriptionSv: string;
+  descriptionEn: string;
+  createdAt: string;
+  cursorKey: string | number;
+  status?: string;
+  version?: number;
+  isDemo?: number;
+  organisationNumber?: string | null;
+  updatedAt?: string;
+}

@@ -1,0 +1,45 @@
+/**
+ * One set of services per open database: they hold the prepared statements
+ * and the result cache, so they live as long as the connection does.
+ */
+import type { DatabaseHandle } from '@cos/db';
+import { ArticleReads } from './article-reads';
+import { AuditTrail } from './audit';
+import { MemberDirectory } from './directory';
+import { MemberWrites } from './member-writes';
+import { PublicReads } from './public-reads';
+import { ResultCache } from './result-cache';
+import { StatementCache } from './statement-cache';
+
+export interface Services {
+  statements: StatementCache;
+  cache: ResultCache;
+  directory: MemberDirectory;
+  reads: PublicReads;
+  articles: ArticleReads;
+  audit: AuditTrail;
+  members: MemberWrites;
+}
+
+const byHandle = new WeakMap<DatabaseHandle, Services>();
+
+export function getServices(handle: DatabaseHandle): Services {
+  let services = byHandle.get(handle);
+  if (!services) {
+    const statements = new StatementCache(handle.sqlite);
+    const cache = new ResultCache(handle.sqlite);
+    const directory = new MemberDirectory(statements, cache);
+    const audit = new AuditTrail(statements);
+    services = {
+      statements,
+      cache,
+      directory,
+      reads: new PublicReads(statements, cache, directory),
+      articles: new ArticleReads(statements),
+      audit,
+      members: new MemberWrites(handle.sqlite, statements, audit, cache),
+    };
+    byHandle.set(handle, services);
+  }
+  return services;
+}
