@@ -24,7 +24,6 @@ export async function buildApp({ handle, auth, origin, logger = false }: AppOpti
     logger,
     // Bodies above 5 MB are refused before parsing (CSV imports stream elsewhere).
     bodyLimit: 5 * 1024 * 1024,
-    disableRequestLogging: false,
   });
 
   await app.register(helmet, {
