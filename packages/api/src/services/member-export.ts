@@ -5,6 +5,7 @@
  */
 import type { MemberDirectoryQuery } from '@cos/domain';
 import type { Sqlite } from '@cos/db';
+import { toFtsQuery } from './fts-query';
 
 export const EXPORT_COLUMNS = [
   'slug', 'name', 'organisation_number', 'kind', 'size_band', 'municipality_code', 'municipality',
@@ -34,6 +35,11 @@ export function* exportPublishedMembers(sqlite: Sqlite, query?: Partial<MemberDi
   if (query?.kind?.length) {
     parts.push(`m.kind IN (${inList(query.kind.length)})`);
     params.push(...query.kind);
+  }
+  if (query?.q !== undefined) {
+    const fts = toFtsQuery(query.q);
+    parts.push(fts ? 'm.id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?)' : '0');
+    if (fts) params.push(fts);
   }
   if (query?.size?.length) {
     parts.push(`m.size_band IN (${inList(query.size.length)})`);
