@@ -68,7 +68,8 @@ export async function buildApp({ handle, auth, origin, logger = false }: AppOpti
         return createContextInner({ handle, user, crossSite: isCrossSite(req, [origin]) });
       },
       onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error, path }, 'tRPC internal error');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          app.log.error({ err: error, path }, 'tRPC internal error');
       },
     } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
   });

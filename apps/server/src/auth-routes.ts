@@ -19,9 +19,15 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, origin: str
     url: '/api/auth/*',
     handler: async (request, reply) => {
       const body =
-        request.method === 'POST' && request.body !== undefined ? JSON.stringify(request.body) : undefined;
+        request.method === 'POST' && request.body !== undefined
+          ? JSON.stringify(request.body)
+          : undefined;
       const response = await auth.handler(
-        new Request(new URL(request.url, origin), { method: request.method, headers: toWebHeaders(request), body }),
+        new Request(new URL(request.url, origin), {
+          method: request.method,
+          headers: toWebHeaders(request),
+          body,
+        }),
       );
       reply.status(response.status);
       for (const [key, value] of response.headers) {

@@ -35,13 +35,23 @@ async function main() {
         break;
       }
       case 'seed': {
-        const { values } = parseArgs({ args: rest, options: { demo: { type: 'string' }, seed: { type: 'string' } } });
+        const { values } = parseArgs({
+          args: rest,
+          options: { demo: { type: 'string' }, seed: { type: 'string' } },
+        });
         runMigrations(handle.db);
-        console.warn(`Default data in ${handle.path}: added ${JSON.stringify(seedDefaultData(handle.db))}`);
+        console.warn(
+          `Default data in ${handle.path}: added ${JSON.stringify(seedDefaultData(handle.db))}`,
+        );
         if (values.demo !== undefined) {
           const started = performance.now();
-          const result = generateDemoData(handle.sqlite, { count: Number(values.demo), seed: Number(values.seed ?? 1) });
-          console.warn(`Demo data: ${result.members} members in ${Math.round(performance.now() - started)} ms`);
+          const result = generateDemoData(handle.sqlite, {
+            count: Number(values.demo),
+            seed: Number(values.seed ?? 1),
+          });
+          console.warn(
+            `Demo data: ${result.members} members in ${Math.round(performance.now() - started)} ms`,
+          );
         }
         break;
       }
@@ -59,7 +69,9 @@ async function main() {
         runMigrations(handle.db);
         let clusterId: number | null = null;
         if (values.cluster) {
-          const row = handle.sqlite.prepare('SELECT id FROM clusters WHERE slug = ?').get(values.cluster) as { id: number } | undefined;
+          const row = handle.sqlite
+            .prepare('SELECT id FROM clusters WHERE slug = ?')
+            .get(values.cluster) as { id: number } | undefined;
           if (!row) fail(`--cluster: no cluster with slug "${values.cluster}"`);
           clusterId = row.id;
         }
@@ -71,7 +83,11 @@ async function main() {
           clusterId,
         });
         if (!parsed.success) {
-          fail(parsed.error.issues.map((i) => `--${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
+          fail(
+            parsed.error.issues
+              .map((i) => `--${i.path.join('.') || 'input'}: ${i.message}`)
+              .join('\n'),
+          );
         }
         const { id } = await createUser(handle, parsed.data);
         console.warn(`Created ${parsed.data.role} ${parsed.data.email} (${id})`);
@@ -90,13 +106,18 @@ async function main() {
           allowPositionals: true,
           options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' } },
         });
-        if (positionals[0] !== 'members') fail('Usage: pnpm cli export members --format csv|json [--out FILE]');
+        if (positionals[0] !== 'members')
+          fail('Usage: pnpm cli export members --format csv|json [--out FILE]');
         const format = z.enum(['csv', 'json']).safeParse(values.format);
         if (!format.success) fail('--format: must be csv or json');
         const out = values.out ? createWriteStream(values.out) : process.stdout;
         const rows = exportPublishedMembers(handle.sqlite);
         if (format.data === 'csv') {
-          await pipeline(Readable.from(rows), stringify({ header: true, columns: [...EXPORT_COLUMNS], bom: true }), out);
+          await pipeline(
+            Readable.from(rows),
+            stringify({ header: true, columns: [...EXPORT_COLUMNS], bom: true }),
+            out,
+          );
         } else {
           await pipeline(
             Readable.from(
@@ -116,7 +137,9 @@ async function main() {
         break;
       }
       default:
-        fail('Commands: migrate | seed [--demo N] | user:create | backup <file> | export members --format csv|json');
+        fail(
+          'Commands: migrate | seed [--demo N] | user:create | backup <file> | export members --format csv|json',
+        );
     }
   } finally {
     handle.close();

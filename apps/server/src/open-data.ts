@@ -13,7 +13,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { openApiDocument } from './openapi';
 
-export const DATA_LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
+export const DATA_LICENCE = {
+  name: 'CC BY 4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+};
 
 function sendError(reply: FastifyReply, error: unknown) {
   if (error instanceof z.ZodError) {
@@ -24,7 +27,9 @@ function sendError(reply: FastifyReply, error: unknown) {
     });
   }
   if (error instanceof TRPCError) {
-    return reply.status(getHTTPStatusCodeFromError(error)).send({ error: error.code, message: error.message });
+    return reply
+      .status(getHTTPStatusCodeFromError(error))
+      .send({ error: error.code, message: error.message });
   }
   throw error;
 }

@@ -11,20 +11,48 @@ const many = (name: string, description: string, items: Record<string, unknown>)
 });
 
 const directoryParameters = [
-  { name: 'q', in: 'query', description: 'Free text; words match by prefix, with or without å/ä/ö.', schema: { type: 'string', maxLength: 100 } },
+  {
+    name: 'q',
+    in: 'query',
+    description: 'Free text; words match by prefix, with or without å/ä/ö.',
+    schema: { type: 'string', maxLength: 100 },
+  },
   many('area', 'Specialisation area slug.', { type: 'string' }),
   many('cluster', 'Cluster slug.', { type: 'string' }),
-  many('municipality', 'Municipality code, or "outside" for outside Skåne.', { type: 'string', enum: [...MUNICIPALITY_CODES, 'outside'] }),
+  many('municipality', 'Municipality code, or "outside" for outside Skåne.', {
+    type: 'string',
+    enum: [...MUNICIPALITY_CODES, 'outside'],
+  }),
   many('kind', 'Kind of organisation.', { type: 'string', enum: [...MEMBER_KINDS] }),
   many('size', 'Size band (employees).', { type: 'string', enum: [...SIZE_BANDS] }),
   { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'name', 'newest'] } },
-  { name: 'cursor', in: 'query', description: 'nextCursor from the previous page.', schema: { type: 'string' } },
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIST_LIMIT_MAX, default: 20 } },
+  {
+    name: 'cursor',
+    in: 'query',
+    description: 'nextCursor from the previous page.',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'limit',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, maximum: LIST_LIMIT_MAX, default: 20 },
+  },
 ];
 
 const errorResponse = {
   description: 'Bad input: the message names each bad parameter and why.',
-  content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' }, fieldErrors: { type: 'object' } } } } },
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          error: { type: 'string' },
+          message: { type: 'string' },
+          fieldErrors: { type: 'object' },
+        },
+      },
+    },
+  },
 };
 
 export function openApiDocument(licence: { name: string; url: string }) {
@@ -40,30 +68,47 @@ export function openApiDocument(licence: { name: string; url: string }) {
     servers: [{ url: '/' }],
     paths: {
       '/api/v1/areas': {
-        get: { summary: 'The six specialisation areas with member and cluster counts', responses: { '200': { description: 'Areas' } } },
+        get: {
+          summary: 'The six specialisation areas with member and cluster counts',
+          responses: { '200': { description: 'Areas' } },
+        },
       },
       '/api/v1/clusters': {
-        get: { summary: 'The cluster organisations, with areas, member counts and source notes', responses: { '200': { description: 'Clusters' } } },
+        get: {
+          summary: 'The cluster organisations, with areas, member counts and source notes',
+          responses: { '200': { description: 'Clusters' } },
+        },
       },
       '/api/v1/members': {
         get: {
           summary: 'The member directory: search, filters, facet counts and keyset pagination',
           parameters: directoryParameters,
-          responses: { '200': { description: 'A page of members with total, facets and nextCursor' }, '400': errorResponse },
+          responses: {
+            '200': { description: 'A page of members with total, facets and nextCursor' },
+            '400': errorResponse,
+          },
         },
       },
       '/api/v1/members/{slug}': {
         get: {
           summary: 'One member with its areas, clusters and related members in other clusters',
           parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The member' }, '404': { description: 'No published member with that slug' } },
+          responses: {
+            '200': { description: 'The member' },
+            '404': { description: 'No published member with that slug' },
+          },
         },
       },
       '/api/v1/members.csv': {
         get: {
           summary: 'All published members matching the filters as CSV (UTF-8 with BOM)',
-          parameters: directoryParameters.filter((p) => !['cursor', 'limit', 'sort', 'q'].includes(p.name)),
-          responses: { '200': { description: 'CSV file', content: { 'text/csv': {} } }, '400': errorResponse },
+          parameters: directoryParameters.filter(
+            (p) => !['cursor', 'limit', 'sort', 'q'].includes(p.name),
+          ),
+          responses: {
+            '200': { description: 'CSV file', content: { 'text/csv': {} } },
+            '400': errorResponse,
+          },
         },
       },
     },

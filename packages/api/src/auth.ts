@@ -39,7 +39,12 @@ export function createAuth(handle: DatabaseHandle, options: AuthOptions) {
       provider: 'sqlite',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 128,
+    },
     user: {
       additionalFields: {
         role: { type: 'string', input: false },
@@ -65,9 +70,9 @@ export function createAuth(handle: DatabaseHandle, options: AuthOptions) {
         create: {
           // A disabled account cannot sign in, whatever its password.
           before: (session) => {
-            const row = handle.sqlite.prepare('SELECT disabled FROM users WHERE id = ?').get(session.userId) as
-              | { disabled: number }
-              | undefined;
+            const row = handle.sqlite
+              .prepare('SELECT disabled FROM users WHERE id = ?')
+              .get(session.userId) as { disabled: number } | undefined;
             return Promise.resolve(row && row.disabled === 0 ? undefined : false);
           },
         },
@@ -80,22 +85,34 @@ export function createAuth(handle: DatabaseHandle, options: AuthOptions) {
 export type Auth = ReturnType<typeof createAuth>;
 
 /** The signed-in user for a request's headers, or null. Disabled users count as signed out. */
-export async function sessionUser(auth: Auth, handle: DatabaseHandle, headers: Headers): Promise<SessionUser | null> {
+export async function sessionUser(
+  auth: Auth,
+  handle: DatabaseHandle,
+  headers: Headers,
+): Promise<SessionUser | null> {
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
   const row = handle.sqlite
-    .prepare('SELECT id, email, name, role, cluster_id AS clusterId, disabled FROM users WHERE id = ?')
+    .prepare(
+      'SELECT id, email, name, role, cluster_id AS clusterId, disabled FROM users WHERE id = ?',
+    )
     .get(session.user.id) as (SessionUser & { disabled: number }) | undefined;
   if (!row || row.disabled) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, clusterId: row.clusterId };
 }
 
 /** Creates an account with a scrypt-hashed password (used by admins and the CLI). */
-export async function createUser(handle: DatabaseHandle, input: UserCreateInput): Promise<{ id: string }> {
+export async function createUser(
+  handle: DatabaseHandle,
+  input: UserCreateInput,
+): Promise<{ id: string }> {
   if (handle.sqlite.prepare('SELECT 1 FROM users WHERE email = ?').get(input.email)) {
     throw new FieldError('email', 'is already used by another account', 'CONFLICT');
   }
-  if (input.clusterId !== null && !handle.sqlite.prepare('SELECT 1 FROM clusters WHERE id = ?').get(input.clusterId)) {
+  if (
+    input.clusterId !== null &&
+    !handle.sqlite.prepare('SELECT 1 FROM clusters WHERE id = ?').get(input.clusterId)
+  ) {
     throw new FieldError('clusterId', `cluster ${input.clusterId} does not exist`);
   }
   const hash = await hashPassword(input.password);
@@ -119,7 +136,17 @@ export async function createUser(handle: DatabaseHandle, input: UserCreateInput)
         `INSERT INTO audit_log (at, user_id, user_email, entity, entity_id, action, before, after)
          VALUES (?, NULL, NULL, 'user', ?, 'create', NULL, ?)`,
       )
-      .run(new Date(now).toISOString(), id, JSON.stringify({ id, email: input.email, name: input.name, role: input.role, clusterId: input.clusterId }));
+      .run(
+        new Date(now).toISOString(),
+        id,
+        JSON.stringify({
+          id,
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          clusterId: input.clusterId,
+        }),
+      );
   })();
   return { id };
 }

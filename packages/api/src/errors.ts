@@ -14,7 +14,10 @@ export class ConflictError extends TRPCError {
 }
 
 export function notFound(entity: string, key: string | number): TRPCError {
-  return new TRPCError({ code: 'NOT_FOUND', message: `No ${entity} with ${typeof key === 'number' ? 'id' : 'slug'} ${key}` });
+  return new TRPCError({
+    code: 'NOT_FOUND',
+    message: `No ${entity} with ${typeof key === 'number' ? 'id' : 'slug'} ${key}`,
+  });
 }
 
 export function forbidden(message: string): TRPCError {

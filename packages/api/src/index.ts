@@ -1,5 +1,12 @@
 export { createContextInner, type Context, type ContextOptions, type SessionUser } from './context';
 export { appRouter, createCaller, type AppRouter } from './root';
 export { getServices, type Services } from './services';
-export { CLIENT_IP_HEADER, createAuth, createUser, sessionUser, type Auth, type AuthOptions } from './auth';
+export {
+  CLIENT_IP_HEADER,
+  createAuth,
+  createUser,
+  sessionUser,
+  type Auth,
+  type AuthOptions,
+} from './auth';
 export { EXPORT_COLUMNS, exportPublishedMembers, type ExportRow } from './services/member-export';

@@ -103,7 +103,13 @@ export const memberDetailOut = z.object({
   areas: z.array(areaRefOut),
   clusters: z.array(clusterRefOut.extend({ since: z.string().nullable() })),
   related: z.array(
-    z.object({ slug: z.string(), name: z.string(), kind: z.string(), municipality: municipalityOut, clusters: z.array(clusterRefOut) }),
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      municipality: municipalityOut,
+      clusters: z.array(clusterRefOut),
+    }),
   ),
 });
 
@@ -118,7 +124,10 @@ export const articleSummaryOut = z.object({
   tags: z.array(z.string()),
 });
 export const articleOut = articleSummaryOut.extend({ body: bilingualOut });
-export const articleListOut = z.object({ items: z.array(articleSummaryOut), nextCursor: z.string().nullable() });
+export const articleListOut = z.object({
+  items: z.array(articleSummaryOut),
+  nextCursor: z.string().nullable(),
+});
 
 const countOut = z.object({ count: z.number() });
 export const statisticsOut = z.object({
@@ -175,3 +184,68 @@ export const auditEntryOut = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
+
+const statusOut = z.enum(['draft', 'published', 'archived']);
+
+export const areaRecordOut = z.object({
+  id: z.number(),
+  slug: z.string(),
+  name: bilingualOut,
+  summary: bilingualOut,
+  sortOrder: z.number(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const clusterRecordOut = z.object({
+  id: z.number(),
+  slug: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  description: bilingualOut,
+  website: z.string().nullable(),
+  email: z.string().nullable(),
+  city: z.string(),
+  municipalityCode: z.string().nullable(),
+  foundedYear: z.number().nullable(),
+  logoUrl: z.string().nullable(),
+  areaIds: z.array(z.number()),
+  confidence: z.enum(['high', 'medium', 'guess']),
+  sourceNote: z.string(),
+  status: statusOut,
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const articleRecordOut = z.object({
+  id: z.number(),
+  slug: z.string(),
+  title: bilingualOut,
+  summary: bilingualOut,
+  body: bilingualOut,
+  coverImage: z.object({ src: z.string(), alt: bilingualOut }).nullable(),
+  author: z.string(),
+  tags: z.array(z.string()),
+  clusterId: z.number().nullable(),
+  publishedAt: z.string().nullable(),
+  status: statusOut,
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** An account as admins see it: never a password hash or session. */
+export const userRecordOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['admin', 'editor']),
+  clusterId: z.number().nullable(),
+  disabled: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+});
+
+export const deletedOut = z.object({ id: z.number() });

@@ -1,6 +1,10 @@
+import { areaRouter } from './routers/area';
+import { articleRouter } from './routers/article';
 import { auditRouter } from './routers/audit';
+import { clusterRouter } from './routers/cluster';
 import { memberRouter } from './routers/member';
-import { areaRouter, articleRouter, clusterRouter, statisticsRouter } from './routers/public';
+import { statisticsRouter } from './routers/public';
+import { userRouter } from './routers/user';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -10,6 +14,7 @@ export const appRouter = createTRPCRouter({
   article: articleRouter,
   statistics: statisticsRouter,
   audit: auditRouter,
+  user: userRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,7 +21,10 @@ const t = initTRPC.context<Context>().create({
     let message = shape.message;
     if (cause instanceof ZodError) {
       fieldErrors = z.flattenError(cause).fieldErrors;
-      issues = cause.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      issues = cause.issues.map((i) => ({
+        path: i.path.map(String).join('.'),
+        message: i.message,
+      }));
       message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
     } else if (error instanceof FieldError) {
       fieldErrors = { [error.field]: [error.message.slice(error.field.length + 2)] };
@@ -60,6 +63,7 @@ export const protectedProcedure = t.procedure.use(({ ctx, type, next }) => {
 });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only administrators may do this' });
+  if (ctx.user.role !== 'admin')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only administrators may do this' });
   return next();
 });

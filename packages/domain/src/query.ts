@@ -14,15 +14,17 @@ export const SEARCH_QUERY_MAX = 100;
 
 /** One value or a list of them, always a de-duplicated list. */
 function manyOf<T extends z.ZodType>(item: T, label: string, max = 40) {
-  return z
-    .preprocess(
-      (v: unknown): unknown =>
-        v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v],
-      z.array(item).max(max, `${label}: at most ${max} values`),
-    )
-    // optional() keeps the key optional for callers (a preprocess alone types it as required).
-    .optional()
-    .transform((values: z.output<T>[] | undefined) => [...new Set(values ?? [])]);
+  return (
+    z
+      .preprocess(
+        (v: unknown): unknown =>
+          v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v],
+        z.array(item).max(max, `${label}: at most ${max} values`),
+      )
+      // optional() keeps the key optional for callers (a preprocess alone types it as required).
+      .optional()
+      .transform((values: z.output<T>[] | undefined) => [...new Set(values ?? [])])
+  );
 }
 
 const limitSchema = z.coerce

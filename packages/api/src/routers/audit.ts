@@ -39,12 +39,18 @@ export const auditRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => {
       const entry = ctx.services.audit.get(input.entryId);
       if (!entry) throw notFound('audit entry', input.entryId);
-      if (entry.entity !== 'member') throw new FieldError('entryId', 'only member history can be restored here');
+      if (entry.entity !== 'member')
+        throw new FieldError('entryId', 'only member history can be restored here');
       const state = (input.side === 'after' ? entry.after : entry.before) as MemberRecord | null;
-      if (!state) throw new FieldError('side', `this entry has no "${input.side}" state (it was a ${entry.action})`);
+      if (!state)
+        throw new FieldError(
+          'side',
+          `this entry has no "${input.side}" state (it was a ${entry.action})`,
+        );
       const current = ctx.services.members.load(state.id);
       if (!current) return ctx.services.members.recreate(ctx.user, state);
-      if (input.version === undefined) throw new FieldError('version', 'is required to restore onto an existing member');
+      if (input.version === undefined)
+        throw new FieldError('version', 'is required to restore onto an existing member');
       return ctx.services.members.update(
         ctx.user,
         {

@@ -9,12 +9,7 @@ import {
   versionSchema,
 } from '@cos/domain';
 import { z } from 'zod';
-import {
-  adminDirectoryItemOut,
-  duplicateWarningOut,
-  facetsOut,
-  memberRecordOut,
-} from '../outputs';
+import { adminDirectoryItemOut, duplicateWarningOut, facetsOut, memberRecordOut } from '../outputs';
 import type { DirectoryResult, DirectoryRow } from '../services/directory';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 import { memberPublicRouter } from './public';
@@ -37,11 +32,11 @@ const adminRouter = createTRPCRouter({
       ({ ctx, input }) =>
         // Admin scope fills the admin columns of every row.
         ctx.services.directory.query(input, {
-        statuses: input.status.length > 0 ? input.status : ['draft', 'published', 'archived'],
-        clusterIds: ctx.user.role === 'admin' ? undefined : [ctx.user.clusterId ?? -1],
-        demo: input.demo,
-        admin: true,
-      }) as DirectoryResult & { items: Required<DirectoryRow>[] },
+          statuses: input.status.length > 0 ? input.status : ['draft', 'published', 'archived'],
+          clusterIds: ctx.user.role === 'admin' ? undefined : [ctx.user.clusterId ?? -1],
+          demo: input.demo,
+          admin: true,
+        }) as DirectoryResult & { items: Required<DirectoryRow>[] },
     ),
   get: protectedProcedure
     .input(byIdInput)
@@ -68,10 +63,21 @@ const adminRouter = createTRPCRouter({
     .output(memberRecordOut)
     .mutation(({ ctx, input }) => ctx.services.members.update(ctx.user, input)),
   setStatus: protectedProcedure
-    .input(z.strictObject({ id: idSchema, version: versionSchema, action: z.enum(['publish', 'unpublish', 'archive']) }))
+    .input(
+      z.strictObject({
+        id: idSchema,
+        version: versionSchema,
+        action: z.enum(['publish', 'unpublish', 'archive']),
+      }),
+    )
     .output(memberRecordOut)
     .mutation(({ ctx, input }) =>
-      ctx.services.members.setStatus(ctx.user, input.id, input.version, STATUS_ACTIONS[input.action]),
+      ctx.services.members.setStatus(
+        ctx.user,
+        input.id,
+        input.version,
+        STATUS_ACTIONS[input.action],
+      ),
     ),
   delete: protectedProcedure
     .input(z.strictObject({ id: idSchema, version: versionSchema }))

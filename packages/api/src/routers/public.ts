@@ -16,7 +16,7 @@ import { createTRPCRouter, publicProcedure } from '../trpc';
 
 const PUBLISHED = ['published'] as const;
 
-export const areaRouter = createTRPCRouter({
+export const areaPublicRouter = {
   list: publicProcedure
     .input(z.void())
     .output(z.array(areaOut))
@@ -25,9 +25,9 @@ export const areaRouter = createTRPCRouter({
     .input(bySlugInput)
     .output(areaDetailOut)
     .query(({ ctx, input }) => ctx.services.reads.area(input.slug)),
-});
+};
 
-export const clusterRouter = createTRPCRouter({
+export const clusterPublicRouter = {
   list: publicProcedure
     .input(z.void())
     .output(z.array(clusterOut))
@@ -36,7 +36,7 @@ export const clusterRouter = createTRPCRouter({
     .input(bySlugInput)
     .output(clusterDetailOut)
     .query(({ ctx, input }) => ctx.services.reads.cluster(input.slug)),
-});
+};
 
 export const memberPublicRouter = {
   directory: publicProcedure
@@ -49,7 +49,7 @@ export const memberPublicRouter = {
     .query(({ ctx, input }) => ctx.services.reads.member(input.slug)),
 };
 
-export const articleRouter = createTRPCRouter({
+export const articlePublicRouter = {
   list: publicProcedure
     .input(articleListQuery)
     .output(articleListOut)
@@ -58,7 +58,7 @@ export const articleRouter = createTRPCRouter({
     .input(bySlugInput)
     .output(articleOut)
     .query(({ ctx, input }) => ctx.services.articles.bySlug(input.slug)),
-});
+};
 
 export const statisticsRouter = createTRPCRouter({
   overview: publicProcedure

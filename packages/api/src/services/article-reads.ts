@@ -5,9 +5,22 @@ import { decodeCursor, encodeCursor } from './cursor';
 import type { StatementCache } from './statement-cache';
 
 export interface ArticleRow {
-  id: number; slug: string; titleSv: string; titleEn: string; summarySv: string; summaryEn: string;
-  bodySv: string; bodyEn: string; coverSrc: string | null; coverAltSv: string | null; coverAltEn: string | null;
-  author: string; publishedAt: string; clusterSlug: string | null; clusterName: string | null; tags: string | null;
+  id: number;
+  slug: string;
+  titleSv: string;
+  titleEn: string;
+  summarySv: string;
+  summaryEn: string;
+  bodySv: string;
+  bodyEn: string;
+  coverSrc: string | null;
+  coverAltSv: string | null;
+  coverAltEn: string | null;
+  author: string;
+  publishedAt: string;
+  clusterSlug: string | null;
+  clusterName: string | null;
+  tags: string | null;
 }
 
 const COLUMNS = `a.id, a.slug, a.title_sv AS titleSv, a.title_en AS titleEn, a.summary_sv AS summarySv, a.summary_en AS summaryEn,
@@ -23,7 +36,9 @@ export function articleSummary(a: ArticleRow) {
     slug: a.slug,
     title: { sv: a.titleSv, en: a.titleEn },
     summary: { sv: a.summarySv, en: a.summaryEn },
-    coverImage: a.coverSrc ? { src: a.coverSrc, alt: { sv: a.coverAltSv ?? '', en: a.coverAltEn ?? '' } } : null,
+    coverImage: a.coverSrc
+      ? { src: a.coverSrc, alt: { sv: a.coverAltSv ?? '', en: a.coverAltEn ?? '' } }
+      : null,
     author: a.author,
     publishedAt: a.publishedAt,
     cluster: a.clusterSlug && a.clusterName ? { slug: a.clusterSlug, name: a.clusterName } : null,
@@ -61,7 +76,8 @@ export class ArticleReads {
     const last = page[page.length - 1];
     return {
       items: page.map(articleSummary),
-      nextCursor: hasMore && last ? encodeCursor({ s: 'newest', k: last.publishedAt, id: last.id }) : null,
+      nextCursor:
+        hasMore && last ? encodeCursor({ s: 'newest', k: last.publishedAt, id: last.id }) : null,
     };
   }
 

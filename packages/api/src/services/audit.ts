@@ -5,7 +5,8 @@ import { decodeCursor, encodeCursor } from './cursor';
 import type { StatementCache } from './statement-cache';
 
 export type AuditEntity = 'area' | 'cluster' | 'member' | 'article' | 'user';
-export type AuditAction = 'create' | 'update' | 'publish' | 'unpublish' | 'archive' | 'delete' | 'restore' | 'import';
+export type AuditAction =
+  'create' | 'update' | 'publish' | 'unpublish' | 'archive' | 'delete' | 'restore' | 'import';
 
 export interface AuditEntry {
   id: number;
@@ -23,7 +24,14 @@ export class AuditTrail {
   constructor(private readonly statements: StatementCache) {}
 
   /** Must be called inside the transaction of the write it records. */
-  record(user: SessionUser | null, entity: AuditEntity, entityId: string | number, action: AuditAction, before: unknown, after: unknown): void {
+  record(
+    user: SessionUser | null,
+    entity: AuditEntity,
+    entityId: string | number,
+    action: AuditAction,
+    before: unknown,
+    after: unknown,
+  ): void {
     this.statements
       .get(
         'INSERT INTO audit_log (at, user_id, user_email, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -41,7 +49,9 @@ export class AuditTrail {
   }
 
   get(id: number): AuditEntry | undefined {
-    const row = this.statements.one<RawEntry>(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`, [id]);
+    const row = this.statements.one<RawEntry>(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`, [
+      id,
+    ]);
     return row ? parse(row) : undefined;
   }
 
@@ -80,12 +90,19 @@ export class AuditTrail {
     const hasMore = rows.length > query.limit;
     const page = (hasMore ? rows.slice(0, query.limit) : rows).map(parse);
     const last = page[page.length - 1];
-    return { items: page, nextCursor: hasMore && last ? encodeCursor({ s: 'audit', k: last.id, id: last.id }) : null };
+    return {
+      items: page,
+      nextCursor: hasMore && last ? encodeCursor({ s: 'audit', k: last.id, id: last.id }) : null,
+    };
   }
 }
 
-const COLUMNS = 'id, at, user_id AS userId, user_email AS userEmail, entity, entity_id AS entityId, action, before, after';
-type RawEntry = Omit<AuditEntry, 'before' | 'after'> & { before: string | null; after: string | null };
+const COLUMNS =
+  'id, at, user_id AS userId, user_email AS userEmail, entity, entity_id AS entityId, action, before, after';
+type RawEntry = Omit<AuditEntry, 'before' | 'after'> & {
+  before: string | null;
+  after: string | null;
+};
 
 function parse(row: RawEntry): AuditEntry {
   return {

@@ -84,7 +84,12 @@ export class MemberDirectory {
   ) {}
 
   /** WHERE clause for the query, leaving out one filter (for its facet). */
-  private where(query: MemberDirectoryQuery, scope: DirectoryScope, taxonomy: Taxonomy, without?: MemberFilterKey | 'q'): Where {
+  private where(
+    query: MemberDirectoryQuery,
+    scope: DirectoryScope,
+    taxonomy: Taxonomy,
+    without?: MemberFilterKey | 'q',
+  ): Where {
     const parts: string[] = [`m.status IN (${placeholders(scope.statuses.length)})`];
     const params: unknown[] = [...scope.statuses];
     if (scope.demo !== undefined) {
@@ -92,18 +97,24 @@ export class MemberDirectory {
       params.push(scope.demo ? 1 : 0);
     }
     if (scope.clusterIds) {
-      parts.push(`m.id IN (SELECT member_id FROM memberships WHERE cluster_id IN (${placeholders(scope.clusterIds.length)}))`);
+      parts.push(
+        `m.id IN (SELECT member_id FROM memberships WHERE cluster_id IN (${placeholders(scope.clusterIds.length)}))`,
+      );
       params.push(...scope.clusterIds);
       if (scope.clusterIds.length === 0) parts.push('0');
     }
     if (without !== 'area' && query.area.length > 0) {
       const ids = query.area.map((slug) => taxonomy.areaBySlug.get(slug)?.id ?? -1);
-      parts.push(`m.id IN (SELECT member_id FROM member_areas WHERE area_id IN (${placeholders(ids.length)}))`);
+      parts.push(
+        `m.id IN (SELECT member_id FROM member_areas WHERE area_id IN (${placeholders(ids.length)}))`,
+      );
       params.push(...ids);
     }
     if (without !== 'cluster' && query.cluster.length > 0) {
       const ids = query.cluster.map((slug) => taxonomy.clusterBySlug.get(slug)?.id ?? -1);
-      parts.push(`m.id IN (SELECT member_id FROM memberships WHERE cluster_id IN (${placeholders(ids.length)}))`);
+      parts.push(
+        `m.id IN (SELECT member_id FROM memberships WHERE cluster_id IN (${placeholders(ids.length)}))`,
+      );
       params.push(...ids);
     }
     if (without !== 'municipality' && query.municipality.length > 0) {
@@ -113,7 +124,8 @@ export class MemberDirectory {
         alternatives.push(`m.municipality_code IN (${placeholders(codes.length)})`);
         params.push(...codes);
       }
-      if (query.municipality.includes(OUTSIDE_SKANE)) alternatives.push('m.municipality_code IS NULL');
+      if (query.municipality.includes(OUTSIDE_SKANE))
+        alternatives.push('m.municipality_code IS NULL');
       parts.push(`(${alternatives.join(' OR ')})`);
     }
     if (without !== 'kind' && query.kind.length > 0) {
@@ -139,16 +151,24 @@ export class MemberDirectory {
   query(query: MemberDirectoryQuery, scope: DirectoryScope): DirectoryResult {
     const taxonomy = loadTaxonomy(this.statements, this.cache);
     const fts = toFtsQuery(query.q);
-    const sort: MemberSort = query.sort === 'relevance' && !fts ? 'name' : (query.sort ?? (fts ? 'relevance' : 'name'));
+    const sort: MemberSort =
+      query.sort === 'relevance' && !fts ? 'name' : (query.sort ?? (fts ? 'relevance' : 'name'));
     const cursor = decodeCursor(query.cursor, sort);
     const scopeKey = JSON.stringify(scope);
-    const filterKey = JSON.stringify([query.q, query.area, query.cluster, query.municipality, query.kind, query.size]);
+    const filterKey = JSON.stringify([
+      query.q,
+      query.area,
+      query.cluster,
+      query.municipality,
+      query.kind,
+      query.size,
+    ]);
 
     const where = this.where(query, scope, taxonomy);
-    const total = this.cache.get(`total:${scopeKey}:${filterKey}`, () =>
-      this.count(where),
+    const total = this.cache.get(`total:${scopeKey}:${filterKey}`, () => this.count(where));
+    const facets = this.cache.get(`facets:${scopeKey}:${filterKey}`, () =>
+      this.facets(query, scope, taxonomy),
     );
-    const facets = this.cache.get(`facets:${scopeKey}:${filterKey}`, () => this.facets(query, scope, taxonomy));
 
     const rows = this.page(query, scope, taxonomy, where, sort, cursor, fts);
     const hasMore = rows.length > query.limit;
@@ -160,7 +180,12 @@ export class MemberDirectory {
   }
 
   private count(where: Where): number {
-    return this.statements.one<{ n: number }>(`SELECT count(*) AS n FROM members m WHERE ${where.sql}`, where.params)?.n ?? 0;
+    return (
+      this.statements.one<{ n: number }>(
+        `SELECT count(*) AS n FROM members m WHERE ${where.sql}`,
+        where.params,
+      )?.n ?? 0
+    );
   }
 
   private page(
@@ -239,7 +264,9 @@ export class MemberDirectory {
         }),
         clusters: (links.clusters.get(r.id) ?? []).flatMap((id) => {
           const c = taxonomy.clusterById.get(id);
-          return c && (scope.admin || c.status === 'published') ? [{ slug: c.slug, name: c.name }] : [];
+          return c && (scope.admin || c.status === 'published')
+            ? [{ slug: c.slug, name: c.name }]
+            : [];
         }),
       };
       if (scope.admin) {
@@ -273,9 +300,17 @@ export class MemberDirectory {
     return { areas, clusters };
   }
 
-  private facets(query: MemberDirectoryQuery, scope: DirectoryScope, taxonomy: Taxonomy): DirectoryResult['facets'] {
+  private facets(
+    query: MemberDirectoryQuery,
+    scope: DirectoryScope,
+    taxonomy: Taxonomy,
+  ): DirectoryResult['facets'] {
     const counts = (sql: string, where: Where) =>
-      new Map(this.statements.all<{ v: string | number | null; n: number }>(sql, where.params).map((r) => [r.v, r.n]));
+      new Map(
+        this.statements
+          .all<{ v: string | number | null; n: number }>(sql, where.params)
+          .map((r) => [r.v, r.n]),
+      );
 
     const w = (key: MemberFilterKey) => this.where(query, scope, taxonomy, key);
     const areaCounts = counts(
@@ -290,22 +325,49 @@ export class MemberDirectory {
       `SELECT m.municipality_code AS v, count(*) AS n FROM members m WHERE ${w('municipality').sql} GROUP BY m.municipality_code`,
       w('municipality'),
     );
-    const kindCounts = counts(`SELECT m.kind AS v, count(*) AS n FROM members m WHERE ${w('kind').sql} GROUP BY m.kind`, w('kind'));
+    const kindCounts = counts(
+      `SELECT m.kind AS v, count(*) AS n FROM members m WHERE ${w('kind').sql} GROUP BY m.kind`,
+      w('kind'),
+    );
     const sizeCounts = counts(
       `SELECT m.size_band AS v, count(*) AS n FROM members m WHERE ${w('size').sql} GROUP BY m.size_band`,
       w('size'),
     );
     return {
-      area: taxonomy.areas.map((a) => ({ value: a.slug, label: a.name, count: areaCounts.get(a.id) ?? 0 })),
+      area: taxonomy.areas.map((a) => ({
+        value: a.slug,
+        label: a.name,
+        count: areaCounts.get(a.id) ?? 0,
+      })),
       cluster: taxonomy.clusters
         .filter((c) => scope.admin || c.status === 'published')
-        .map((c) => ({ value: c.slug, label: { sv: c.name, en: c.name }, count: clusterCounts.get(c.id) ?? 0 })),
+        .map((c) => ({
+          value: c.slug,
+          label: { sv: c.name, en: c.name },
+          count: clusterCounts.get(c.id) ?? 0,
+        })),
       municipality: [
-        ...MUNICIPALITIES.map((m) => ({ value: m.code, label: { sv: m.name, en: m.name }, count: municipalityCounts.get(m.code) ?? 0 })),
-        { value: OUTSIDE_SKANE, label: { sv: 'Utanför Skåne', en: 'Outside Skåne' }, count: municipalityCounts.get(null) ?? 0 },
+        ...MUNICIPALITIES.map((m) => ({
+          value: m.code,
+          label: { sv: m.name, en: m.name },
+          count: municipalityCounts.get(m.code) ?? 0,
+        })),
+        {
+          value: OUTSIDE_SKANE,
+          label: { sv: 'Utanför Skåne', en: 'Outside Skåne' },
+          count: municipalityCounts.get(null) ?? 0,
+        },
       ],
-      kind: MEMBER_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k], count: kindCounts.get(k) ?? 0 })),
-      size: SIZE_BANDS.map((s) => ({ value: s, label: SIZE_LABEL[s], count: sizeCounts.get(s) ?? 0 })),
+      kind: MEMBER_KINDS.map((k) => ({
+        value: k,
+        label: KIND_LABEL[k],
+        count: kindCounts.get(k) ?? 0,
+      })),
+      size: SIZE_BANDS.map((s) => ({
+        value: s,
+        label: SIZE_LABEL[s],
+        count: sizeCounts.get(s) ?? 0,
+      })),
     };
   }
 }

@@ -3,13 +3,17 @@
  * and the result cache, so they live as long as the connection does.
  */
 import type { DatabaseHandle } from '@cos/db';
+import { AreaWrites } from './area-writes';
 import { ArticleReads } from './article-reads';
+import { ArticleWrites } from './article-writes';
 import { AuditTrail } from './audit';
+import { ClusterWrites } from './cluster-writes';
 import { MemberDirectory } from './directory';
 import { MemberWrites } from './member-writes';
 import { PublicReads } from './public-reads';
 import { ResultCache } from './result-cache';
 import { StatementCache } from './statement-cache';
+import { UserWrites } from './user-writes';
 
 export interface Services {
   statements: StatementCache;
@@ -19,6 +23,10 @@ export interface Services {
   articles: ArticleReads;
   audit: AuditTrail;
   members: MemberWrites;
+  areaWrites: AreaWrites;
+  clusterWrites: ClusterWrites;
+  articleWrites: ArticleWrites;
+  users: UserWrites;
 }
 
 const byHandle = new WeakMap<DatabaseHandle, Services>();
@@ -38,6 +46,10 @@ export function getServices(handle: DatabaseHandle): Services {
       articles: new ArticleReads(statements),
       audit,
       members: new MemberWrites(handle.sqlite, statements, audit, cache),
+      areaWrites: new AreaWrites(handle.sqlite, statements, audit, cache),
+      clusterWrites: new ClusterWrites(handle.sqlite, statements, audit, cache),
+      articleWrites: new ArticleWrites(handle.sqlite, statements, audit, cache),
+      users: new UserWrites(handle, statements, audit, cache),
     };
     byHandle.set(handle, services);
   }

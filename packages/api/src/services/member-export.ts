@@ -8,21 +8,39 @@ import type { Sqlite } from '@cos/db';
 import { toFtsQuery } from './fts-query';
 
 export const EXPORT_COLUMNS = [
-  'slug', 'name', 'organisation_number', 'kind', 'size_band', 'municipality_code', 'municipality',
-  'website', 'description_sv', 'description_en', 'areas', 'clusters', 'updated_at',
+  'slug',
+  'name',
+  'organisation_number',
+  'kind',
+  'size_band',
+  'municipality_code',
+  'municipality',
+  'website',
+  'description_sv',
+  'description_en',
+  'areas',
+  'clusters',
+  'updated_at',
 ] as const;
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | null>;
 
-export function* exportPublishedMembers(sqlite: Sqlite, query?: Partial<MemberDirectoryQuery>): Generator<ExportRow> {
+export function* exportPublishedMembers(
+  sqlite: Sqlite,
+  query?: Partial<MemberDirectoryQuery>,
+): Generator<ExportRow> {
   const parts = ["m.status = 'published'"];
   const params: unknown[] = [];
   const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
   if (query?.area?.length) {
-    parts.push(`m.id IN (SELECT ma.member_id FROM member_areas ma JOIN areas a ON a.id = ma.area_id WHERE a.slug IN (${inList(query.area.length)}))`);
+    parts.push(
+      `m.id IN (SELECT ma.member_id FROM member_areas ma JOIN areas a ON a.id = ma.area_id WHERE a.slug IN (${inList(query.area.length)}))`,
+    );
     params.push(...query.area);
   }
   if (query?.cluster?.length) {
-    parts.push(`m.id IN (SELECT ms.member_id FROM memberships ms JOIN clusters c ON c.id = ms.cluster_id WHERE c.slug IN (${inList(query.cluster.length)}))`);
+    parts.push(
+      `m.id IN (SELECT ms.member_id FROM memberships ms JOIN clusters c ON c.id = ms.cluster_id WHERE c.slug IN (${inList(query.cluster.length)}))`,
+    );
     params.push(...query.cluster);
   }
   if (query?.municipality?.length) {

@@ -58,9 +58,13 @@ export class MemberWrites {
   ) {}
 
   load(id: number): MemberRecord | undefined {
-    const m = this.statements.one<Omit<MemberRecord, 'description' | 'areaIds' | 'memberships' | 'isDemo'> & {
-      descriptionSv: string; descriptionEn: string; isDemo: number;
-    }>(
+    const m = this.statements.one<
+      Omit<MemberRecord, 'description' | 'areaIds' | 'memberships' | 'isDemo'> & {
+        descriptionSv: string;
+        descriptionEn: string;
+        isDemo: number;
+      }
+    >(
       `SELECT id, slug, name, organisation_number AS organisationNumber, kind, size_band AS sizeBand,
          municipality_code AS municipalityCode, website, description_sv AS descriptionSv, description_en AS descriptionEn,
          status, is_demo AS isDemo, version, created_at AS createdAt, updated_at AS updatedAt
@@ -74,7 +78,10 @@ export class MemberWrites {
       isDemo: isDemo === 1,
       description: { sv: descriptionSv, en: descriptionEn },
       areaIds: this.statements
-        .all<{ id: number }>('SELECT area_id AS id FROM member_areas WHERE member_id = ? ORDER BY area_id', [id])
+        .all<{ id: number }>(
+          'SELECT area_id AS id FROM member_areas WHERE member_id = ? ORDER BY area_id',
+          [id],
+        )
         .map((r) => r.id),
       memberships: this.statements.all<MembershipInput>(
         'SELECT cluster_id AS clusterId, since FROM memberships WHERE member_id = ? ORDER BY cluster_id',
@@ -86,12 +93,19 @@ export class MemberWrites {
   get(user: SessionUser, id: number): MemberRecord {
     const record = this.load(id);
     if (!record) throw notFound('member', id);
-    assertCanEditMember(user, record.memberships.map((m) => m.clusterId));
+    assertCanEditMember(
+      user,
+      record.memberships.map((m) => m.clusterId),
+    );
     return record;
   }
 
   /** Likely duplicates of a new or changed member: same organisation number, or a very similar name. */
-  duplicates(name: string, organisationNumber: string | null, exceptId?: number): DuplicateWarning[] {
+  duplicates(
+    name: string,
+    organisationNumber: string | null,
+    exceptId?: number,
+  ): DuplicateWarning[] {
     const warnings: DuplicateWarning[] = [];
     if (organisationNumber) {
       const same = this.statements.one<{ id: number; slug: string; name: string }>(
@@ -99,7 +113,11 @@ export class MemberWrites {
         [organisationNumber, exceptId ?? -1],
       );
       if (same) {
-        warnings.push({ field: 'organisationNumber', message: `Organisation number is already registered for ${same.name}`, member: same });
+        warnings.push({
+          field: 'organisationNumber',
+          message: `Organisation number is already registered for ${same.name}`,
+          member: same,
+        });
       }
     }
     const fts = toFtsQuery(name.split(/\s+/)[0]);
@@ -110,7 +128,10 @@ export class MemberWrites {
         [`name : ${fts}`, exceptId ?? -1],
       );
       for (const c of candidates) {
-        if (nameSimilarity(name, c.name) >= SIMILAR_NAME_THRESHOLD && !warnings.some((w) => w.member.id === c.id)) {
+        if (
+          nameSimilarity(name, c.name) >= SIMILAR_NAME_THRESHOLD &&
+          !warnings.some((w) => w.member.id === c.id)
+        ) {
           warnings.push({ field: 'name', message: `Name is very similar to ${c.name}`, member: c });
         }
       }
@@ -118,10 +139,16 @@ export class MemberWrites {
     return warnings.slice(0, 10);
   }
 
-  create(user: SessionUser, input: MemberCreateInput): { member: MemberRecord; warnings: DuplicateWarning[] } {
+  create(
+    user: SessionUser,
+    input: MemberCreateInput,
+  ): { member: MemberRecord; warnings: DuplicateWarning[] } {
     return this.transaction(() => {
       const memberships = scopeMembershipChange(user, [], input.memberships);
-      assertCanEditMember(user, memberships.map((m) => m.clusterId));
+      assertCanEditMember(
+        user,
+        memberships.map((m) => m.clusterId),
+      );
       const warnings = this.duplicates(input.name, input.organisationNumber);
       const editable: Editable = {
         slug: input.slug ?? uniqueSlug(input.name, (s) => this.slugTaken(s)),
@@ -153,21 +180,31 @@ export class MemberWrites {
     });
   }
 
-  update(user: SessionUser, input: MemberUpdateInput, action: 'update' | 'restore' = 'update'): MemberRecord {
+  update(
+    user: SessionUser,
+    input: MemberUpdateInput,
+    action: 'update' | 'restore' = 'update',
+  ): MemberRecord {
     return this.transaction(() => {
       const before = this.get(user, input.id);
       if (before.version !== input.version) throw new ConflictError('member', before);
       const editable: Editable = {
         slug: input.slug ?? before.slug,
         name: input.name ?? before.name,
-        organisationNumber: input.organisationNumber !== undefined ? input.organisationNumber : before.organisationNumber,
+        organisationNumber:
+          input.organisationNumber !== undefined
+            ? input.organisationNumber
+            : before.organisationNumber,
         kind: input.kind ?? before.kind,
         sizeBand: input.sizeBand !== undefined ? input.sizeBand : before.sizeBand,
-        municipalityCode: input.municipalityCode !== undefined ? input.municipalityCode : before.municipalityCode,
+        municipalityCode:
+          input.municipalityCode !== undefined ? input.municipalityCode : before.municipalityCode,
         website: input.website !== undefined ? input.website : before.website,
         description: input.description ?? before.description,
         areaIds: input.areaIds ?? before.areaIds,
-        memberships: input.memberships ? scopeMembershipChange(user, before.memberships, input.memberships) : before.memberships,
+        memberships: input.memberships
+          ? scopeMembershipChange(user, before.memberships, input.memberships)
+          : before.memberships,
         status: input.status ?? before.status,
       };
       this.checkReferences(editable, before.id);
@@ -193,10 +230,13 @@ export class MemberWrites {
       const before = this.get(user, id);
       if (before.version !== version) throw new ConflictError('member', before);
       this.statements
-        .get('UPDATE members SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?')
+        .get(
+          'UPDATE members SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?',
+        )
         .run(status, new Date().toISOString(), id, version);
       const after = this.load(id) as MemberRecord;
-      const action = status === 'published' ? 'publish' : status === 'archived' ? 'archive' : 'unpublish';
+      const action =
+        status === 'published' ? 'publish' : status === 'archived' ? 'archive' : 'unpublish';
       this.audit.record(user, 'member', id, action, before, after);
       return after;
     });
@@ -215,8 +255,12 @@ export class MemberWrites {
   /** Brings back a deleted member exactly as it was (same id and slug). */
   recreate(user: SessionUser, snapshot: MemberRecord): MemberRecord {
     return this.transaction(() => {
-      if (this.load(snapshot.id)) throw new FieldError('id', 'this member still exists; restore onto it instead', 'CONFLICT');
-      assertCanEditMember(user, snapshot.memberships.map((m) => m.clusterId));
+      if (this.load(snapshot.id))
+        throw new FieldError('id', 'this member still exists; restore onto it instead', 'CONFLICT');
+      assertCanEditMember(
+        user,
+        snapshot.memberships.map((m) => m.clusterId),
+      );
       this.checkReferences(snapshot, undefined);
       const now = new Date().toISOString();
       this.statements
@@ -225,7 +269,14 @@ export class MemberWrites {
              description_sv, description_en, status, is_demo, version, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(snapshot.id, ...this.columnValues(snapshot), snapshot.isDemo ? 1 : 0, snapshot.version + 1, snapshot.createdAt, now);
+        .run(
+          snapshot.id,
+          ...this.columnValues(snapshot),
+          snapshot.isDemo ? 1 : 0,
+          snapshot.version + 1,
+          snapshot.createdAt,
+          now,
+        );
       this.writeLinks(snapshot.id, snapshot);
       const after = this.load(snapshot.id) as MemberRecord;
       this.audit.record(user, 'member', snapshot.id, 'restore', null, after);
@@ -254,7 +305,12 @@ export class MemberWrites {
         'SELECT name FROM members WHERE organisation_number = ? AND id <> ?',
         [e.organisationNumber, self],
       );
-      if (same) throw new FieldError('organisationNumber', `is already registered for ${same.name}`, 'CONFLICT');
+      if (same)
+        throw new FieldError(
+          'organisationNumber',
+          `is already registered for ${same.name}`,
+          'CONFLICT',
+        );
     }
     for (const areaId of e.areaIds) {
       if (!this.statements.one('SELECT 1 FROM areas WHERE id = ?', [areaId])) {
@@ -270,22 +326,37 @@ export class MemberWrites {
 
   private columnValues(e: Editable) {
     return [
-      e.slug, e.name, swedishSortKey(e.name), e.organisationNumber, e.kind, e.sizeBand, e.municipalityCode, e.website,
-      e.description.sv, e.description.en, e.status,
+      e.slug,
+      e.name,
+      swedishSortKey(e.name),
+      e.organisationNumber,
+      e.kind,
+      e.sizeBand,
+      e.municipalityCode,
+      e.website,
+      e.description.sv,
+      e.description.en,
+      e.status,
     ] as const;
   }
 
   private writeLinks(id: number, e: Editable, before?: MemberRecord): void {
-    const sameAreas = before && JSON.stringify([...e.areaIds].sort()) === JSON.stringify(before.areaIds);
+    const sameAreas =
+      before && JSON.stringify([...e.areaIds].sort()) === JSON.stringify(before.areaIds);
     if (!sameAreas) {
       this.statements.get('DELETE FROM member_areas WHERE member_id = ?').run(id);
-      for (const areaId of e.areaIds) this.statements.get('INSERT INTO member_areas (member_id, area_id) VALUES (?, ?)').run(id, areaId);
+      for (const areaId of e.areaIds)
+        this.statements
+          .get('INSERT INTO member_areas (member_id, area_id) VALUES (?, ?)')
+          .run(id, areaId);
     }
     // Upsert rather than replace, so a membership's note (e.g. a source) survives an edit.
     const keep = new Set(e.memberships.map((m) => m.clusterId));
     for (const old of before?.memberships ?? []) {
       if (!keep.has(old.clusterId)) {
-        this.statements.get('DELETE FROM memberships WHERE member_id = ? AND cluster_id = ?').run(id, old.clusterId);
+        this.statements
+          .get('DELETE FROM memberships WHERE member_id = ? AND cluster_id = ?')
+          .run(id, old.clusterId);
       }
     }
     for (const m of e.memberships) {

@@ -19,7 +19,7 @@ export function assertAdmin(user: SessionUser, what: string): void {
 export function assertCanEditMember(user: SessionUser, memberClusterIds: readonly number[]): void {
   if (isAdmin(user)) return;
   if (user.clusterId === null || !memberClusterIds.includes(user.clusterId)) {
-    throw forbidden("Editors may only change members of their own cluster");
+    throw forbidden('Editors may only change members of their own cluster');
   }
 }
 
@@ -34,9 +34,14 @@ export function scopeMembershipChange<T extends { clusterId: number }>(
 ): T[] {
   if (isAdmin(user)) return [...requested];
   const own = user.clusterId;
-  const foreign = requested.filter((m) => m.clusterId !== own && !current.some((c) => c.clusterId === m.clusterId));
-  if (foreign.length > 0) throw forbidden("Editors may only add members to their own cluster");
-  return [...current.filter((m) => m.clusterId !== own), ...requested.filter((m) => m.clusterId === own)];
+  const foreign = requested.filter(
+    (m) => m.clusterId !== own && !current.some((c) => c.clusterId === m.clusterId),
+  );
+  if (foreign.length > 0) throw forbidden('Editors may only add members to their own cluster');
+  return [
+    ...current.filter((m) => m.clusterId !== own),
+    ...requested.filter((m) => m.clusterId === own),
+  ];
 }
 
 export function assertCanEditArticle(user: SessionUser, articleClusterId: number | null): void {

@@ -2,7 +2,13 @@
  * Public reads of areas, clusters, members and statistics. Only published
  * records, only public columns: everything here may leave the building.
  */
-import { MEMBER_KINDS, MUNICIPALITIES, OUTSIDE_SKANE, type Confidence, type MemberDirectoryQuery } from '@cos/domain';
+import {
+  MEMBER_KINDS,
+  MUNICIPALITIES,
+  OUTSIDE_SKANE,
+  type Confidence,
+  type MemberDirectoryQuery,
+} from '@cos/domain';
 import { notFound } from '../errors';
 import type { MemberDirectory } from './directory';
 import type { ResultCache } from './result-cache';
@@ -10,7 +16,15 @@ import type { StatementCache } from './statement-cache';
 import { loadTaxonomy, municipalityRef } from './taxonomy';
 
 const PUBLISHED = ['published'] as const;
-const emptyQuery: MemberDirectoryQuery = { q: undefined, area: [], cluster: [], municipality: [], kind: [], size: [], limit: 20 };
+const emptyQuery: MemberDirectoryQuery = {
+  q: undefined,
+  area: [],
+  cluster: [],
+  municipality: [],
+  kind: [],
+  size: [],
+  limit: 20,
+};
 
 export class PublicReads {
   constructor(
@@ -22,8 +36,15 @@ export class PublicReads {
   areas() {
     return this.cache.get('public:areas', () => {
       const rows = this.statements.all<{
-        id: number; slug: string; nameSv: string; nameEn: string; summarySv: string; summaryEn: string; sortOrder: number;
-        memberCount: number; clusterCount: number;
+        id: number;
+        slug: string;
+        nameSv: string;
+        nameEn: string;
+        summarySv: string;
+        summaryEn: string;
+        sortOrder: number;
+        memberCount: number;
+        clusterCount: number;
       }>(
         `SELECT a.id, a.slug, a.name_sv AS nameSv, a.name_en AS nameEn, a.summary_sv AS summarySv, a.summary_en AS summaryEn,
            a.sort_order AS sortOrder,
@@ -64,13 +85,20 @@ export class PublicReads {
         }),
     );
     const members = this.directory.query({ ...emptyQuery, area: [slug] }, { statuses: PUBLISHED });
-    return { ...area, clusters, relatedAreas: related, members: { items: members.items, total: members.total, nextCursor: members.nextCursor } };
+    return {
+      ...area,
+      clusters,
+      relatedAreas: related,
+      members: { items: members.items, total: members.total, nextCursor: members.nextCursor },
+    };
   }
 
   clusters() {
     return this.cache.get('public:clusters', () => {
       const taxonomy = loadTaxonomy(this.statements, this.cache);
-      const rows = this.statements.all<ClusterRow & { memberCount: number; areaIds: string | null }>(
+      const rows = this.statements.all<
+        ClusterRow & { memberCount: number; areaIds: string | null }
+      >(
         `SELECT ${CLUSTER_COLUMNS},
            (SELECT count(*) FROM memberships ms JOIN members m ON m.id = ms.member_id WHERE ms.cluster_id = c.id AND m.status = 'published') AS memberCount,
            (SELECT group_concat(area_id) FROM cluster_areas WHERE cluster_id = c.id) AS areaIds
@@ -93,15 +121,30 @@ export class PublicReads {
   cluster(slug: string) {
     const cluster = this.clusters().find((c) => c.slug === slug);
     if (!cluster) throw notFound('cluster', slug);
-    const members = this.directory.query({ ...emptyQuery, cluster: [slug] }, { statuses: PUBLISHED });
-    return { ...cluster, members: { items: members.items, total: members.total, nextCursor: members.nextCursor } };
+    const members = this.directory.query(
+      { ...emptyQuery, cluster: [slug] },
+      { statuses: PUBLISHED },
+    );
+    return {
+      ...cluster,
+      members: { items: members.items, total: members.total, nextCursor: members.nextCursor },
+    };
   }
 
   member(slug: string) {
     const m = this.statements.one<{
-      id: number; slug: string; name: string; organisationNumber: string | null; kind: string; sizeBand: string | null;
-      municipalityCode: string | null; website: string | null; descriptionSv: string; descriptionEn: string;
-      createdAt: string; updatedAt: string;
+      id: number;
+      slug: string;
+      name: string;
+      organisationNumber: string | null;
+      kind: string;
+      sizeBand: string | null;
+      municipalityCode: string | null;
+      website: string | null;
+      descriptionSv: string;
+      descriptionEn: string;
+      createdAt: string;
+      updatedAt: string;
     }>(
       `SELECT id, slug, name, organisation_number AS organisationNumber, kind, size_band AS sizeBand,
          municipality_code AS municipalityCode, website, description_sv AS descriptionSv, description_en AS descriptionEn,
@@ -135,9 +178,15 @@ export class PublicReads {
       }),
       clusters: memberships.flatMap((ms) => {
         const c = taxonomy.clusterById.get(ms.clusterId);
-        return c && c.status === 'published' ? [{ slug: c.slug, name: c.name, since: ms.since }] : [];
+        return c && c.status === 'published'
+          ? [{ slug: c.slug, name: c.name, since: ms.since }]
+          : [];
       }),
-      related: this.related(m.id, areaIds, memberships.map((ms) => ms.clusterId)),
+      related: this.related(
+        m.id,
+        areaIds,
+        memberships.map((ms) => ms.clusterId),
+      ),
     };
   }
 
@@ -159,7 +208,13 @@ export class PublicReads {
        JOIN members m ON m.id = ma.member_id
        WHERE ma.area_id = ? AND ma.member_id ${after ? '>' : '<'} ? AND m.status = 'published' ${notInClusters}
        ORDER BY ma.member_id ${after ? 'ASC' : 'DESC'} LIMIT 6`;
-    type Row = { id: number; slug: string; name: string; kind: string; municipalityCode: string | null };
+    type Row = {
+      id: number;
+      slug: string;
+      name: string;
+      kind: string;
+      municipalityCode: string | null;
+    };
     const rows: Row[] = [];
     for (const after of [true, false]) {
       for (const areaId of areaIds) {
@@ -187,7 +242,10 @@ export class PublicReads {
   statistics() {
     return this.cache.get('public:statistics', () => {
       const taxonomy = loadTaxonomy(this.statements, this.cache);
-      const total = this.statements.one<{ n: number }>("SELECT count(*) AS n FROM members WHERE status = 'published'")?.n ?? 0;
+      const total =
+        this.statements.one<{ n: number }>(
+          "SELECT count(*) AS n FROM members WHERE status = 'published'",
+        )?.n ?? 0;
       const byMunicipality = new Map(
         this.statements
           .all<{ code: string | null; n: number }>(
@@ -197,7 +255,9 @@ export class PublicReads {
       );
       const byKind = new Map(
         this.statements
-          .all<{ kind: string; n: number }>("SELECT kind, count(*) AS n FROM members WHERE status = 'published' GROUP BY kind")
+          .all<{ kind: string; n: number }>(
+            "SELECT kind, count(*) AS n FROM members WHERE status = 'published' GROUP BY kind",
+          )
           .map((r) => [r.kind, r.n]),
       );
       const matrix = this.statements.all<{ clusterId: number; areaId: number; n: number }>(
@@ -228,8 +288,16 @@ export class PublicReads {
         byArea: areas.map((a) => ({ slug: a.slug, name: a.name, count: a.memberCount })),
         byCluster: clusters.map((c) => ({ slug: c.slug, name: c.name, count: c.memberCount })),
         byMunicipality: [
-          ...MUNICIPALITIES.map((m) => ({ code: m.code, name: m.name, count: byMunicipality.get(m.code) ?? 0 })),
-          { code: OUTSIDE_SKANE, name: 'Utanför Skåne / Outside Skåne', count: byMunicipality.get(null) ?? 0 },
+          ...MUNICIPALITIES.map((m) => ({
+            code: m.code,
+            name: m.name,
+            count: byMunicipality.get(m.code) ?? 0,
+          })),
+          {
+            code: OUTSIDE_SKANE,
+            name: 'Utanför Skåne / Outside Skåne',
+            count: byMunicipality.get(null) ?? 0,
+          },
         ],
         byKind: MEMBER_KINDS.map((k) => ({ kind: k, count: byKind.get(k) ?? 0 })),
         clusterAreaMatrix: {
@@ -238,20 +306,35 @@ export class PublicReads {
             const id = taxonomy.clusterBySlug.get(c.slug)?.id;
             return {
               cluster: { slug: c.slug, name: c.name },
-              counts: taxonomy.areas.map((a) => matrix.find((x) => x.clusterId === id && x.areaId === a.id)?.n ?? 0),
+              counts: taxonomy.areas.map(
+                (a) => matrix.find((x) => x.clusterId === id && x.areaId === a.id)?.n ?? 0,
+              ),
             };
           }),
         },
-        multiClusterMembers: { count: multiCount, top: multi.map((r) => ({ slug: r.slug, name: r.name, clusterCount: r.n })) },
+        multiClusterMembers: {
+          count: multiCount,
+          top: multi.map((r) => ({ slug: r.slug, name: r.name, clusterCount: r.n })),
+        },
       };
     });
   }
 }
 
 interface ClusterRow {
-  slug: string; name: string; shortName: string; descriptionSv: string; descriptionEn: string; website: string | null;
-  email: string | null; city: string; municipalityCode: string | null; foundedYear: number | null; logoUrl: string | null;
-  confidence: Confidence; sourceNote: string;
+  slug: string;
+  name: string;
+  shortName: string;
+  descriptionSv: string;
+  descriptionEn: string;
+  website: string | null;
+  email: string | null;
+  city: string;
+  municipalityCode: string | null;
+  foundedYear: number | null;
+  logoUrl: string | null;
+  confidence: Confidence;
+  sourceNote: string;
 }
 const CLUSTER_COLUMNS = `c.slug, c.name, c.short_name AS shortName, c.description_sv AS descriptionSv, c.description_en AS descriptionEn,
   c.website, c.email, c.city, c.municipality_code AS municipalityCode, c.founded_year AS foundedYear, c.logo_url AS logoUrl,

@@ -1,7 +1,6 @@
 /** Prepared statements cached by their SQL text: preparing is the costly part of a small query. */
 import type { Sqlite, Statement } from '@cos/db';
 
-
 export class StatementCache {
   private readonly statements = new Map<string, Statement>();
   constructor(private readonly sqlite: Sqlite) {}

@@ -36,7 +36,12 @@ export function loadTaxonomy(statements: StatementCache, cache: ResultCache): Ta
       .all<{ id: number; slug: string; nameSv: string; nameEn: string; sortOrder: number }>(
         'SELECT id, slug, name_sv AS nameSv, name_en AS nameEn, sort_order AS sortOrder FROM areas ORDER BY sort_order, id',
       )
-      .map((a) => ({ id: a.id, slug: a.slug, name: { sv: a.nameSv, en: a.nameEn }, sortOrder: a.sortOrder }));
+      .map((a) => ({
+        id: a.id,
+        slug: a.slug,
+        name: { sv: a.nameSv, en: a.nameEn },
+        sortOrder: a.sortOrder,
+      }));
     const clusters = statements.all<ClusterRef>(
       'SELECT id, slug, name, short_name AS shortName, status FROM clusters ORDER BY sort_key, id',
     );

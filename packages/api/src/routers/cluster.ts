@@ -1,0 +1,58 @@
+/** Clusters: the public reads, and the admins' writes. */
+import {
+  byIdInput,
+  clusterCreateInput,
+  clusterUpdateInput,
+  idSchema,
+  versionSchema,
+} from '@cos/domain';
+import { z } from 'zod';
+import { clusterRecordOut, deletedOut } from '../outputs';
+import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { clusterPublicRouter } from './public';
+
+const STATUS_ACTIONS = { publish: 'published', unpublish: 'draft', archive: 'archived' } as const;
+
+const adminRouter = createTRPCRouter({
+  list: protectedProcedure
+    .input(z.void())
+    .output(z.array(clusterRecordOut))
+    .query(({ ctx }) => ctx.services.clusterWrites.list(ctx.user)),
+  get: protectedProcedure
+    .input(byIdInput)
+    .output(clusterRecordOut)
+    .query(({ ctx, input }) => ctx.services.clusterWrites.get(ctx.user, input.id)),
+  create: protectedProcedure
+    .input(clusterCreateInput)
+    .output(clusterRecordOut)
+    .mutation(({ ctx, input }) => ctx.services.clusterWrites.create(ctx.user, input)),
+  update: protectedProcedure
+    .input(clusterUpdateInput)
+    .output(clusterRecordOut)
+    .mutation(({ ctx, input }) => ctx.services.clusterWrites.update(ctx.user, input)),
+  setStatus: protectedProcedure
+    .input(
+      z.strictObject({
+        id: idSchema,
+        version: versionSchema,
+        action: z.enum(['publish', 'unpublish', 'archive']),
+      }),
+    )
+    .output(clusterRecordOut)
+    .mutation(({ ctx, input }) =>
+      ctx.services.clusterWrites.setStatus(
+        ctx.user,
+        input.id,
+        input.version,
+        STATUS_ACTIONS[input.action],
+      ),
+    ),
+  delete: protectedProcedure
+    .input(z.strictObject({ id: idSchema, version: versionSchema }))
+    .output(deletedOut)
+    .mutation(({ ctx, input }) =>
+      ctx.services.clusterWrites.delete(ctx.user, input.id, input.version),
+    ),
+});
+
+export const clusterRouter = createTRPCRouter({ ...clusterPublicRouter, admin: adminRouter });

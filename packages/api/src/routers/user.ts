@@ -1,0 +1,20 @@
+/** Accounts: admins only. */
+import { userCreateInput, userUpdateInput, versionSchema } from '@cos/domain';
+import { z } from 'zod';
+import { userRecordOut } from '../outputs';
+import { adminProcedure, createTRPCRouter } from '../trpc';
+
+export const userRouter = createTRPCRouter({
+  list: adminProcedure
+    .input(z.void())
+    .output(z.array(userRecordOut))
+    .query(({ ctx }) => ctx.services.users.list(ctx.user)),
+  create: adminProcedure
+    .input(userCreateInput)
+    .output(userRecordOut)
+    .mutation(({ ctx, input }) => ctx.services.users.create(ctx.user, input)),
+  update: adminProcedure
+    .input(userUpdateInput.safeExtend({ version: versionSchema }))
+    .output(userRecordOut)
+    .mutation(({ ctx, input }) => ctx.services.users.update(ctx.user, input)),
+});
