@@ -1,17 +1,10 @@
 /** Articles: the public reads, and the writes of admins and cluster editors. */
-import {
-  byIdInput,
-  articleCreateInput,
-  articleUpdateInput,
-  idSchema,
-  versionSchema,
-} from '@cos/domain';
+import { byIdInput, articleCreateInput, articleUpdateInput } from '@cos/domain';
 import { z } from 'zod';
 import { articleRecordOut, deletedOut } from '../outputs';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { STATUS_ACTIONS, statusChangeInput, versionedDeleteInput } from './record-inputs';
 import { articlePublicRouter } from './public';
-
-const STATUS_ACTIONS = { publish: 'published', unpublish: 'draft', archive: 'archived' } as const;
 
 const adminRouter = createTRPCRouter({
   list: protectedProcedure
@@ -31,13 +24,7 @@ const adminRouter = createTRPCRouter({
     .output(articleRecordOut)
     .mutation(({ ctx, input }) => ctx.services.articleWrites.update(ctx.user, input)),
   setStatus: protectedProcedure
-    .input(
-      z.strictObject({
-        id: idSchema,
-        version: versionSchema,
-        action: z.enum(['publish', 'unpublish', 'archive']),
-      }),
-    )
+    .input(statusChangeInput)
     .output(articleRecordOut)
     .mutation(({ ctx, input }) =>
       ctx.services.articleWrites.setStatus(
@@ -48,7 +35,7 @@ const adminRouter = createTRPCRouter({
       ),
     ),
   delete: protectedProcedure
-    .input(z.strictObject({ id: idSchema, version: versionSchema }))
+    .input(versionedDeleteInput)
     .output(deletedOut)
     .mutation(({ ctx, input }) =>
       ctx.services.articleWrites.delete(ctx.user, input.id, input.version),

@@ -1,17 +1,10 @@
 /** Clusters: the public reads, and the admins' writes. */
-import {
-  byIdInput,
-  clusterCreateInput,
-  clusterUpdateInput,
-  idSchema,
-  versionSchema,
-} from '@cos/domain';
+import { byIdInput, clusterCreateInput, clusterUpdateInput } from '@cos/domain';
 import { z } from 'zod';
 import { clusterRecordOut, deletedOut } from '../outputs';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { STATUS_ACTIONS, statusChangeInput, versionedDeleteInput } from './record-inputs';
 import { clusterPublicRouter } from './public';
-
-const STATUS_ACTIONS = { publish: 'published', unpublish: 'draft', archive: 'archived' } as const;
 
 const adminRouter = createTRPCRouter({
   list: protectedProcedure
@@ -31,13 +24,7 @@ const adminRouter = createTRPCRouter({
     .output(clusterRecordOut)
     .mutation(({ ctx, input }) => ctx.services.clusterWrites.update(ctx.user, input)),
   setStatus: protectedProcedure
-    .input(
-      z.strictObject({
-        id: idSchema,
-        version: versionSchema,
-        action: z.enum(['publish', 'unpublish', 'archive']),
-      }),
-    )
+    .input(statusChangeInput)
     .output(clusterRecordOut)
     .mutation(({ ctx, input }) =>
       ctx.services.clusterWrites.setStatus(
@@ -48,7 +35,7 @@ const adminRouter = createTRPCRouter({
       ),
     ),
   delete: protectedProcedure
-    .input(z.strictObject({ id: idSchema, version: versionSchema }))
+    .input(versionedDeleteInput)
     .output(deletedOut)
     .mutation(({ ctx, input }) =>
       ctx.services.clusterWrites.delete(ctx.user, input.id, input.version),

@@ -6,15 +6,13 @@ import {
   memberUpdateInput,
   organisationNumberSchema,
   idSchema,
-  versionSchema,
 } from '@cos/domain';
 import { z } from 'zod';
 import { adminDirectoryItemOut, duplicateWarningOut, facetsOut, memberRecordOut } from '../outputs';
 import type { DirectoryResult, DirectoryRow } from '../services/directory';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { STATUS_ACTIONS, statusChangeInput, versionedDeleteInput } from './record-inputs';
 import { memberPublicRouter } from './public';
-
-const STATUS_ACTIONS = { publish: 'published', unpublish: 'draft', archive: 'archived' } as const;
 
 const adminRouter = createTRPCRouter({
   list: protectedProcedure
@@ -63,13 +61,7 @@ const adminRouter = createTRPCRouter({
     .output(memberRecordOut)
     .mutation(({ ctx, input }) => ctx.services.members.update(ctx.user, input)),
   setStatus: protectedProcedure
-    .input(
-      z.strictObject({
-        id: idSchema,
-        version: versionSchema,
-        action: z.enum(['publish', 'unpublish', 'archive']),
-      }),
-    )
+    .input(statusChangeInput)
     .output(memberRecordOut)
     .mutation(({ ctx, input }) =>
       ctx.services.members.setStatus(
@@ -80,7 +72,7 @@ const adminRouter = createTRPCRouter({
       ),
     ),
   delete: protectedProcedure
-    .input(z.strictObject({ id: idSchema, version: versionSchema }))
+    .input(versionedDeleteInput)
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => ctx.services.members.delete(ctx.user, input.id, input.version)),
 });
