@@ -1,31 +1,18 @@
 /** Published news, newest first, by tag or cluster, with keyset pagination. */
 import type { ArticleListQuery } from '@cos/domain';
 import { notFound } from '../errors';
+import { ARTICLE_CONTENT_COLUMNS, type ArticleContentRow } from './article-columns';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { StatementCache } from './statement-cache';
 
-export interface ArticleRow {
-  id: number;
-  slug: string;
-  titleSv: string;
-  titleEn: string;
-  summarySv: string;
-  summaryEn: string;
-  bodySv: string;
-  bodyEn: string;
-  coverSrc: string | null;
-  coverAltSv: string | null;
-  coverAltEn: string | null;
-  author: string;
+export interface ArticleRow extends ArticleContentRow {
   publishedAt: string;
   clusterSlug: string | null;
   clusterName: string | null;
   tags: string | null;
 }
 
-const COLUMNS = `a.id, a.slug, a.title_sv AS titleSv, a.title_en AS titleEn, a.summary_sv AS summarySv, a.summary_en AS summaryEn,
-  a.body_sv AS bodySv, a.body_en AS bodyEn, a.cover_src AS coverSrc, a.cover_alt_sv AS coverAltSv, a.cover_alt_en AS coverAltEn,
-  a.author, a.published_at AS publishedAt, c.slug AS clusterSlug, c.name AS clusterName,
+const COLUMNS = `${ARTICLE_CONTENT_COLUMNS}, a.published_at AS publishedAt, c.slug AS clusterSlug, c.name AS clusterName,
   (SELECT group_concat(tag, ',') FROM article_tags t WHERE t.article_id = a.id) AS tags`;
 
 /** Published and due: a future publish date keeps an article hidden until then. */

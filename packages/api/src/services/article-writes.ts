@@ -17,6 +17,7 @@ import { ConflictError, FieldError, notFound } from '../errors';
 import type { AuditTrail } from './audit';
 import { assertCanEditArticle, isAdmin } from './permissions';
 import type { ResultCache } from './result-cache';
+import { ARTICLE_CONTENT_COLUMNS, type ArticleContentRow } from './article-columns';
 import type { StatementCache } from './statement-cache';
 
 export interface ArticleRecord {
@@ -38,19 +39,7 @@ export interface ArticleRecord {
 
 type Editable = Omit<ArticleRecord, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
-interface ArticleRow {
-  id: number;
-  slug: string;
-  titleSv: string;
-  titleEn: string;
-  summarySv: string;
-  summaryEn: string;
-  bodySv: string;
-  bodyEn: string;
-  coverSrc: string | null;
-  coverAltSv: string | null;
-  coverAltEn: string | null;
-  author: string;
+interface ArticleRow extends ArticleContentRow {
   clusterId: number | null;
   publishedAt: string | null;
   status: Status;
@@ -59,9 +48,7 @@ interface ArticleRow {
   updatedAt: string;
 }
 
-const COLUMNS = `id, slug, title_sv AS titleSv, title_en AS titleEn, summary_sv AS summarySv, summary_en AS summaryEn,
-  body_sv AS bodySv, body_en AS bodyEn, cover_src AS coverSrc, cover_alt_sv AS coverAltSv, cover_alt_en AS coverAltEn,
-  author, cluster_id AS clusterId, published_at AS publishedAt, status, version, created_at AS createdAt,
+const COLUMNS = `${ARTICLE_CONTENT_COLUMNS}, cluster_id AS clusterId, published_at AS publishedAt, status, version, created_at AS createdAt,
   updated_at AS updatedAt`;
 
 export class ArticleWrites {
@@ -73,7 +60,7 @@ export class ArticleWrites {
   ) {}
 
   load(id: number): ArticleRecord | undefined {
-    const row = this.statements.one<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ?`, [
+    const row = this.statements.one<ArticleRow>(`SELECT ${COLUMNS} FROM articles a WHERE id = ?`, [
       id,
     ]);
     return row ? this.toRecord(row) : undefined;
@@ -83,10 +70,10 @@ export class ArticleWrites {
   list(user: SessionUser): ArticleRecord[] {
     const rows = isAdmin(user)
       ? this.statements.all<ArticleRow>(
-          `SELECT ${COLUMNS} FROM articles ORDER BY updated_at DESC, id DESC`,
+          `SELECT ${COLUMNS} FROM articles a ORDER BY updated_at DESC, id DESC`,
         )
       : this.statements.all<ArticleRow>(
-          `SELECT ${COLUMNS} FROM articles WHERE cluster_id = ? ORDER BY updated_at DESC, id DESC`,
+          `SELECT ${COLUMNS} FROM articles a WHERE cluster_id = ? ORDER BY updated_at DESC, id DESC`,
           [user.clusterId ?? -1],
         );
     return rows.map((r) => this.toRecord(r));

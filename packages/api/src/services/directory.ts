@@ -207,8 +207,8 @@ export class MemberDirectory {
     let sql: string;
     if (sort === 'relevance' && fts) {
       // The MATCH moves into the FROM clause; the rest of the filters stay.
-      params = [...this.where(query, scope, taxonomy, 'q').params];
       where = this.where(query, scope, taxonomy, 'q');
+      params = [...where.params];
       // Name hits weigh most, then area/cluster names, then descriptions.
       // The score is computed in an inner query so the keyset can compare it.
       let keyset = '';
@@ -305,33 +305,38 @@ export class MemberDirectory {
     scope: DirectoryScope,
     taxonomy: Taxonomy,
   ): DirectoryResult['facets'] {
-    const counts = (sql: string, where: Where) =>
-      new Map(
+    /** Counts per value of one filter, under every other filter (built once per facet). */
+    const counts = (key: MemberFilterKey, sql: (whereSql: string) => string) => {
+      const where = this.where(query, scope, taxonomy, key);
+      return new Map(
         this.statements
-          .all<{ v: string | number | null; n: number }>(sql, where.params)
+          .all<{ v: string | number | null; n: number }>(sql(where.sql), where.params)
           .map((r) => [r.v, r.n]),
       );
-
-    const w = (key: MemberFilterKey) => this.where(query, scope, taxonomy, key);
+    };
     const areaCounts = counts(
-      `SELECT ma.area_id AS v, count(*) AS n FROM member_areas ma JOIN members m ON m.id = ma.member_id WHERE ${w('area').sql} GROUP BY ma.area_id`,
-      w('area'),
+      'area',
+      (where) =>
+        `SELECT ma.area_id AS v, count(*) AS n FROM member_areas ma JOIN members m ON m.id = ma.member_id WHERE ${where} GROUP BY ma.area_id`,
     );
     const clusterCounts = counts(
-      `SELECT ms.cluster_id AS v, count(*) AS n FROM memberships ms JOIN members m ON m.id = ms.member_id WHERE ${w('cluster').sql} GROUP BY ms.cluster_id`,
-      w('cluster'),
+      'cluster',
+      (where) =>
+        `SELECT ms.cluster_id AS v, count(*) AS n FROM memberships ms JOIN members m ON m.id = ms.member_id WHERE ${where} GROUP BY ms.cluster_id`,
     );
     const municipalityCounts = counts(
-      `SELECT m.municipality_code AS v, count(*) AS n FROM members m WHERE ${w('municipality').sql} GROUP BY m.municipality_code`,
-      w('municipality'),
+      'municipality',
+      (where) =>
+        `SELECT m.municipality_code AS v, count(*) AS n FROM members m WHERE ${where} GROUP BY m.municipality_code`,
     );
     const kindCounts = counts(
-      `SELECT m.kind AS v, count(*) AS n FROM members m WHERE ${w('kind').sql} GROUP BY m.kind`,
-      w('kind'),
+      'kind',
+      (where) => `SELECT m.kind AS v, count(*) AS n FROM members m WHERE ${where} GROUP BY m.kind`,
     );
     const sizeCounts = counts(
-      `SELECT m.size_band AS v, count(*) AS n FROM members m WHERE ${w('size').sql} GROUP BY m.size_band`,
-      w('size'),
+      'size',
+      (where) =>
+        `SELECT m.size_band AS v, count(*) AS n FROM members m WHERE ${where} GROUP BY m.size_band`,
     );
     return {
       area: taxonomy.areas.map((a) => ({
