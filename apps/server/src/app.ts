@@ -9,7 +9,10 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { registerAuthRoutes, toWebHeaders } from './auth-routes';
 import { isCrossSite } from './csrf';
+import { registerAdminPanel } from './admin-panel';
+import { registerImportRoute } from './import-route';
 import { registerOpenDataRoutes } from './open-data';
+import { registerWebSite } from './web-site';
 
 export interface AppOptions {
   handle: DatabaseHandle;
@@ -17,9 +20,17 @@ export interface AppOptions {
   /** The public origin, e.g. http://localhost:3000. */
   origin: string;
   logger?: FastifyServerOptions['logger'];
+  /** Serve the built public site at / and the admin at /admin (when built). */
+  frontends?: boolean;
 }
 
-export async function buildApp({ handle, auth, origin, logger = false }: AppOptions) {
+export async function buildApp({
+  handle,
+  auth,
+  origin,
+  logger = false,
+  frontends = false,
+}: AppOptions) {
   const app = Fastify({
     logger,
     // Bodies above 5 MB are refused before parsing (CSV imports stream elsewhere).
@@ -75,5 +86,10 @@ export async function buildApp({ handle, auth, origin, logger = false }: AppOpti
   });
 
   registerOpenDataRoutes(app, handle);
+  registerImportRoute(app, handle, auth, origin);
+  if (frontends) {
+    await registerAdminPanel(app);
+    await registerWebSite(app, handle);
+  }
   return app;
 }

@@ -19,6 +19,7 @@ const app = await buildApp({
   handle,
   auth,
   origin: config.origin,
+  frontends: true,
   logger: {
     level: process.env.LOG_LEVEL ?? 'info',
     // Never log credentials: cookies and auth headers are redacted.

@@ -249,3 +249,20 @@ export const userRecordOut = z.object({
 });
 
 export const deletedOut = z.object({ id: z.number() });
+
+export const importReportOut = z.object({
+  total: z.number(),
+  valid: z.number(),
+  invalid: z.number(),
+  duplicates: z.number(),
+  created: z.number(),
+  dryRun: z.boolean(),
+  problems: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+  duplicateRows: z.array(
+    z.object({
+      row: z.number(),
+      name: z.string(),
+      existing: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
+});

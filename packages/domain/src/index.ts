@@ -12,3 +12,4 @@ export * from './slug';
 export * from './user';
 export * from './vocabulary';
 export * from './similarity';
+export * from './member-import';

@@ -3,12 +3,19 @@ import {
   adminMemberListQuery,
   byIdInput,
   memberCreateInput,
+  memberImportInput,
   memberUpdateInput,
   organisationNumberSchema,
   idSchema,
 } from '@cos/domain';
 import { z } from 'zod';
-import { adminDirectoryItemOut, duplicateWarningOut, facetsOut, memberRecordOut } from '../outputs';
+import {
+  adminDirectoryItemOut,
+  duplicateWarningOut,
+  facetsOut,
+  importReportOut,
+  memberRecordOut,
+} from '../outputs';
 import type { DirectoryResult, DirectoryRow } from '../services/directory';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 import { STATUS_ACTIONS, statusChangeInput, versionedDeleteInput } from './record-inputs';
@@ -71,6 +78,11 @@ const adminRouter = createTRPCRouter({
         STATUS_ACTIONS[input.action],
       ),
     ),
+  /** Checks (dryRun) or applies a spreadsheet of members; applying is all-or-nothing. */
+  import: protectedProcedure
+    .input(memberImportInput)
+    .output(importReportOut)
+    .mutation(({ ctx, input }) => ctx.services.memberImport.run(ctx.user, input)),
   delete: protectedProcedure
     .input(versionedDeleteInput)
     .output(z.object({ id: z.number() }))

@@ -9,6 +9,7 @@ import { ArticleWrites } from './article-writes';
 import { AuditTrail } from './audit';
 import { ClusterWrites } from './cluster-writes';
 import { MemberDirectory } from './directory';
+import { MemberImport } from './member-import';
 import { MemberWrites } from './member-writes';
 import { PublicReads } from './public-reads';
 import { ResultCache } from './result-cache';
@@ -23,6 +24,7 @@ export interface Services {
   articles: ArticleReads;
   audit: AuditTrail;
   members: MemberWrites;
+  memberImport: MemberImport;
   areaWrites: AreaWrites;
   clusterWrites: ClusterWrites;
   articleWrites: ArticleWrites;
@@ -46,6 +48,7 @@ export function getServices(handle: DatabaseHandle): Services {
       articles: new ArticleReads(statements),
       audit,
       members: new MemberWrites(handle.sqlite, statements, audit, cache),
+      memberImport: new MemberImport(handle.sqlite, statements, audit, cache),
       areaWrites: new AreaWrites(handle.sqlite, statements, audit, cache),
       clusterWrites: new ClusterWrites(handle.sqlite, statements, audit, cache),
       articleWrites: new ArticleWrites(handle.sqlite, statements, audit, cache),

@@ -6,6 +6,7 @@
  */
 import { luhnCheckDigit, MUNICIPALITIES, slugify, swedishSortKey } from '@cos/domain';
 import type { Sqlite } from '../client';
+import { indexMembersAfter, lastMemberId, withSearchSyncPaused } from '../search-sync';
 import { createRandom } from './random';
 import { AREA_TOPICS, NAME_PREFIXES, NAME_STEMS, NAME_SUFFIXES } from './vocabulary';
 
@@ -100,6 +101,11 @@ export function generateDemoData(sqlite: Sqlite, options: DemoOptions): { member
 
   const run = sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM members WHERE is_demo = 1').run();
+    const before = lastMemberId(sqlite);
+    withSearchSyncPaused(sqlite, () => insertAll());
+    indexMembersAfter(sqlite, before);
+  });
+  const insertAll = () => {
     for (let i = 0; i < count; i++) {
       // A stride coprime with the number of combinations walks every name once before repeating.
       const p = (i * 7919) % combos;
@@ -163,7 +169,7 @@ export function generateDemoData(sqlite: Sqlite, options: DemoOptions): { member
         insertMembership.run(memberId, clusterId, since);
       }
     }
-  });
+  };
   run();
   sqlite.pragma('optimize');
   return { members: count };

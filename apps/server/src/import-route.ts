@@ -1,0 +1,67 @@
+/**
+ * POST /api/admin/members/import — a CSV file as the request body
+ * (text/csv, up to 64 MB), for imports too large for a JSON tRPC call.
+ * ?dryRun=false applies (default: check only), ?skipDuplicates=false keeps
+ * likely duplicates. Signed-in users only, same-origin only, and it runs the
+ * very same procedure as member.admin.import.
+ */
+import { createCaller, createContextInner, sessionUser, type Auth } from '@cos/api';
+import type { DatabaseHandle } from '@cos/db';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { FastifyInstance } from 'fastify';
+import { toWebHeaders } from './auth-routes';
+import { isCrossSite } from './csrf';
+import { readMemberCsv } from './csv-rows';
+
+export function registerImportRoute(
+  app: FastifyInstance,
+  handle: DatabaseHandle,
+  auth: Auth,
+  origin: string,
+): void {
+  app.register((scope, _options, done) => {
+    scope.addContentTypeParser(
+      ['text/csv', 'text/plain'],
+      { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 },
+      (_req, body, next) => next(null, body),
+    );
+    scope.post(
+      '/api/admin/members/import',
+      { bodyLimit: 64 * 1024 * 1024 },
+      async (request, reply) => {
+        const user = request.headers.cookie
+          ? await sessionUser(auth, handle, toWebHeaders(request))
+          : null;
+        const caller = createCaller(
+          createContextInner({ handle, user, crossSite: isCrossSite(request, [origin]) }),
+        );
+        const query = request.query as Record<string, string | undefined>;
+        try {
+          if (typeof request.body !== 'string')
+            throw new TRPCError({ code: 'BAD_REQUEST', message: 'Send the CSV file as text/csv' });
+          const { rows, mapping } = readMemberCsv(request.body);
+          const report = await caller.member.admin.import({
+            rows,
+            dryRun: query.dryRun !== 'false',
+            skipDuplicates: query.skipDuplicates !== 'false',
+          });
+          return await reply.send({ mapping, ...report });
+        } catch (error) {
+          if (error instanceof TRPCError) {
+            return reply
+              .status(getHTTPStatusCodeFromError(error))
+              .send({ error: error.code, message: error.message });
+          }
+          if (error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_')) {
+            return reply
+              .status(400)
+              .send({ error: 'BAD_REQUEST', message: `CSV: ${error.message}` });
+          }
+          throw error;
+        }
+      },
+    );
+    done();
+  });
+}
