@@ -1,8 +1,10 @@
 /** Areas: the public reads, and the admins' writes. */
-import { areaCreateInput, areaUpdateInput, byIdInput, idSchema, versionSchema } from '@cos/domain';
+import { areaCreateInput, areaUpdateInput, byIdInput } from '@cos/domain';
 import { z } from 'zod';
 import { areaRecordOut, deletedOut } from '../outputs';
+import { restoreFromAudit } from '../services/restore';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { restoreInput, versionedDeleteInput } from './record-inputs';
 import { areaPublicRouter } from './public';
 
 const adminRouter = createTRPCRouter({
@@ -22,8 +24,12 @@ const adminRouter = createTRPCRouter({
     .input(areaUpdateInput)
     .output(areaRecordOut)
     .mutation(({ ctx, input }) => ctx.services.areaWrites.update(ctx.user, input)),
+  restore: protectedProcedure
+    .input(restoreInput)
+    .output(areaRecordOut)
+    .mutation(({ ctx, input }) => restoreFromAudit(ctx.services, ctx.user, 'area', input)),
   delete: protectedProcedure
-    .input(z.strictObject({ id: idSchema, version: versionSchema }))
+    .input(versionedDeleteInput)
     .output(deletedOut)
     .mutation(({ ctx, input }) =>
       ctx.services.areaWrites.delete(ctx.user, input.id, input.version),

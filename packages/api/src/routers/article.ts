@@ -7,7 +7,7 @@ import { versionedAdminRouter } from './versioned-admin-router';
 
 export const articleRouter = createTRPCRouter({
   ...articlePublicRouter,
-  admin: versionedAdminRouter((services) => services.articleWrites, {
+  admin: versionedAdminRouter('article', (services) => services.articleWrites, {
     create: articleCreateInput,
     update: articleUpdateInput,
     record: articleRecordOut,

@@ -7,7 +7,7 @@ import { versionedAdminRouter } from './versioned-admin-router';
 
 export const clusterRouter = createTRPCRouter({
   ...clusterPublicRouter,
-  admin: versionedAdminRouter((services) => services.clusterWrites, {
+  admin: versionedAdminRouter('cluster', (services) => services.clusterWrites, {
     create: clusterCreateInput,
     update: clusterUpdateInput,
     record: clusterRecordOut,

@@ -16,3 +16,11 @@ export const STATUS_ACTIONS = {
   unpublish: 'draft',
   archive: 'archived',
 } as const;
+
+/** Restore a record to the state in an audit entry ('after' it by default). */
+export const restoreInput = z.strictObject({
+  entryId: idSchema,
+  side: z.enum(['before', 'after']).default('after'),
+  /** The record's current version; required when it still exists. */
+  version: versionSchema.optional(),
+});

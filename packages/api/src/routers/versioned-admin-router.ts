@@ -1,6 +1,7 @@
 /**
  * The admin procedures every versioned, publishable record has (clusters,
- * articles): list, get, create, update, publish/unpublish/archive, delete.
+ * articles): list, get, create, update, publish/unpublish/archive, restore
+ * from the audit trail, delete.
  * One definition, so a rule added here (an input check, a new action) reaches
  * all of them.
  */
@@ -10,7 +11,13 @@ import type { SessionUser } from '../context';
 import { deletedOut } from '../outputs';
 import type { Services } from '../services';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { STATUS_ACTIONS, statusChangeInput, versionedDeleteInput } from './record-inputs';
+import { restoreFromAudit } from '../services/restore';
+import {
+  restoreInput,
+  STATUS_ACTIONS,
+  statusChangeInput,
+  versionedDeleteInput,
+} from './record-inputs';
 
 export interface VersionedWrites<Create, Update, Rec> {
   list(user: SessionUser): Rec[];
@@ -22,6 +29,7 @@ export interface VersionedWrites<Create, Update, Rec> {
 }
 
 export function versionedAdminRouter<Create, CreateIn, Update, UpdateIn, Rec>(
+  entity: 'cluster' | 'article',
   writes: (services: Services) => VersionedWrites<Create, Update, Rec>,
   schemas: {
     create: z.ZodType<Create, CreateIn>;
@@ -61,6 +69,12 @@ export function versionedAdminRouter<Create, CreateIn, Update, UpdateIn, Rec>(
             STATUS_ACTIONS[input.action],
           ),
         ),
+      ),
+    restore: protectedProcedure
+      .input(restoreInput)
+      .output(schemas.record)
+      .mutation(({ ctx, input }) =>
+        out(restoreFromAudit(ctx.services, ctx.user, entity, input) as Rec),
       ),
     delete: protectedProcedure
       .input(versionedDeleteInput)

@@ -80,7 +80,11 @@ export class AreaWrites {
     return record;
   }
 
-  create(user: SessionUser, input: AreaCreateInput): AreaRecord {
+  create(
+    user: SessionUser,
+    input: AreaCreateInput,
+    action: 'create' | 'restore' = 'create',
+  ): AreaRecord {
     return this.transaction(() => {
       assertAdmin(user, 'manage areas');
       const editable: Editable = {
@@ -99,12 +103,16 @@ export class AreaWrites {
         .run(...columnValues(editable), now, now);
       const id = Number(lastInsertRowid);
       const after = this.load(id) as AreaRecord;
-      this.audit.record(user, 'area', id, 'create', null, after);
+      this.audit.record(user, 'area', id, action, null, after);
       return after;
     });
   }
 
-  update(user: SessionUser, input: AreaUpdateInput): AreaRecord {
+  update(
+    user: SessionUser,
+    input: AreaUpdateInput,
+    action: 'update' | 'restore' = 'update',
+  ): AreaRecord {
     return this.transaction(() => {
       const before = this.get(user, input.id);
       if (before.version !== input.version) throw new ConflictError('area', before);
@@ -124,7 +132,7 @@ export class AreaWrites {
         .run(...columnValues(editable), new Date().toISOString(), before.id, input.version);
       if (result.changes !== 1) throw new ConflictError('area', this.load(before.id));
       const after = this.load(before.id) as AreaRecord;
-      this.audit.record(user, 'area', before.id, 'update', before, after);
+      this.audit.record(user, 'area', before.id, action, before, after);
       return after;
     });
   }

@@ -86,7 +86,11 @@ export class ArticleWrites {
     return record;
   }
 
-  create(user: SessionUser, input: ArticleCreateInput): ArticleRecord {
+  create(
+    user: SessionUser,
+    input: ArticleCreateInput,
+    action: 'create' | 'restore' = 'create',
+  ): ArticleRecord {
     return this.transaction(() => {
       assertCanEditArticle(user, input.clusterId);
       const editable: Editable = {
@@ -113,12 +117,16 @@ export class ArticleWrites {
       const id = Number(lastInsertRowid);
       this.writeTags(id, editable.tags);
       const after = this.load(id) as ArticleRecord;
-      this.audit.record(user, 'article', id, 'create', null, after);
+      this.audit.record(user, 'article', id, action, null, after);
       return after;
     });
   }
 
-  update(user: SessionUser, input: ArticleUpdateInput): ArticleRecord {
+  update(
+    user: SessionUser,
+    input: ArticleUpdateInput,
+    action: 'update' | 'restore' = 'update',
+  ): ArticleRecord {
     return this.transaction(() => {
       const before = this.get(user, input.id);
       if (before.version !== input.version) throw new ConflictError('article', before);
@@ -151,7 +159,7 @@ export class ArticleWrites {
       if (JSON.stringify([...editable.tags].sort()) !== JSON.stringify(before.tags))
         this.writeTags(before.id, editable.tags);
       const after = this.load(before.id) as ArticleRecord;
-      this.audit.record(user, 'article', before.id, 'update', before, after);
+      this.audit.record(user, 'article', before.id, action, before, after);
       return after;
     });
   }

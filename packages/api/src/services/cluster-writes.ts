@@ -79,7 +79,11 @@ export class ClusterWrites {
     return record;
   }
 
-  create(user: SessionUser, input: ClusterCreateInput): ClusterRecord {
+  create(
+    user: SessionUser,
+    input: ClusterCreateInput,
+    action: 'create' | 'restore' = 'create',
+  ): ClusterRecord {
     return this.transaction(() => {
       assertAdmin(user, WHAT);
       const editable: Editable = {
@@ -110,12 +114,16 @@ export class ClusterWrites {
       const id = Number(lastInsertRowid);
       this.writeAreas(id, editable.areaIds);
       const after = this.load(id) as ClusterRecord;
-      this.audit.record(user, 'cluster', id, 'create', null, after);
+      this.audit.record(user, 'cluster', id, action, null, after);
       return after;
     });
   }
 
-  update(user: SessionUser, input: ClusterUpdateInput): ClusterRecord {
+  update(
+    user: SessionUser,
+    input: ClusterUpdateInput,
+    action: 'update' | 'restore' = 'update',
+  ): ClusterRecord {
     return this.transaction(() => {
       const before = this.get(user, input.id);
       if (before.version !== input.version) throw new ConflictError('cluster', before);
@@ -154,7 +162,7 @@ export class ClusterWrites {
         this.writeAreas(before.id, editable.areaIds);
       }
       const after = this.load(before.id) as ClusterRecord;
-      this.audit.record(user, 'cluster', before.id, 'update', before, after);
+      this.audit.record(user, 'cluster', before.id, action, before, after);
       return after;
     });
   }

@@ -1,0 +1,115 @@
+/**
+ * Restoring areas, clusters and articles from the audit trail: onto an
+ * existing record (version required, stale version refused) or re-creating a
+ * deleted one, each recorded as a 'restore' entry; entries about another
+ * kind of record are refused.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApi, trpcError, type TestApi } from '../test-support';
+
+let api: TestApi;
+beforeEach(() => {
+  api = createTestApi();
+});
+afterEach(() => api.cleanup());
+
+const latestEntry = async (entity: 'area' | 'cluster' | 'article', id: number) => {
+  const [entry] = (await api.admin.audit.list({ entity, entityId: String(id) })).items;
+  if (!entry) throw new Error('no audit entry');
+  return entry;
+};
+
+describe('restore from the audit trail', () => {
+  it('puts a cluster back to its state before a rename, and refuses a stale version', async () => {
+    const id = api.clusterId('packbridge');
+    const original = await api.admin.cluster.admin.get({ id });
+    const renamed = await api.admin.cluster.admin.update({
+      id,
+      version: original.version,
+      name: 'Packbryggan',
+    });
+    const entry = await latestEntry('cluster', id);
+
+    const before = api.checksum();
+    const stale = await trpcError(
+      api.admin.cluster.admin.restore({
+        entryId: entry.id,
+        side: 'before',
+        version: original.version,
+      }),
+    );
+    expect(stale.code).toBe('CONFLICT');
+    expect(api.checksum()).toBe(before);
+    expect(
+      (await trpcError(api.admin.cluster.admin.restore({ entryId: entry.id, side: 'before' })))
+        .code,
+    ).toBe('BAD_REQUEST');
+
+    const restored = await api.admin.cluster.admin.restore({
+      entryId: entry.id,
+      side: 'before',
+      version: renamed.version,
+    });
+    expect(restored).toMatchObject({
+      id,
+      name: 'Packbridge',
+      sourceNote: original.sourceNote,
+      version: renamed.version + 1,
+    });
+    expect((await latestEntry('cluster', id)).action).toBe('restore');
+    // The member search follows the restored name.
+    expect((await api.anonymous.member.directory({ q: 'packbryggan' })).total).toBe(0);
+    expect((await api.anonymous.member.directory({ q: 'packbridge' })).total).toBeGreaterThan(0);
+  });
+
+  it('re-creates a deleted article with its slug, text and tags', async () => {
+    const [launch] = (await api.admin.article.admin.list()).filter((a) =>
+      a.slug.startsWith('clusters-of-skane'),
+    );
+    if (!launch) throw new Error('launch article missing');
+    await api.admin.article.admin.delete({ id: launch.id, version: launch.version });
+    const entry = await latestEntry('article', launch.id);
+    expect(entry.action).toBe('delete');
+    const restored = await api.admin.article.admin.restore({ entryId: entry.id, side: 'before' });
+    expect(restored).toMatchObject({
+      slug: launch.slug,
+      title: launch.title,
+      tags: launch.tags,
+      coverImage: launch.coverImage,
+    });
+    expect((await api.anonymous.article.bySlug({ slug: launch.slug })).title.sv).toBe(
+      launch.title.sv,
+    );
+  });
+
+  it('restores an area, and refuses an entry about another kind of record or an editor', async () => {
+    const id = api.areaId('tech');
+    const area = await api.admin.area.admin.get({ id });
+    const changed = await api.admin.area.admin.update({
+      id,
+      version: area.version,
+      summary: { sv: 'Ändrad', en: '' },
+    });
+    const entry = await latestEntry('area', id);
+    const wrongKind = await trpcError(
+      api.admin.cluster.admin.restore({ entryId: entry.id, side: 'before', version: 1 }),
+    );
+    expect(wrongKind.code).toBe('BAD_REQUEST');
+    expect(wrongKind.message).toMatch(/about a area, not a cluster|not a cluster/);
+    expect(
+      (
+        await trpcError(
+          api
+            .editor('opentech')
+            .area.admin.restore({ entryId: entry.id, side: 'before', version: changed.version }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    const restored = await api.admin.area.admin.restore({
+      entryId: entry.id,
+      side: 'before',
+      version: changed.version,
+    });
+    expect(restored.summary).toEqual(area.summary);
+  });
+});
