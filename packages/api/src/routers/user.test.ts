@@ -140,6 +140,34 @@ describe('user', () => {
     expect(api.checksum()).toBe(before);
   });
 
+  it('deletes an account with its sessions and accounts, audited; never yourself; stale refused', async () => {
+    const created = await createEditor();
+    api.sqlite
+      .prepare(
+        "INSERT INTO sessions (id, expires_at, token, user_id, created_at, updated_at) VALUES ('s1', ?, 't1', ?, 0, 0)",
+      )
+      .run(Date.now() + 60_000, created.id);
+    expect(
+      (await trpcError(api.admin.user.delete({ id: created.id, version: created.version + 1 })))
+        .code,
+    ).toBe('CONFLICT');
+    expect(
+      (await trpcError(api.admin.user.delete({ id: api.adminUser.id, version: 1 }))).code,
+    ).toBe('BAD_REQUEST');
+    await api.admin.user.delete({ id: created.id, version: created.version });
+    const left = (table: string) =>
+      (
+        api.sqlite
+          .prepare(`SELECT count(*) AS n FROM ${table} WHERE user_id = ?`)
+          .get(created.id) as { n: number }
+      ).n;
+    expect([left('sessions'), left('accounts')]).toEqual([0, 0]);
+    expect((await history(created.id)).map((e) => e.action)).toEqual(['delete', 'create']);
+    expect(
+      (await trpcError(api.admin.user.delete({ id: created.id, version: created.version }))).code,
+    ).toBe('NOT_FOUND');
+  });
+
   it('is forbidden to editors', async () => {
     const editor = api.editor('opentech');
     const before = api.checksum();

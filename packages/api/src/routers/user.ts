@@ -17,4 +17,8 @@ export const userRouter = createTRPCRouter({
     .input(userUpdateInput.safeExtend({ version: versionSchema }))
     .output(userRecordOut)
     .mutation(({ ctx, input }) => ctx.services.users.update(ctx.user, input)),
+  delete: adminProcedure
+    .input(z.strictObject({ id: z.string().min(1).max(100), version: versionSchema }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => ctx.services.users.delete(ctx.user, input.id, input.version)),
 });

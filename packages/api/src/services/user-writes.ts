@@ -116,6 +116,21 @@ export class UserWrites {
     });
   }
 
+  /**
+   * Deletes an account and its sessions. The audit trail keeps the account's
+   * e-mail on its entries, so history still says who did what.
+   */
+  delete(user: SessionUser, id: string, version: number): { id: string } {
+    return this.transaction(() => {
+      const before = this.get(user, id);
+      if (before.id === user.id) throw new FieldError('id', 'You cannot delete your own account');
+      if (before.version !== version) throw new ConflictError('user', before);
+      this.statements.get('DELETE FROM users WHERE id = ? AND version = ?').run(id, version);
+      this.audit.record(user, 'user', id, 'delete', before, null);
+      return { id };
+    });
+  }
+
   private transaction<T>(fn: () => T): T {
     const result = this.handle.sqlite.transaction(fn)();
     this.cache.invalidate();
