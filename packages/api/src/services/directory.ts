@@ -75,13 +75,21 @@ export interface DirectoryResult {
   facets: Record<MemberFilterKey, FacetValue[]>;
 }
 
+/** Ranked hits read per statement while filling a page. */
+const RANK_CHUNK = 100;
+
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 export class MemberDirectory {
+  /** Ranked id lists: large entries, so only the 64 most recent searches are kept. */
+  private readonly ranked: ResultCache;
+
   constructor(
     private readonly statements: StatementCache,
     private readonly cache: ResultCache,
-  ) {}
+  ) {
+    this.ranked = cache.sibling(64);
+  }
 
   /** WHERE clause for the query, leaving out one filter (for its facet). */
   private where(
@@ -89,7 +97,15 @@ export class MemberDirectory {
     scope: DirectoryScope,
     taxonomy: Taxonomy,
     without?: MemberFilterKey | 'q',
+    style: 'page' | 'aggregate' = 'aggregate',
   ): Where {
+    // A page walks an index in sort order and stops after a few rows, so it
+    // checks links per row (EXISTS on the link's primary key); counts visit
+    // every match, where building the id list once (IN) is cheaper.
+    const linked = (table: 'member_areas' | 'memberships', column: string, n: number) =>
+      style === 'page'
+        ? `EXISTS (SELECT 1 FROM ${table} l WHERE l.member_id = m.id AND l.${column} IN (${placeholders(n)}))`
+        : `m.id IN (SELECT member_id FROM ${table} WHERE ${column} IN (${placeholders(n)}))`;
     const parts: string[] = [`m.status IN (${placeholders(scope.statuses.length)})`];
     const params: unknown[] = [...scope.statuses];
     if (scope.demo !== undefined) {
@@ -97,24 +113,18 @@ export class MemberDirectory {
       params.push(scope.demo ? 1 : 0);
     }
     if (scope.clusterIds) {
-      parts.push(
-        `m.id IN (SELECT member_id FROM memberships WHERE cluster_id IN (${placeholders(scope.clusterIds.length)}))`,
-      );
+      parts.push(linked('memberships', 'cluster_id', scope.clusterIds.length));
       params.push(...scope.clusterIds);
       if (scope.clusterIds.length === 0) parts.push('0');
     }
     if (without !== 'area' && query.area.length > 0) {
       const ids = query.area.map((slug) => taxonomy.areaBySlug.get(slug)?.id ?? -1);
-      parts.push(
-        `m.id IN (SELECT member_id FROM member_areas WHERE area_id IN (${placeholders(ids.length)}))`,
-      );
+      parts.push(linked('member_areas', 'area_id', ids.length));
       params.push(...ids);
     }
     if (without !== 'cluster' && query.cluster.length > 0) {
       const ids = query.cluster.map((slug) => taxonomy.clusterBySlug.get(slug)?.id ?? -1);
-      parts.push(
-        `m.id IN (SELECT member_id FROM memberships WHERE cluster_id IN (${placeholders(ids.length)}))`,
-      );
+      parts.push(linked('memberships', 'cluster_id', ids.length));
       params.push(...ids);
     }
     if (without !== 'municipality' && query.municipality.length > 0) {
@@ -170,7 +180,16 @@ export class MemberDirectory {
       this.facets(query, scope, taxonomy),
     );
 
-    const rows = this.page(query, scope, taxonomy, where, sort, cursor, fts);
+    const rows =
+      sort === 'relevance' && fts
+        ? this.rankedPage(query, scope, taxonomy, cursor, fts)
+        : this.page(
+            query,
+            scope,
+            this.where(query, scope, taxonomy, undefined, 'page'),
+            sort,
+            cursor,
+          );
     const hasMore = rows.length > query.limit;
     const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
     const last = pageRows[pageRows.length - 1];
@@ -188,41 +207,26 @@ export class MemberDirectory {
     );
   }
 
-  private page(
-    query: MemberDirectoryQuery,
-    scope: DirectoryScope,
-    taxonomy: Taxonomy,
-    where: Where,
-    sort: MemberSort,
-    cursor: ReturnType<typeof decodeCursor>,
-    fts: string | null,
-  ) {
-    const columns = `m.id, m.slug, m.name, m.kind, m.size_band AS sizeBand, m.municipality_code AS municipalityCode,
+  private columns(scope: DirectoryScope): string {
+    return `m.id, m.slug, m.name, m.kind, m.size_band AS sizeBand, m.municipality_code AS municipalityCode,
       m.website, m.description_sv AS descriptionSv, m.description_en AS descriptionEn, m.created_at AS createdAt${
         scope.admin
           ? ', m.status, m.version, m.is_demo AS isDemo, m.organisation_number AS organisationNumber, m.updated_at AS updatedAt'
           : ''
       }`;
-    let params = [...where.params];
+  }
+
+  private page(
+    query: MemberDirectoryQuery,
+    scope: DirectoryScope,
+    where: Where,
+    sort: MemberSort,
+    cursor: ReturnType<typeof decodeCursor>,
+  ): RawRow[] {
+    const columns = this.columns(scope);
+    const params = [...where.params];
     let sql: string;
-    if (sort === 'relevance' && fts) {
-      // The MATCH moves into the FROM clause; the rest of the filters stay.
-      where = this.where(query, scope, taxonomy, 'q');
-      params = [...where.params];
-      // Name hits weigh most, then area/cluster names, then descriptions.
-      // The score is computed in an inner query so the keyset can compare it.
-      let keyset = '';
-      const outer: unknown[] = [];
-      if (cursor) {
-        keyset = 'WHERE (cursorKey > ? OR (cursorKey = ? AND id > ?))';
-        outer.push(cursor.k, cursor.k, cursor.id);
-      }
-      sql = `SELECT * FROM (SELECT ${columns}, bm25(member_search, 10.0, 1.0, 3.0, 3.0) AS cursorKey
-        FROM member_search JOIN members m ON m.id = member_search.rowid
-        WHERE member_search MATCH ? AND ${where.sql}) ${keyset} ORDER BY cursorKey, id LIMIT ?`;
-      params.unshift(fts);
-      params.push(...outer);
-    } else if (sort === 'newest') {
+    if (sort === 'newest') {
       let keyset = '';
       if (cursor) {
         keyset = 'AND (m.created_at < ? OR (m.created_at = ? AND m.id < ?))';
@@ -241,6 +245,55 @@ export class MemberDirectory {
     }
     params.push(query.limit + 1);
     return this.statements.all<RawRow>(sql, params);
+  }
+
+  /**
+   * Search hits in relevance order. Ranking every match of a common word is
+   * the expensive part of search (bm25 over thousands of rows), so the ranked
+   * id list is computed once per search text and data generation and cached;
+   * a page then reads the next hits that pass the filters, in chunks, in rank
+   * order. The cursor is the position in that list.
+   */
+  private rankedPage(
+    query: MemberDirectoryQuery,
+    scope: DirectoryScope,
+    taxonomy: Taxonomy,
+    cursor: ReturnType<typeof decodeCursor>,
+    fts: string,
+  ): RawRow[] {
+    const ranked = this.ranked.get(fts, () =>
+      Int32Array.from(
+        this.statements
+          // Name hits weigh most, then area and cluster names, then descriptions.
+          .all<{ id: number }>(
+            'SELECT rowid AS id FROM member_search WHERE member_search MATCH ? ORDER BY bm25(member_search, 10.0, 1.0, 3.0, 3.0), rowid',
+            [fts],
+          )
+          .map((r) => r.id),
+      ),
+    );
+    let start = 0;
+    if (cursor) {
+      const k = Number(cursor.k);
+      // The list is rebuilt when data changes: find the last row again if it moved.
+      start = ranked[k] === cursor.id ? k + 1 : ranked.indexOf(cursor.id) + 1 || k + 1;
+    }
+    const where = this.where(query, scope, taxonomy, 'q', 'page');
+    const sql = `SELECT ${this.columns(scope)} FROM members m WHERE m.id IN (${placeholders(RANK_CHUNK)}) AND ${where.sql}`;
+    const rows: RawRow[] = [];
+    for (let pos = start; pos < ranked.length && rows.length <= query.limit; pos += RANK_CHUNK) {
+      const chunk = Array.from(ranked.subarray(pos, pos + RANK_CHUNK));
+      // A fixed number of placeholders keeps one prepared statement for every chunk.
+      const padded = [...chunk, ...Array<number>(RANK_CHUNK - chunk.length).fill(-1)];
+      const found = new Map(
+        this.statements.all<RawRow>(sql, [...padded, ...where.params]).map((r) => [r.id, r]),
+      );
+      for (let i = 0; i < chunk.length && rows.length <= query.limit; i++) {
+        const row = found.get(chunk[i] ?? -1);
+        if (row) rows.push({ ...row, cursorKey: pos + i });
+      }
+    }
+    return rows;
   }
 
   private decorate(rows: RawRow[], taxonomy: Taxonomy, scope: DirectoryScope): DirectoryRow[] {

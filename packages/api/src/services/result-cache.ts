@@ -1,31 +1,48 @@
 /**
- * Caches derived results (facet counts, totals, statistics) until the data
- * changes. The generation combines our own write counter with SQLite's
- * data_version, which moves when another connection (the CLI, an import in
- * another process) commits — so a cached count is never stale.
+ * Caches derived results (facet counts, totals, ranked search hits,
+ * statistics) until the data changes. The generation combines our own write
+ * counter with SQLite's data_version, which moves when another connection
+ * (the CLI, an import in another process) commits — so a cached result is
+ * never stale. Caches made with `sibling()` share the generation but keep
+ * their own size limit (large entries, few of them).
  */
 import type { Sqlite } from '@cos/db';
 
+class Generation {
+  writes = 0;
+  private readonly dataVersion;
+  constructor(sqlite: Sqlite) {
+    this.dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  }
+  current(): string {
+    return `${this.writes}:${String(this.dataVersion.get())}`;
+  }
+}
+
 export class ResultCache {
-  private writes = 0;
   private seen = '';
   private readonly entries = new Map<string, unknown>();
-  private readonly dataVersion;
+  private readonly generation: Generation;
 
   constructor(
-    sqlite: Sqlite,
+    source: Sqlite | ResultCache,
     private readonly maxEntries = 2000,
   ) {
-    this.dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+    this.generation = source instanceof ResultCache ? source.generation : new Generation(source);
+  }
+
+  /** Another cache that is emptied together with this one. */
+  sibling(maxEntries: number): ResultCache {
+    return new ResultCache(this, maxEntries);
   }
 
   /** Call after every committed write through this process. */
   invalidate(): void {
-    this.writes++;
+    this.generation.writes++;
   }
 
   private sync(): void {
-    const generation = `${this.writes}:${String(this.dataVersion.get())}`;
+    const generation = this.generation.current();
     if (generation !== this.seen) {
       this.entries.clear();
       this.seen = generation;
