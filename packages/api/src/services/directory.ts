@@ -24,6 +24,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { toFtsQuery } from './fts-query';
 import type { ResultCache } from './result-cache';
 import type { StatementCache } from './statement-cache';
+import { FacetIndex, type FacetCounts } from './facet-index';
 import { loadTaxonomy, municipalityRef, type Taxonomy } from './taxonomy';
 
 export interface DirectoryScope {
@@ -174,11 +175,10 @@ export class MemberDirectory {
       query.size,
     ]);
 
-    const where = this.where(query, scope, taxonomy);
-    const total = this.cache.get(`total:${scopeKey}:${filterKey}`, () => this.count(where));
-    const facets = this.cache.get(`facets:${scopeKey}:${filterKey}`, () =>
-      this.facets(query, scope, taxonomy),
-    );
+    const { total, facets } = this.cache.get(`counts:${scopeKey}:${filterKey}`, () => {
+      const counts = this.facetCounts(query, scope, taxonomy, fts);
+      return { total: counts.total, facets: this.formatFacets(counts, scope, taxonomy) };
+    });
 
     const rows =
       sort === 'relevance' && fts
@@ -196,6 +196,58 @@ export class MemberDirectory {
     const nextCursor =
       hasMore && last ? encodeCursor({ s: sort, k: last.cursorKey, id: last.id }) : null;
     return { items: this.decorate(pageRows, taxonomy, scope), total, nextCursor, sort, facets };
+  }
+
+  /** The in-memory attribute index, or null when the taxonomy is too large for its bitmasks. */
+  index(taxonomy: Taxonomy): FacetIndex | null {
+    return FacetIndex.fits(taxonomy)
+      ? this.cache.get('facet-index', () => new FacetIndex(this.statements, taxonomy))
+      : null;
+  }
+
+  /** Total and facet counts from the in-memory index (rebuilt once per data generation). */
+  private facetCounts(
+    query: MemberDirectoryQuery,
+    scope: DirectoryScope,
+    taxonomy: Taxonomy,
+    fts: string | null,
+  ): FacetCounts {
+    const index = this.index(taxonomy);
+    if (!index) return this.sqlFacetCounts(query, scope, taxonomy);
+    return index.count(
+      {
+        statuses: scope.statuses,
+        demo: scope.demo,
+        scopeClusterIds: scope.clusterIds,
+        areaIds: query.area.map((slug) => taxonomy.areaBySlug.get(slug)?.id ?? -1),
+        clusterIds: query.cluster.map((slug) => taxonomy.clusterBySlug.get(slug)?.id ?? -1),
+        municipalities: query.municipality.map((c) => (c === OUTSIDE_SKANE ? null : c)),
+        kinds: query.kind,
+        sizes: query.size,
+        textMatches:
+          query.q === undefined
+            ? undefined
+            : fts === null
+              ? new Int32Array(0)
+              : this.rankedIds(fts),
+      },
+      taxonomy,
+    );
+  }
+
+  /** Every id matching the search text, best first; computed once per text and data generation. */
+  private rankedIds(fts: string): Int32Array {
+    return this.ranked.get(fts, () =>
+      Int32Array.from(
+        this.statements
+          // Name hits weigh most, then area and cluster names, then descriptions.
+          .all<{ id: number }>(
+            'SELECT rowid AS id FROM member_search WHERE member_search MATCH ? ORDER BY bm25(member_search, 10.0, 1.0, 3.0, 3.0), rowid',
+            [fts],
+          )
+          .map((r) => r.id),
+      ),
+    );
   }
 
   private count(where: Where): number {
@@ -261,17 +313,7 @@ export class MemberDirectory {
     cursor: ReturnType<typeof decodeCursor>,
     fts: string,
   ): RawRow[] {
-    const ranked = this.ranked.get(fts, () =>
-      Int32Array.from(
-        this.statements
-          // Name hits weigh most, then area and cluster names, then descriptions.
-          .all<{ id: number }>(
-            'SELECT rowid AS id FROM member_search WHERE member_search MATCH ? ORDER BY bm25(member_search, 10.0, 1.0, 3.0, 3.0), rowid',
-            [fts],
-          )
-          .map((r) => r.id),
-      ),
-    );
+    const ranked = this.rankedIds(fts);
     let start = 0;
     if (cursor) {
       const k = Number(cursor.k);
@@ -353,17 +395,18 @@ export class MemberDirectory {
     return { areas, clusters };
   }
 
-  private facets(
+  /** Facet counts and the total with SQL: the fallback when the taxonomy outgrows the index. */
+  private sqlFacetCounts(
     query: MemberDirectoryQuery,
     scope: DirectoryScope,
     taxonomy: Taxonomy,
-  ): DirectoryResult['facets'] {
+  ): FacetCounts {
     /** Counts per value of one filter, under every other filter (built once per facet). */
     const counts = (key: MemberFilterKey, sql: (whereSql: string) => string) => {
       const where = this.where(query, scope, taxonomy, key);
-      return new Map(
+      return new Map<never, number>(
         this.statements
-          .all<{ v: string | number | null; n: number }>(sql(where.sql), where.params)
+          .all<{ v: never; n: number }>(sql(where.sql), where.params)
           .map((r) => [r.v, r.n]),
       );
     };
@@ -391,6 +434,28 @@ export class MemberDirectory {
       (where) =>
         `SELECT m.size_band AS v, count(*) AS n FROM members m WHERE ${where} GROUP BY m.size_band`,
     );
+    return {
+      total: this.count(this.where(query, scope, taxonomy)),
+      area: areaCounts,
+      cluster: clusterCounts,
+      municipality: municipalityCounts,
+      kind: kindCounts,
+      size: sizeCounts,
+    };
+  }
+
+  private formatFacets(
+    counts: FacetCounts,
+    scope: DirectoryScope,
+    taxonomy: Taxonomy,
+  ): DirectoryResult['facets'] {
+    const {
+      area: areaCounts,
+      cluster: clusterCounts,
+      municipality: municipalityCounts,
+      kind: kindCounts,
+      size: sizeCounts,
+    } = counts;
     return {
       area: taxonomy.areas.map((a) => ({
         value: a.slug,

@@ -16,6 +16,17 @@ export class StatementCache {
     return statement;
   }
 
+  /** Rows as arrays of column values (no object per row): for scans of many rows. */
+  rows<T extends unknown[]>(sql: string, params: unknown[] = []): T[] {
+    const key = `raw:${sql}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.sqlite.prepare<unknown[]>(sql).raw(true);
+      this.statements.set(key, statement);
+    }
+    return statement.all(...params) as T[];
+  }
+
   all<T>(sql: string, params: unknown[] = []): T[] {
     return this.get(sql).all(...params) as T[];
   }

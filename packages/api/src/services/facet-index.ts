@@ -1,0 +1,277 @@
+/**
+ * An in-memory index of every member's filterable attributes, for facet
+ * counts and totals. Counting with SQL means one GROUP BY per filter over
+ * every match — tens to hundreds of milliseconds at 100,000 members, for each
+ * new combination of filters. Here each member is a few bytes in typed
+ * arrays and all five facets plus the total come from one pass (a few ms).
+ * It is rebuilt when the data generation changes (any write), by one scan.
+ */
+import { MEMBER_KINDS, MUNICIPALITIES, SIZE_BANDS, type Status } from '@cos/domain';
+import type { StatementCache } from './statement-cache';
+import type { Taxonomy } from './taxonomy';
+
+const NONE = 255;
+const STATUS_BIT: Record<Status, number> = { draft: 1, published: 2, archived: 4 };
+const MUNICIPALITY_INDEX = new Map<string, number>(MUNICIPALITIES.map((m, i) => [m.code, i]));
+const KIND_INDEX = new Map<string, number>(MEMBER_KINDS.map((k, i) => [k, i]));
+const SIZE_INDEX = new Map<string, number>(SIZE_BANDS.map((s, i) => [s, i]));
+
+export interface FacetCounts {
+  total: number;
+  /** by area id / cluster id / municipality code (null = outside) / kind / size band */
+  area: Map<number, number>;
+  cluster: Map<number, number>;
+  municipality: Map<string | null, number>;
+  kind: Map<string, number>;
+  size: Map<string | null, number>;
+}
+
+export interface FacetSelection {
+  statuses: readonly Status[];
+  demo?: boolean;
+  /** Only members in one of these clusters (an editor's view). */
+  scopeClusterIds?: readonly number[];
+  areaIds: readonly number[];
+  clusterIds: readonly number[];
+  /** Municipality codes; null stands for outside Skåne. */
+  municipalities: readonly (string | null)[];
+  kinds: readonly string[];
+  sizes: readonly string[];
+  /** Ids matching the search text, or undefined when there is none. */
+  textMatches?: Int32Array;
+}
+
+export class FacetIndex {
+  readonly ids: Int32Array;
+  private readonly status: Uint8Array;
+  private readonly demo: Uint8Array;
+  private readonly municipality: Uint8Array;
+  private readonly kind: Uint8Array;
+  private readonly size: Uint8Array;
+  private readonly areas: Uint32Array;
+  private readonly clusters: Uint32Array;
+  /** Bit position of each area / cluster id (at most 32 of each; see `fits`). */
+  private readonly areaBit: Map<number, number>;
+  private readonly clusterBit: Map<number, number>;
+
+  static fits(taxonomy: Taxonomy): boolean {
+    return taxonomy.areas.length <= 32 && taxonomy.clusters.length <= 32;
+  }
+
+  constructor(statements: StatementCache, taxonomy: Taxonomy) {
+    this.areaBit = new Map(taxonomy.areas.map((a, i) => [a.id, i]));
+    this.clusterBit = new Map(taxonomy.clusters.map((c, i) => [c.id, i]));
+    const rows = statements.rows<[number, Status, number, string | null, string, string | null]>(
+      'SELECT id, status, is_demo, municipality_code, kind, size_band FROM members ORDER BY id',
+    );
+    const n = rows.length;
+    this.ids = new Int32Array(n);
+    this.status = new Uint8Array(n);
+    this.demo = new Uint8Array(n);
+    this.municipality = new Uint8Array(n);
+    this.kind = new Uint8Array(n);
+    this.size = new Uint8Array(n);
+    this.areas = new Uint32Array(n);
+    this.clusters = new Uint32Array(n);
+    rows.forEach(([id, status, demo, municipality, kind, size], i) => {
+      this.ids[i] = id;
+      this.status[i] = STATUS_BIT[status] ?? 0;
+      this.demo[i] = demo;
+      this.municipality[i] =
+        municipality === null ? NONE : (MUNICIPALITY_INDEX.get(municipality) ?? NONE);
+      this.kind[i] = KIND_INDEX.get(kind) ?? NONE;
+      this.size[i] = size === null ? NONE : (SIZE_INDEX.get(size) ?? NONE);
+    });
+    // Links come sorted by member id, so one forward walk finds each member's position.
+    const link = (sql: string, target: Uint32Array, bits: Map<number, number>) => {
+      let pos = 0;
+      for (const [memberId, otherId] of statements.rows<[number, number]>(sql)) {
+        while (pos < n && (this.ids[pos] ?? 0) < memberId) pos++;
+        const bit = bits.get(otherId);
+        if (pos < n && this.ids[pos] === memberId && bit !== undefined)
+          target[pos] = (target[pos] ?? 0) | (1 << bit);
+      }
+    };
+    link(
+      'SELECT member_id, area_id FROM member_areas ORDER BY member_id',
+      this.areas,
+      this.areaBit,
+    );
+    link(
+      'SELECT member_id, cluster_id FROM memberships ORDER BY member_id',
+      this.clusters,
+      this.clusterBit,
+    );
+  }
+
+  /** Position of a member id, or -1. */
+  private position(id: number): number {
+    let lo = 0;
+    let hi = this.ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.ids[mid] ?? 0;
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Disjunctive facet counts: each facet counts under every filter but its own. */
+  count(selection: FacetSelection, taxonomy: Taxonomy): FacetCounts {
+    const statusMask = selection.statuses.reduce((mask, s) => mask | STATUS_BIT[s], 0);
+    const maskOf = (ids: readonly number[], bits: Map<number, number>) =>
+      ids.reduce((mask, id) => mask | (bits.has(id) ? 1 << (bits.get(id) ?? 0) : 0), 0) >>> 0;
+    const scopeMask = selection.scopeClusterIds
+      ? maskOf(selection.scopeClusterIds, this.clusterBit)
+      : 0;
+    const areaMask = maskOf(selection.areaIds, this.areaBit);
+    const clusterMask = maskOf(selection.clusterIds, this.clusterBit);
+    const munis = new Set(
+      selection.municipalities.map((c) => (c === null ? NONE : (MUNICIPALITY_INDEX.get(c) ?? -1))),
+    );
+    const kinds = new Set(selection.kinds.map((k) => KIND_INDEX.get(k) ?? -1));
+    const sizes = new Set(selection.sizes.map((s) => SIZE_INDEX.get(s) ?? -1));
+    let text: Uint8Array | undefined;
+    if (selection.textMatches) {
+      text = new Uint8Array(this.ids.length);
+      for (const id of selection.textMatches) {
+        const pos = this.position(id);
+        if (pos >= 0) text[pos] = 1;
+      }
+    }
+
+    const areaCounts = new Uint32Array(32);
+    const clusterCounts = new Uint32Array(32);
+    const muniCounts = new Uint32Array(256);
+    const kindCounts = new Uint32Array(256);
+    const sizeCounts = new Uint32Array(256);
+    let total = 0;
+    const filterArea = selection.areaIds.length > 0;
+    const filterCluster = selection.clusterIds.length > 0;
+    const filterMuni = selection.municipalities.length > 0;
+    const filterKind = selection.kinds.length > 0;
+    const filterSize = selection.sizes.length > 0;
+
+    for (let i = 0; i < this.ids.length; i++) {
+      if (((this.status[i] ?? 0) & statusMask) === 0) continue;
+      if (selection.demo !== undefined && (this.demo[i] === 1) !== selection.demo) continue;
+      const clusters = this.clusters[i] ?? 0;
+      if (selection.scopeClusterIds && (clusters & scopeMask) === 0) continue;
+      if (text && text[i] === 0) continue;
+      const areas = this.areas[i] ?? 0;
+      const muni = this.municipality[i] ?? NONE;
+      const kind = this.kind[i] ?? NONE;
+      const size = this.size[i] ?? NONE;
+      const a = !filterArea || (areas & areaMask) !== 0;
+      const c = !filterCluster || (clusters & clusterMask) !== 0;
+      const mu = !filterMuni || munis.has(muni);
+      const k = !filterKind || kinds.has(kind);
+      const s = !filterSize || sizes.has(size);
+      if (c && mu && k && s)
+        for (let bit = 0; areas >>> bit; bit++)
+          if ((areas >>> bit) & 1) areaCounts[bit] = (areaCounts[bit] ?? 0) + 1;
+      if (a && mu && k && s)
+        for (let bit = 0; clusters >>> bit; bit++)
+          if ((clusters >>> bit) & 1) clusterCounts[bit] = (clusterCounts[bit] ?? 0) + 1;
+      if (a && c && k && s) muniCounts[muni] = (muniCounts[muni] ?? 0) + 1;
+      if (a && c && mu && s) kindCounts[kind] = (kindCounts[kind] ?? 0) + 1;
+      if (a && c && mu && k) {
+        sizeCounts[size] = (sizeCounts[size] ?? 0) + 1;
+        if (s) total++;
+      }
+    }
+    return {
+      total,
+      area: new Map(taxonomy.areas.map((x, i) => [x.id, areaCounts[i] ?? 0])),
+      cluster: new Map(taxonomy.clusters.map((x, i) => [x.id, clusterCounts[i] ?? 0])),
+      municipality: new Map<string | null, number>([
+        ...MUNICIPALITIES.map((m, i): [string, number] => [m.code, muniCounts[i] ?? 0]),
+        [null, muniCounts[NONE] ?? 0],
+      ]),
+      kind: new Map(MEMBER_KINDS.map((k, i) => [k, kindCounts[i] ?? 0])),
+      size: new Map<string | null, number>([
+        ...SIZE_BANDS.map((s, i): [string, number] => [s, sizeCounts[i] ?? 0]),
+        [null, sizeCounts[NONE] ?? 0],
+      ]),
+    };
+  }
+  /** See summarise(): counts for members with one of `statuses`, clusters limited to `clusterIds`. */
+  summary(
+    taxonomy: Taxonomy,
+    statuses: readonly Status[],
+    clusterIds: readonly number[],
+  ): IndexSummary {
+    const statusMask = statuses.reduce((mask, s) => mask | STATUS_BIT[s], 0);
+    const clusterMask =
+      clusterIds.reduce(
+        (mask, id) => mask | (this.clusterBit.has(id) ? 1 << (this.clusterBit.get(id) ?? 0) : 0),
+        0,
+      ) >>> 0;
+    const areaCount = taxonomy.areas.length;
+    const clusterCount = taxonomy.clusters.length;
+    const byArea = new Uint32Array(32);
+    const byCluster = new Uint32Array(32);
+    const byMuni = new Uint32Array(256);
+    const byKind = new Uint32Array(256);
+    const matrix = new Uint32Array(32 * 32);
+    const coAreas = new Uint32Array(32 * 32);
+    const multi = new Map<number, number>();
+    let total = 0;
+    for (let i = 0; i < this.ids.length; i++) {
+      if (((this.status[i] ?? 0) & statusMask) === 0) continue;
+      total++;
+      const areas = this.areas[i] ?? 0;
+      const clusters = ((this.clusters[i] ?? 0) & clusterMask) >>> 0;
+      byMuni[this.municipality[i] ?? NONE] = (byMuni[this.municipality[i] ?? NONE] ?? 0) + 1;
+      byKind[this.kind[i] ?? NONE] = (byKind[this.kind[i] ?? NONE] ?? 0) + 1;
+      let clustersHere = 0;
+      for (let c = 0; c < clusterCount; c++) {
+        if (((clusters >>> c) & 1) === 0) continue;
+        clustersHere++;
+        byCluster[c] = (byCluster[c] ?? 0) + 1;
+        for (let a = 0; a < areaCount; a++)
+          if ((areas >>> a) & 1) matrix[c * 32 + a] = (matrix[c * 32 + a] ?? 0) + 1;
+      }
+      if (clustersHere > 1) multi.set(this.ids[i] ?? 0, clustersHere);
+      for (let a = 0; a < areaCount; a++) {
+        if (((areas >>> a) & 1) === 0) continue;
+        byArea[a] = (byArea[a] ?? 0) + 1;
+        for (let b = 0; b < areaCount; b++)
+          if (b !== a && (areas >>> b) & 1) coAreas[a * 32 + b] = (coAreas[a * 32 + b] ?? 0) + 1;
+      }
+    }
+    const grid = (cells: Uint32Array, rows: { id: number }[], cols: { id: number }[]) =>
+      new Map(
+        rows.map((r, i) => [r.id, new Map(cols.map((c, j) => [c.id, cells[i * 32 + j] ?? 0]))]),
+      );
+    return {
+      total,
+      byArea: new Map(taxonomy.areas.map((a, i) => [a.id, byArea[i] ?? 0])),
+      byCluster: new Map(taxonomy.clusters.map((c, i) => [c.id, byCluster[i] ?? 0])),
+      byMunicipality: new Map<string | null, number>([
+        ...MUNICIPALITIES.map((m, i): [string, number] => [m.code, byMuni[i] ?? 0]),
+        [null, byMuni[NONE] ?? 0],
+      ]),
+      byKind: new Map(MEMBER_KINDS.map((k, i) => [k, byKind[i] ?? 0])),
+      matrix: grid(matrix, taxonomy.clusters, taxonomy.areas),
+      coAreas: grid(coAreas, taxonomy.areas, taxonomy.areas),
+      multiCluster: multi,
+    };
+  }
+}
+
+export interface IndexSummary {
+  total: number;
+  byArea: Map<number, number>;
+  byCluster: Map<number, number>;
+  byMunicipality: Map<string | null, number>;
+  byKind: Map<string, number>;
+  /** cluster id → area id → members in both */
+  matrix: Map<number, Map<number, number>>;
+  /** area id → other area id → members in both */
+  coAreas: Map<number, Map<number, number>>;
+  /** Members in more than one of the counted clusters: id → how many. */
+  multiCluster: Map<number, number>;
+}
