@@ -15,7 +15,7 @@ import {
   createCaller,
   createContextInner,
   createUser,
-  EXPORT_COLUMNS,
+  MEMBER_CSV_OPTIONS,
   exportPublishedMembers,
 } from '@cos/api';
 import { openDatabase, runMigrations } from '@cos/db';
@@ -121,11 +121,7 @@ async function main() {
         const out = values.out ? createWriteStream(values.out) : process.stdout;
         const rows = exportPublishedMembers(handle.sqlite);
         if (format.data === 'csv') {
-          await pipeline(
-            Readable.from(rows),
-            stringify({ header: true, columns: [...EXPORT_COLUMNS], bom: true }),
-            out,
-          );
+          await pipeline(Readable.from(rows), stringify(MEMBER_CSV_OPTIONS), out);
         } else {
           await pipeline(
             Readable.from(

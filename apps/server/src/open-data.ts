@@ -3,7 +3,12 @@
  * JSON or a spreadsheet. CSV starts with a UTF-8 BOM so Excel shows å/ä/ö.
  */
 import { Readable } from 'node:stream';
-import { createCaller, createContextInner, EXPORT_COLUMNS, exportPublishedMembers } from '@cos/api';
+import {
+  createCaller,
+  createContextInner,
+  exportPublishedMembers,
+  MEMBER_CSV_OPTIONS,
+} from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
 import { memberDirectoryQuery } from '@cos/domain';
 import { TRPCError } from '@trpc/server';
@@ -72,7 +77,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, handle: DatabaseHan
   app.get('/api/v1/members.csv', (request, reply) => {
     const parsed = memberDirectoryQuery.safeParse(request.query);
     if (!parsed.success) return sendError(reply, parsed.error);
-    const csv = stringify({ header: true, columns: [...EXPORT_COLUMNS], bom: true });
+    const csv = stringify(MEMBER_CSV_OPTIONS);
     Readable.from(exportPublishedMembers(handle.sqlite, parsed.data)).pipe(csv);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -9,4 +9,10 @@ export {
   type Auth,
   type AuthOptions,
 } from './auth';
-export { EXPORT_COLUMNS, exportPublishedMembers, type ExportRow } from './services/member-export';
+export {
+  EXPORT_COLUMNS,
+  exportPublishedMembers,
+  MEMBER_CSV_OPTIONS,
+  neutraliseFormula,
+  type ExportRow,
+} from './services/member-export';

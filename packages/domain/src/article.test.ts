@@ -162,3 +162,22 @@ describe('articleUpdateInput', () => {
     expect(Object.keys(articleUpdateInput.shape).sort()).toEqual(Object.keys(partial.shape).sort());
   });
 });
+
+describe('cover image address', () => {
+  it('refuses quotes, angle brackets and spaces that could break out of an attribute', () => {
+    for (const src of [
+      '/bild.jpg" onerror="alert(1)',
+      "/a.jpg'x",
+      '/a b.jpg',
+      '/<x>.jpg',
+      '/a`.jpg',
+    ]) {
+      const result = coverImageSchema.safeParse({ src, alt: { sv: 'Bild' } });
+      expect(result.success, src).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/spaces, quotes or angle brackets/);
+    }
+    expect(
+      coverImageSchema.safeParse({ src: '/images/launch-cover.svg', alt: { sv: 'Bild' } }).success,
+    ).toBe(true);
+  });
+});

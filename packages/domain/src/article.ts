@@ -13,7 +13,12 @@ export const coverImageSchema = z.strictObject({
     .min(1, 'Cover image address is required')
     .max(500, 'Cover image address must be at most 500 characters')
     // "//host/x.jpg" and "/\\host/x.jpg" start with a slash but load from another site.
-    .regex(/^(\/(?![/\\])|https?:\/\/)/, 'Cover image address must start with / or https://'),
+    .regex(/^(\/(?![/\\])|https?:\/\/)/, 'Cover image address must start with / or https://')
+    // Quotes, angle brackets and spaces have no business in an image address.
+    .regex(
+      /^[^\s"'<>`]+$/,
+      'Cover image address must not contain spaces, quotes or angle brackets',
+    ),
   alt: bilingualText({ max: 300, label: 'Cover image alt text' }),
 });
 export type CoverImage = z.infer<typeof coverImageSchema>;

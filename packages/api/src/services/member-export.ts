@@ -75,3 +75,22 @@ export function* exportPublishedMembers(
   );
   for (const row of statement.iterate(...params)) yield row as ExportRow;
 }
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab or
+ * carriage return) as a formula: a member's name could then call out or run
+ * commands on a visitor's machine. CSV cells that would be read so get a
+ * leading apostrophe, which Excel and LibreOffice show as text (OWASP's
+ * advice for CSV injection). The JSON export keeps every value as stored.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** csv-stringify options for member exports: header, UTF-8 BOM for Excel, formulas neutralised. */
+export const MEMBER_CSV_OPTIONS = {
+  header: true,
+  columns: [...EXPORT_COLUMNS],
+  bom: true,
+  cast: { string: neutraliseFormula },
+};
