@@ -240,6 +240,14 @@ describe('tRPC over HTTP', () => {
     expect(admin.status).toBe(401);
     expect((await json<TrpcError>(admin)).error.data.code).toBe('UNAUTHORIZED');
   });
+
+  it('answers a batch of many procedures (a long path segment), as the admin sends', async () => {
+    const paths = Array.from({ length: 8 }, () => 'statistics.overview').join(',');
+    const input = encodeURIComponent(JSON.stringify({}));
+    const response = await server.fetch(`/trpc/${paths}?batch=1&input=${input}`);
+    expect(response.status).toBe(200);
+    expect(await json<unknown[]>(response)).toHaveLength(8);
+  });
 });
 
 describe('sessions and cross-site protection', () => {

@@ -35,6 +35,9 @@ export async function buildApp({
     logger,
     // Bodies above 5 MB are refused before parsing (CSV imports stream elsewhere).
     bodyLimit: 5 * 1024 * 1024,
+    // tRPC's batch link puts every batched procedure name in one path segment
+    // (/trpc/a.b,c.d,…); Fastify's default limit of 100 characters answered 414.
+    routerOptions: { maxParamLength: 5000 },
   });
 
   await app.register(helmet, {

@@ -5,11 +5,18 @@
  * likely duplicates. Signed-in users only, same-origin only, and it runs the
  * very same procedure as member.admin.import.
  */
-import { createCaller, createContextInner, sessionUser, type Auth } from '@cos/api';
+import {
+  createCaller,
+  createContextInner,
+  sessionUser,
+  type Auth,
+  type SessionUser,
+} from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import type { FastifyInstance } from 'fastify';
+import { CsvError } from 'csv-parse/sync';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { toWebHeaders } from './auth-routes';
 import { isCrossSite } from './csrf';
 import { readMemberCsv } from './csv-rows';
@@ -20,6 +27,9 @@ export function registerImportRoute(
   auth: Auth,
   origin: string,
 ): void {
+  // The session, looked up before the body is read: an anonymous upload is
+  // refused without reading or parsing up to 64 MB of CSV.
+  const users = new WeakMap<FastifyRequest, SessionUser>();
   app.register((scope, _options, done) => {
     scope.addContentTypeParser(
       ['text/csv', 'text/plain'],
@@ -28,11 +38,19 @@ export function registerImportRoute(
     );
     scope.post(
       '/api/admin/members/import',
-      { bodyLimit: 64 * 1024 * 1024 },
+      {
+        bodyLimit: 64 * 1024 * 1024,
+        onRequest: async (request, reply) => {
+          const user = request.headers.cookie
+            ? await sessionUser(auth, handle, toWebHeaders(request))
+            : null;
+          if (!user)
+            return reply.status(401).send({ error: 'UNAUTHORIZED', message: 'Sign in first' });
+          users.set(request, user);
+        },
+      },
       async (request, reply) => {
-        const user = request.headers.cookie
-          ? await sessionUser(auth, handle, toWebHeaders(request))
-          : null;
+        const user = users.get(request) ?? null;
         const caller = createCaller(
           createContextInner({ handle, user, crossSite: isCrossSite(request, [origin]) }),
         );
@@ -53,7 +71,8 @@ export function registerImportRoute(
               .status(getHTTPStatusCodeFromError(error))
               .send({ error: error.code, message: error.message });
           }
-          if (error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_')) {
+          // Every csv-parse error (not all their codes start with CSV_, e.g. INVALID_OPENING_QUOTE).
+          if (error instanceof CsvError) {
             return reply
               .status(400)
               .send({ error: 'BAD_REQUEST', message: `CSV: ${error.message}` });

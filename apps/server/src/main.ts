@@ -4,15 +4,37 @@
  * SIGINT/SIGTERM finish in-flight requests, then close the database.
  */
 import { createAuth } from '@cos/api';
-import { openDatabase, runMigrations } from '@cos/db';
+import { openDatabase, runMigrations, type DatabaseHandle } from '@cos/db';
 import { hasDefaultData, seedDefaultData } from '@cos/db/seed';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig, type ServerConfig } from './config';
 
-const config = loadConfig();
-const handle = openDatabase({ url: config.databasePath });
-runMigrations(handle.db);
-if (!hasDefaultData(handle.db)) seedDefaultData(handle.db);
+/**
+ * A start-up failure (unwritable or corrupt database file, full disk, bad
+ * settings) is told in one line and exits with 1 — no stack trace, and
+ * nothing half-started for a supervisor to restart into the same failure.
+ */
+function cannotStart(message: string, error: unknown): never {
+  const reason = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  console.error(`${message}: ${reason}${typeof code === 'string' ? ` (${code})` : ''}`);
+  process.exit(1);
+}
+
+let config: ServerConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  cannotStart('Cannot start', error);
+}
+let handle: DatabaseHandle;
+try {
+  handle = openDatabase({ url: config.databasePath });
+  runMigrations(handle.db);
+  if (!hasDefaultData(handle.db)) seedDefaultData(handle.db);
+} catch (error) {
+  cannotStart(`Cannot open the database at ${config.databasePath}`, error);
+}
 
 const auth = createAuth(handle, { baseURL: config.origin, secret: config.authSecret });
 const app = await buildApp({

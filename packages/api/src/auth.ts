@@ -64,6 +64,10 @@ export function createAuth(handle: DatabaseHandle, options: AuthOptions) {
       useSecureCookies: options.baseURL.startsWith('https://'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // better-auth turns its Origin/CSRF checks off when NODE_ENV=test or TEST is
+      // set; keep them on everywhere, so tests see production behaviour and a
+      // stray TEST=1 in production cannot disable them.
+      disableOriginCheck: false,
     },
     databaseHooks: {
       session: {

@@ -32,3 +32,22 @@ export class FieldError extends TRPCError {
     this.field = field;
   }
 }
+
+/**
+ * SQLite failures that are about the storage, not the request: a full disk
+ * (or size limit), a read-only file, a lock held too long. The client gets
+ * 503 and a message saying what happened and that nothing was saved (the
+ * write's transaction rolled back) instead of a bare internal error.
+ */
+export function storageUnavailable(error: unknown): TRPCError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  let message: string | null = null;
+  if (code === 'SQLITE_FULL')
+    message = 'The database is full (no disk space left); nothing was saved. Try again later';
+  else if (code.startsWith('SQLITE_READONLY'))
+    message = 'The database is read-only at the moment; nothing was saved. Try again later';
+  else if (code.startsWith('SQLITE_BUSY'))
+    message = 'The database is busy; nothing was saved. Try again in a moment';
+  return message ? new TRPCError({ code: 'SERVICE_UNAVAILABLE', message, cause: error }) : null;
+}

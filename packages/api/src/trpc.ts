@@ -6,7 +6,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
-import { ConflictError, FieldError } from './errors';
+import { ConflictError, FieldError, storageUnavailable } from './errors';
 
 export interface FieldIssue {
   path: string;
@@ -51,10 +51,18 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
-export const publicProcedure = t.procedure;
+/** A full disk or read-only database file answers 503 with a clear message, not a bare 500. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const unavailable = storageUnavailable(result.error.cause);
+    if (unavailable) throw unavailable;
+  }
+  return result;
+});
 
 /** Signed in; mutations must come from our own pages (no cross-site requests). */
-export const protectedProcedure = t.procedure.use(({ ctx, type, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, type, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   if (type === 'mutation' && ctx.crossSite) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site request refused' });

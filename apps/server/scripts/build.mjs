@@ -1,0 +1,31 @@
+// Production build: one ESM file each for the server and the CLI, with our
+// workspace packages (TypeScript source) and their dependencies bundled in.
+// Only the native better-sqlite3 stays in node_modules (pnpm's strict layout
+// would not let the server resolve its packages' dependencies otherwise).
+// The committed SQL migrations are copied beside the bundle.
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const dist = path.join(here, '..', 'dist');
+rmSync(dist, { recursive: true, force: true });
+
+await build({
+  entryPoints: { main: path.join(here, '../src/main.ts'), cli: path.join(here, '../src/cli.ts') },
+  outdir: dist,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['better-sqlite3'],
+  // CommonJS dependencies inside an ESM bundle still call require().
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+});
+cpSync(path.join(here, '../../../packages/db/drizzle'), path.join(dist, 'drizzle'), {
+  recursive: true,
+});
