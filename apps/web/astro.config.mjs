@@ -1,0 +1,34 @@
+// The public site: rendered on the server and mounted by apps/server (Fastify)
+// through @astrojs/node in middleware mode. Routing by hand: Swedish at /,
+// English under /en/ (see src/lib/routes.ts).
+import node from '@astrojs/node';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'middleware' }),
+  trailingSlash: 'ignore',
+  devToolbar: { enabled: false },
+  build: {
+    // One cacheable stylesheet instead of <style> blocks in every page.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    build: {
+      // The server's CSP allows only script-src 'self': never inline a script or asset.
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // zod's sources carry comments Rollup cannot place; harmless, and not ours to fix.
+        onwarn(warning, warn) {
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return;
+          warn(warning);
+        },
+      },
+    },
+    ssr: {
+      // @cos/domain is TypeScript source and imports zod, which pnpm does not
+      // hoist for this package: bundle both into the server build.
+      noExternal: ['@cos/domain', 'zod'],
+    },
+  },
+});

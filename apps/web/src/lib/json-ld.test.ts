@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { jsonLd, newsArticle, organisation } from './json-ld';
+
+describe('JSON-LD', () => {
+  it('can never close its <script> element early', () => {
+    const text = jsonLd({ name: '</script><script>alert(1)</script>', x: 'a & b' });
+    expect(text).not.toMatch(/<\/?script/i);
+    expect(JSON.parse(text)).toEqual({ name: '</script><script>alert(1)</script>', x: 'a & b' });
+  });
+
+  it('describes an organisation, leaving out what is unknown', () => {
+    expect(
+      organisation({
+        name: 'OpenTech',
+        url: 'https://example.se/kluster/opentech',
+        website: 'https://opentech.se',
+        foundingDate: 2009,
+        city: 'Lund',
+        memberOf: [{ name: 'X', url: 'u' }],
+      }),
+    ).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Organization',
+      name: 'OpenTech',
+      url: 'https://example.se/kluster/opentech',
+      sameAs: ['https://opentech.se'],
+      foundingDate: '2009',
+      address: { '@type': 'PostalAddress', addressLocality: 'Lund', addressCountry: 'SE' },
+      memberOf: [{ '@type': 'Organization', name: 'X', url: 'u' }],
+    });
+    expect(Object.keys(organisation({ name: 'A', url: 'u', memberOf: [] }))).toEqual([
+      '@context',
+      '@type',
+      'name',
+      'url',
+    ]);
+  });
+
+  it('describes a news article', () => {
+    const article = newsArticle({
+      headline: 'H',
+      url: 'u',
+      description: 'd',
+      datePublished: '2021-01-11T08:00:00.000Z',
+      author: 'Clusters of Skåne',
+      image: 'https://example.se/images/launch-cover.svg',
+      language: 'sv',
+      publisher: { name: 'P', url: 'p' },
+    });
+    expect(article).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: 'H',
+      image: ['https://example.se/images/launch-cover.svg'],
+    });
+  });
+});

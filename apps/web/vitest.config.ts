@@ -1,0 +1,3 @@
+import shared from '@cos/vitest-config';
+
+export default shared;

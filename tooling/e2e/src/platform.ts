@@ -1,0 +1,79 @@
+/**
+ * Starts the real platform for browser tests: a fresh SQLite file with the
+ * default data plus a small demo set, an admin and an editor, and the server
+ * process itself (apps/server/src/main.ts) on a free port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createUser } from '@cos/api';
+import { openDatabase, runMigrations } from '@cos/db';
+import { generateDemoData } from '@cos/db/demo';
+import { seedDefaultData } from '@cos/db/seed';
+
+export const ADMIN = { email: 'admin@example.se', password: 'admin password 123', name: 'Ada Admin' };
+export const EDITOR = { email: 'editor@example.se', password: 'editor password 123', name: 'Edvin Editor', cluster: 'opentech' };
+
+export interface Platform {
+  origin: string;
+  databasePath: string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function startPlatform(options: { demo?: number } = {}): Promise<Platform> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cos-e2e-'));
+  const databasePath = path.join(dir, 'e2e.db');
+  const handle = openDatabase({ url: databasePath });
+  runMigrations(handle.db);
+  seedDefaultData(handle.db);
+  if (options.demo) generateDemoData(handle.sqlite, { count: options.demo, seed: 42 });
+  const cluster = handle.sqlite.prepare('SELECT id FROM clusters WHERE slug = ?').get(EDITOR.cluster) as { id: number };
+  await createUser(handle, { ...ADMIN, role: 'admin', clusterId: null });
+  await createUser(handle, { email: EDITOR.email, password: EDITOR.password, name: EDITOR.name, role: 'editor', clusterId: cluster.id });
+  handle.close();
+
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const serverDir = path.resolve(import.meta.dirname, '../../../apps/server');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databasePath, PUBLIC_ORIGIN: origin, AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-1234', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${origin}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not become healthy in 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    origin,
+    databasePath,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

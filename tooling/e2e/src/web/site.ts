@@ -1,0 +1,146 @@
+/** What the public-site tests expect: every page type in both languages, and API helpers. */
+import { ADMIN } from '../platform';
+
+export interface PageCase {
+  name: string;
+  sv: string;
+  en: string;
+  h1: { sv: string | RegExp; en: string | RegExp };
+  status?: number;
+}
+
+export const LAUNCH = 'clusters-of-skane-ny-plattform-for-samarbete';
+
+export const PAGES: PageCase[] = [
+  {
+    name: 'home',
+    sv: '/',
+    en: '/en/',
+    h1: {
+      sv: 'Skånes kluster, deras medlemmar och vad de gör',
+      en: "Skåne's clusters, their members and what they do",
+    },
+  },
+  {
+    name: 'areas',
+    sv: '/omraden',
+    en: '/en/areas',
+    h1: { sv: 'Specialiseringsområden', en: 'Specialisation areas' },
+  },
+  {
+    name: 'area',
+    sv: '/omraden/livsmedel',
+    en: '/en/areas/livsmedel',
+    h1: { sv: 'Livsmedel', en: 'Food' },
+  },
+  {
+    name: 'clusters',
+    sv: '/kluster',
+    en: '/en/clusters',
+    h1: { sv: 'Klusterorganisationer', en: 'Cluster organisations' },
+  },
+  {
+    name: 'cluster',
+    sv: '/kluster/packbridge',
+    en: '/en/clusters/packbridge',
+    h1: { sv: 'Packbridge', en: 'Packbridge' },
+  },
+  {
+    name: 'directory',
+    sv: '/medlemmar',
+    en: '/en/members',
+    h1: { sv: 'Medlemskatalog', en: 'Member directory' },
+  },
+  {
+    name: 'member',
+    sv: '/medlemmar/lunds-universitet',
+    en: '/en/members/lunds-universitet',
+    h1: { sv: 'Lunds universitet', en: 'Lunds universitet' },
+  },
+  {
+    name: 'map',
+    sv: '/karta',
+    en: '/en/map',
+    h1: { sv: 'Medlemmarna på kartan', en: 'Members on the map' },
+  },
+  {
+    name: 'statistics',
+    sv: '/statistik',
+    en: '/en/statistics',
+    h1: { sv: 'Statistik', en: 'Statistics' },
+  },
+  { name: 'news', sv: '/nyheter', en: '/en/news', h1: { sv: 'Nyheter', en: 'News' } },
+  {
+    name: 'article',
+    sv: `/nyheter/${LAUNCH}`,
+    en: `/en/news/${LAUNCH}`,
+    h1: {
+      sv: 'Clusters of Skåne – ny plattform för samarbete',
+      en: 'Clusters of Skåne – a new platform for collaboration',
+    },
+  },
+  {
+    name: 'open-data',
+    sv: '/oppna-data',
+    en: '/en/open-data',
+    h1: { sv: 'Öppna data', en: 'Open data' },
+  },
+  {
+    name: 'about',
+    sv: '/om',
+    en: '/en/about',
+    h1: { sv: 'Om Clusters of Skåne', en: 'About Clusters of Skåne' },
+  },
+  {
+    name: 'accessibility',
+    sv: '/tillganglighet',
+    en: '/en/accessibility',
+    h1: { sv: 'Tillgänglighetsredogörelse', en: 'Accessibility statement' },
+  },
+  {
+    name: '404',
+    sv: '/finns-inte',
+    en: '/en/does-not-exist',
+    h1: { sv: 'Sidan finns inte', en: 'Page not found' },
+    status: 404,
+  },
+  {
+    name: 'missing member',
+    sv: '/medlemmar/finns-inte',
+    en: '/en/members/no-such-member',
+    h1: { sv: 'Sidan finns inte', en: 'Page not found' },
+    status: 404,
+  },
+];
+
+/** Signs the seeded admin in and returns the session cookie. */
+export async function adminCookie(origin: string): Promise<string> {
+  const response = await fetch(`${origin}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+/** Runs a tRPC mutation as the admin. */
+export async function mutate<T>(
+  origin: string,
+  cookie: string,
+  procedure: string,
+  input: unknown,
+): Promise<T> {
+  const response = await fetch(`${origin}/trpc/${procedure}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin, cookie },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { result?: { data: T }; error?: unknown };
+  if (!response.ok || !body.result)
+    throw new Error(`${procedure} failed: ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
