@@ -4,6 +4,7 @@ import { auditRouter } from './routers/audit';
 import { clusterRouter } from './routers/cluster';
 import { memberRouter } from './routers/member';
 import { statisticsRouter } from './routers/public';
+import { sessionRouter } from './routers/session';
 import { userRouter } from './routers/user';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   statistics: statisticsRouter,
   audit: auditRouter,
   user: userRouter,
+  session: sessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, neutraliseFormula, parseCsv, toCsv } from './csv';
+
+describe('parseCsv', () => {
+  it('reads plain rows with a comma', () => {
+    expect(parseCsv('name,kind\nAcme AB,company\n').rows).toEqual([
+      ['name', 'kind'],
+      ['Acme AB', 'company'],
+    ]);
+  });
+
+  it('reads quoted cells with delimiters, doubled quotes and line breaks', () => {
+    const { rows } = parseCsv('a,b\r\n"Ett, två","Han sa ""hej""\nigen"\r\n');
+    expect(rows).toEqual([
+      ['a', 'b'],
+      ['Ett, två', 'Han sa "hej"\nigen'],
+    ]);
+  });
+
+  it('detects semicolons (Swedish Excel) and strips a byte-order mark', () => {
+    const parsed = parseCsv('\uFEFFnamn;typ\r\nÅkes Bageri;company');
+    expect(parsed.delimiter).toBe(';');
+    expect(parsed.rows).toEqual([
+      ['namn', 'typ'],
+      ['Åkes Bageri', 'company'],
+    ]);
+  });
+
+  it('keeps empty cells, drops empty lines', () => {
+    expect(parseCsv('a,b,c\n\n1,,3\n,,\n').rows).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '', '3'],
+      ['', '', ''],
+    ]);
+  });
+
+  it('reads a last line without a line break', () => {
+    expect(parseCsv('a\n"b"').rows).toEqual([['a'], ['b']]);
+  });
+});
+
+describe('detectDelimiter', () => {
+  it('ignores delimiters inside quotes', () => {
+    expect(detectDelimiter('"a;b;c",d,e\n')).toBe(',');
+    expect(detectDelimiter('a\tb\tc')).toBe('\t');
+    expect(detectDelimiter('single')).toBe(',');
+  });
+});
+
+describe('toCsv', () => {
+  it('quotes what needs quoting and ends lines with CRLF', () => {
+    expect(
+      toCsv([
+        ['name', 'note'],
+        ['Acme, AB', 'sa "hej"'],
+        ['Tom', null],
+      ]),
+    ).toBe('name,note\r\n"Acme, AB","sa ""hej"""\r\nTom,\r\n');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    expect(neutraliseFormula('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    expect(neutraliseFormula('-5')).toBe(`'-5`);
+    expect(neutraliseFormula('Acme')).toBe('Acme');
+    expect(toCsv([['@SUM(A1)']])).toBe(`'@SUM(A1)\r\n`);
+  });
+
+  it('round-trips through parseCsv', () => {
+    const rows = [
+      ['a', 'b;c', 'd\ne'],
+      ['"', '', 'å'],
+    ];
+    expect(parseCsv(toCsv(rows, ';'), ';').rows).toEqual(rows);
+  });
+});

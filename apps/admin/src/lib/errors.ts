@@ -1,0 +1,67 @@
+/**
+ * What went wrong with an API call, in the terms a screen acts on: sign in
+ * again, not allowed, not there, someone else saved first (with the current
+ * record), bad fields (with the server's per-field messages), or anything else.
+ */
+import { issuesToFieldErrors, type FieldErrors } from './forms';
+
+export type ApiProblem =
+  | { kind: 'unauthorized'; message: string }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'not-found'; message: string }
+  | { kind: 'conflict'; message: string; current: unknown }
+  | { kind: 'fields'; message: string; errors: FieldErrors }
+  | { kind: 'rate-limited'; message: string }
+  | { kind: 'network'; message: string }
+  | { kind: 'other'; message: string };
+
+interface ErrorData {
+  code?: string;
+  httpStatus?: number;
+  fieldErrors?: Record<string, string[]> | null;
+  issues?: { path: string; message: string }[] | null;
+  current?: unknown;
+}
+
+function dataOf(error: unknown): ErrorData | undefined {
+  if (error && typeof error === 'object' && 'data' in error) {
+    const { data } = error;
+    if (data && typeof data === 'object') return data;
+  }
+  return undefined;
+}
+
+export function describeError(error: unknown): ApiProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const data = dataOf(error);
+  if (!data?.code) {
+    // fetch() failing (server down, offline) reaches us as a TypeError.
+    return /fetch|network/i.test(message)
+      ? { kind: 'network', message }
+      : { kind: 'other', message };
+  }
+  // Field problems first: a taken slug or organisation number is CONFLICT with a field.
+  if (data.issues && data.issues.length > 0) {
+    return { kind: 'fields', message, errors: issuesToFieldErrors(data.issues) };
+  }
+  switch (data.code) {
+    case 'UNAUTHORIZED':
+      return { kind: 'unauthorized', message };
+    case 'FORBIDDEN':
+      return { kind: 'forbidden', message };
+    case 'NOT_FOUND':
+      return { kind: 'not-found', message };
+    case 'CONFLICT':
+      return data.current !== undefined && data.current !== null
+        ? { kind: 'conflict', message, current: data.current }
+        : { kind: 'other', message };
+    case 'TOO_MANY_REQUESTS':
+      return { kind: 'rate-limited', message };
+    default:
+      return { kind: 'other', message };
+  }
+}
+
+export function isUnauthorized(error: unknown): boolean {
+  return dataOf(error)?.code === 'UNAUTHORIZED';
+}

@@ -1,0 +1,160 @@
+/**
+ * CSV import of members, the browser's part: read the file, guess which
+ * column holds which field (the person can change it), turn rows into the
+ * API's import rows, and lay the server's report out per row. The checks
+ * themselves — the shared schema, references, duplicates — run on the server
+ * (member.admin.import with dryRun), so the preview shows exactly what
+ * applying will do, and applying writes every valid row in one transaction.
+ */
+import {
+  IMPORT_FIELDS,
+  IMPORT_HEADER_ALIASES,
+  slugify,
+  type ImportField,
+  type ImportRow,
+} from '@cos/domain';
+import { toCsv } from './csv';
+
+export { IMPORT_FIELDS, type ImportField, type ImportRow };
+
+/** Column index → field (null: the column is not imported). */
+export type ColumnMapping = (ImportField | null)[];
+
+/** Header words (slugified) per field, most specific first. */
+const SYNONYMS: Record<ImportField, string[]> = {
+  name: ['name', 'namn', 'company', 'foretag', 'foretagsnamn', 'organisation', 'organisationsnamn'],
+  organisationNumber: [
+    'organisation-number',
+    'organisationnumber',
+    'organization-number',
+    'organisationsnummer',
+    'orgnr',
+    'org-nr',
+    'org-number',
+  ],
+  kind: ['kind', 'typ', 'type', 'organisation-type', 'organisationstyp'],
+  sizeBand: ['size-band', 'sizeband', 'size', 'storlek', 'storleksklass', 'anstallda', 'employees'],
+  municipality: ['municipality-code', 'municipality', 'kommunkod', 'kommun'],
+  website: ['website', 'webb', 'webbplats', 'hemsida', 'url', 'web'],
+  descriptionSv: [
+    'description-sv',
+    'descriptionsv',
+    'beskrivning-sv',
+    'beskrivning',
+    'description',
+  ],
+  descriptionEn: ['description-en', 'descriptionen', 'beskrivning-en', 'english-description'],
+  areas: ['areas', 'area', 'omraden', 'omrade', 'specialiseringsomraden'],
+  clusters: ['clusters', 'cluster', 'kluster', 'memberships', 'medlemskap'],
+  status: ['status'],
+};
+
+/** A guess for each column from its header; each field goes to one column at most. */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const keys = headers.map((h) => slugify(h));
+  const mapping: ColumnMapping = headers.map(() => null);
+  const used = new Set<ImportField>();
+  // Synonyms in order, so "municipality_code" wins over "municipality".
+  for (const field of IMPORT_FIELDS) {
+    for (const synonym of SYNONYMS[field]) {
+      if (used.has(field)) break;
+      const index = keys.findIndex((k, i) => k === synonym && mapping[i] === null);
+      if (index >= 0) {
+        mapping[index] = field;
+        used.add(field);
+      }
+    }
+  }
+  // Then the server's own aliases, for anything still unmapped.
+  headers.forEach((header, i) => {
+    const field = IMPORT_HEADER_ALIASES[header.trim().toLocaleLowerCase('sv')];
+    if (mapping[i] === null && field && !used.has(field)) {
+      mapping[i] = field;
+      used.add(field);
+    }
+  });
+  return mapping;
+}
+
+/** A field may be chosen for one column only; choosing it again clears it elsewhere. */
+export function assignColumn(
+  mapping: ColumnMapping,
+  column: number,
+  field: ImportField | null,
+): ColumnMapping {
+  return mapping.map((current, i) => {
+    if (i === column) return field;
+    return field !== null && current === field ? null : current;
+  });
+}
+
+/** Undo the apostrophe an export puts before formula-like cells (see csv.ts). */
+function clean(value: string): string {
+  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+}
+
+/** The data rows (without the header) as the API's import rows. */
+export function toImportRows(
+  rows: readonly (readonly string[])[],
+  mapping: ColumnMapping,
+): ImportRow[] {
+  return rows.map((row) => {
+    const out: ImportRow = {};
+    mapping.forEach((field, column) => {
+      if (field) out[field] = clean(row[column] ?? '');
+    });
+    return out;
+  });
+}
+
+/**
+ * The rows as a CSV the server's import route reads (headers are our field
+ * names, which it recognises): for files too large for one JSON request.
+ */
+export function importRowsToCsv(rows: readonly ImportRow[]): string {
+  const fields = IMPORT_FIELDS.filter((f) => rows.some((r) => r[f] !== undefined));
+  return toCsv([fields, ...rows.map((r) => fields.map((f) => r[f] ?? ''))]);
+}
+
+export interface ImportReportLike {
+  total: number;
+  valid: number;
+  invalid: number;
+  duplicates: number;
+  created: number;
+  dryRun: boolean;
+  problems: { row: number; field: string; message: string }[];
+  duplicateRows: { row: number; name: string; existing: { slug: string; name: string } | null }[];
+}
+
+export interface RowVerdict {
+  /** 1-based data row, as the server counts (the header is row 0). */
+  row: number;
+  problems: { field: string; message: string }[];
+  duplicateOf: { slug: string; name: string } | null;
+  /** A likely duplicate of an earlier row in the same file. */
+  duplicateInFile: boolean;
+}
+
+/** The report's problems and duplicates grouped by row, in row order. */
+export function verdictsByRow(report: ImportReportLike): RowVerdict[] {
+  const byRow = new Map<number, RowVerdict>();
+  const get = (row: number) => {
+    let v = byRow.get(row);
+    if (!v) {
+      v = { row, problems: [], duplicateOf: null, duplicateInFile: false };
+      byRow.set(row, v);
+    }
+    return v;
+  };
+  for (const p of report.problems) get(p.row).problems.push({ field: p.field, message: p.message });
+  for (const d of report.duplicateRows) {
+    const v = get(d.row);
+    v.duplicateOf = d.existing;
+    v.duplicateInFile = d.existing === null;
+  }
+  return [...byRow.values()].sort((a, b) => a.row - b.row);
+}
+
+/** A JSON tRPC body above this goes to the CSV route instead (the JSON limit is 5 MB). */
+export const JSON_IMPORT_LIMIT = 4 * 1024 * 1024;

@@ -1,0 +1,31 @@
+/** Links inside the admin, under its base path (/admin). */
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
+
+export function href(path: `/${string}`): string {
+  return (resolve as (path: string) => string)(path);
+}
+
+export function go(path: `/${string}`, options?: Parameters<typeof goto>[1]): Promise<void> {
+  return goto(href(path), options);
+}
+
+/**
+ * Where to go back to after signing in: only a path inside the admin (never
+ * another site, never the sign-in page itself).
+ */
+export function safeReturnPath(value: string | null): `/${string}` {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return '/';
+  if (value === '/sign-in' || value.startsWith('/sign-in?')) return '/';
+  return value as `/${string}`;
+}
+
+/** The admin's base path, e.g. "/admin". */
+export const BASE = href('/').replace(/\/$/, '');
+
+/** The current page as a path inside the admin, with its query: "/members?q=x". */
+export function appPath(url: URL): `/${string}` {
+  const path = url.pathname.startsWith(BASE) ? url.pathname.slice(BASE.length) : url.pathname;
+  return `/${path.replace(/^\/+/, '')}${url.search}`;
+}

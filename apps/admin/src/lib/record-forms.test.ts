@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import {
+  areaToValues,
+  articleToValues,
+  clusterToValues,
+  emptyArticleValues,
+  emptyClusterValues,
+  emptyUserValues,
+  isoToLocalInput,
+  localInputToIso,
+  parseTags,
+  validateAreaCreate,
+  validateArticleCreate,
+  validateArticleUpdate,
+  validateClusterCreate,
+  validateUserCreate,
+  validateUserUpdate,
+} from './record-forms';
+
+describe('cluster form', () => {
+  it('turns text inputs into typed input', () => {
+    const result = validateClusterCreate({
+      ...emptyClusterValues(),
+      name: 'Ny Klustret',
+      foundedYear: '2010',
+      website: 'kluster.se',
+      email: ' Info@Kluster.SE ',
+    });
+    expect(result.ok && result.input).toMatchObject({
+      foundedYear: 2010,
+      website: 'https://kluster.se',
+      email: 'info@kluster.se',
+      logoUrl: null,
+    });
+  });
+
+  it('names a bad year', () => {
+    const result = validateClusterCreate({
+      ...emptyClusterValues(),
+      name: 'Ok namn',
+      foundedYear: '1700',
+    });
+    expect(!result.ok && result.errors.foundedYear).toEqual(['Founded year must be 1800 or later']);
+    const text = validateClusterCreate({
+      ...emptyClusterValues(),
+      name: 'Ok namn',
+      foundedYear: 'abc',
+    });
+    expect(!text.ok && text.errors.foundedYear).toEqual(['Founded year must be a number']);
+  });
+
+  it('round-trips a record', () => {
+    const values = clusterToValues({
+      slug: 'x',
+      name: 'X',
+      shortName: '',
+      description: { sv: '', en: '' },
+      website: null,
+      email: null,
+      city: 'Lund',
+      municipalityCode: null,
+      foundedYear: 2001,
+      logoUrl: null,
+      areaIds: [2, 1],
+      confidence: 'medium',
+      sourceNote: '',
+      status: 'published',
+    });
+    expect(values).toMatchObject({ foundedYear: '2001', areaIds: [1, 2], website: '' });
+  });
+});
+
+describe('area form', () => {
+  it('requires the Swedish name and a slug', () => {
+    const result = validateAreaCreate({
+      slug: '',
+      name: { sv: '', en: 'Tech' },
+      summary: { sv: '', en: '' },
+      sortOrder: '2',
+    });
+    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(['name.sv', 'slug']);
+    expect(
+      areaToValues({
+        slug: 'a',
+        name: { sv: 'A', en: '' },
+        summary: { sv: '', en: '' },
+        sortOrder: 3,
+      }).sortOrder,
+    ).toBe('3');
+  });
+});
+
+describe('article form', () => {
+  it('requires cover alt text in Swedish, on the alt field', () => {
+    const result = validateArticleCreate({
+      ...emptyArticleValues(),
+      title: { sv: 'Rubrik', en: '' },
+      hasCover: true,
+      coverSrc: '/bild.jpg',
+    });
+    expect(!result.ok && result.errors['coverAlt.sv']).toEqual([
+      'Cover image alt text in Swedish is required',
+    ]);
+  });
+
+  it('refuses a cover image from another site', () => {
+    const result = validateArticleCreate({
+      ...emptyArticleValues(),
+      title: { sv: 'Rubrik', en: '' },
+      hasCover: true,
+      coverSrc: '//evil.example/x.jpg',
+      coverAlt: { sv: 'Bild', en: '' },
+    });
+    expect(!result.ok && result.errors.coverSrc?.[0]).toMatch(/must start with/);
+  });
+
+  it('turns tags, cluster and date into input', () => {
+    const result = validateArticleUpdate(
+      {
+        ...emptyArticleValues(3),
+        title: { sv: 'Rubrik', en: 'Title' },
+        tags: 'Innovation, tech , ,tech',
+        publishedAt: '2025-03-01T09:30',
+      },
+      5,
+      2,
+    );
+    expect(result.ok && result.input).toMatchObject({
+      id: 5,
+      version: 2,
+      clusterId: 3,
+      tags: ['innovation', 'tech'],
+      publishedAt: new Date('2025-03-01T09:30').toISOString(),
+      coverImage: null,
+    });
+  });
+
+  it('converts between ISO instants and datetime-local text', () => {
+    const iso = new Date(2025, 0, 2, 3, 4).toISOString();
+    expect(isoToLocalInput(iso)).toBe('2025-01-02T03:04');
+    expect(localInputToIso('2025-01-02T03:04')).toBe(iso);
+    expect(localInputToIso('')).toBeNull();
+    expect(isoToLocalInput(null)).toBe('');
+    expect(parseTags(' a, ,b ')).toEqual(['a', 'b']);
+  });
+
+  it('reads a record with a cover image', () => {
+    const values = articleToValues({
+      slug: 's',
+      title: { sv: 'T', en: '' },
+      summary: { sv: '', en: '' },
+      body: { sv: '', en: '' },
+      coverImage: { src: '/a.jpg', alt: { sv: 'A', en: 'A' } },
+      author: '',
+      tags: ['x', 'y'],
+      clusterId: null,
+      publishedAt: null,
+      status: 'draft',
+    });
+    expect(values).toMatchObject({
+      hasCover: true,
+      coverSrc: '/a.jpg',
+      tags: 'x, y',
+      clusterId: '',
+    });
+  });
+});
+
+describe('user form', () => {
+  it('needs a cluster for an editor and a long password', () => {
+    const result = validateUserCreate({
+      ...emptyUserValues(),
+      email: 'ny@example.se',
+      name: 'Ny',
+      password: 'short',
+    });
+    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(['clusterId', 'password']);
+  });
+
+  it('drops the cluster of an admin', () => {
+    const result = validateUserUpdate(
+      { ...emptyUserValues(), name: 'A', role: 'admin', clusterId: '4' },
+      'u1',
+    );
+    expect(result.ok && result.input).toMatchObject({ id: 'u1', role: 'admin', clusterId: null });
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Who is signed in. better-auth owns the session (HttpOnly cookie); the app
+ * only asks the API who the cookie belongs to, and signs in and out through
+ * /api/auth on the same origin.
+ */
+import { api, type RouterOutputs } from './api';
+
+export type SessionUser = NonNullable<RouterOutputs['session']['me']>;
+
+let user = $state<SessionUser | null>(null);
+let known = $state(false);
+
+export const session = {
+  get user() {
+    return user;
+  },
+  /** false until the first answer: screens wait instead of flashing "sign in". */
+  get known() {
+    return known;
+  },
+  get isAdmin() {
+    return user?.role === 'admin';
+  },
+};
+
+export async function refreshSession(): Promise<SessionUser | null> {
+  user = await api.session.me.query();
+  known = true;
+  return user;
+}
+
+export function forgetSession(): void {
+  user = null;
+  known = true;
+}
+
+export type SignInResult = 'ok' | 'invalid' | 'rate-limited' | 'network';
+
+export async function signIn(email: string, password: string): Promise<SignInResult> {
+  let response: Response;
+  try {
+    response = await fetch('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ email, password }),
+    });
+  } catch {
+    return 'network';
+  }
+  if (response.status === 429) return 'rate-limited';
+  if (!response.ok) return 'invalid';
+  return (await refreshSession()) ? 'ok' : 'invalid';
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await fetch('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: '{}',
+    });
+  } finally {
+    forgetSession();
+  }
+}
