@@ -250,6 +250,15 @@ export class MemberDirectory {
     );
   }
 
+  /**
+   * The SQL that counts a query's matches, as the fallback runs it. The
+   * benchmark's raw baseline runs this where the API answers from its index.
+   */
+  totalSql(query: MemberDirectoryQuery, scope: DirectoryScope): Where {
+    const where = this.where(query, scope, loadTaxonomy(this.statements, this.cache));
+    return { sql: `SELECT count(*) AS n FROM members m WHERE ${where.sql}`, params: where.params };
+  }
+
   private count(where: Where): number {
     return (
       this.statements.one<{ n: number }>(

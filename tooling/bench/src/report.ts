@@ -1,0 +1,98 @@
+/** Turns the measurements into the markdown of BENCHMARKS.md, targets checked. */
+import os from 'node:os';
+import type { LoadResult } from './load';
+
+export interface Measurements {
+  members: number;
+  seconds: number;
+  raw: Record<'q1' | 'q2' | 'q3', LoadResult>;
+  api: { name: string; raw: 'q1' | 'q2' | 'q3'; result: LoadResult }[];
+  pages: { name: string; result: LoadResult }[];
+  peakRssMb: number;
+  startupMs: number;
+  seedMs: number;
+  exportMs: number;
+  importMs: number;
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const check = (ok: boolean, miss: string) => (ok ? '✅' : `❌ ${miss}`);
+
+export function renderReport(m: Measurements): string {
+  const lines: string[] = [];
+  lines.push(
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${fmt(m.members)} demo members; ` +
+      `32 connections, 3 s warm-up, ${m.seconds} s measured per case, load generator (autocannon) in its own process.`,
+  );
+  lines.push(
+    '',
+    '### The limit: node:http + better-sqlite3, the same SQL as the API',
+    '',
+    '| query | req/s | p50 ms | p99 ms |',
+    '|---|---:|---:|---:|',
+  );
+  for (const [name, r] of Object.entries(m.raw))
+    lines.push(`| ${name.toUpperCase()} | ${fmt(r.requestsPerSecond)} | ${r.p50} | ${r.p99} |`);
+  lines.push(
+    '',
+    '### API (production build of the server)',
+    '',
+    '| case | req/s | × raw | p50 ms | p99 ms | non-2xx | targets (≥ 0.5× raw, p99 < 10 ms) |',
+    '|---|---:|---:|---:|---:|---:|---|',
+  );
+  for (const a of m.api) {
+    const ratio = a.result.requestsPerSecond / m.raw[a.raw].requestsPerSecond;
+    const misses = [
+      ratio >= 0.5 ? '' : `ratio ${fmt(ratio, 2)} (${fmt((0.5 - ratio) * 100)} points short)`,
+      a.result.p99 < 10 ? '' : `p99 ${a.result.p99} ms (${fmt(a.result.p99 - 10)} ms over)`,
+    ].filter(Boolean);
+    lines.push(
+      `| ${a.name} | ${fmt(a.result.requestsPerSecond)} | ${fmt(ratio, 2)} | ${a.result.p50} | ${a.result.p99} | ${a.result.non2xx} | ${check(misses.length === 0, misses.join('; '))} |`,
+    );
+  }
+  if (m.pages.length > 0) {
+    lines.push(
+      '',
+      '### Pages (Astro SSR through the real server)',
+      '',
+      '| page | req/s | p50 ms | p99 ms | non-2xx | target (p99 < 25 ms) |',
+      '|---|---:|---:|---:|---:|---|',
+    );
+    for (const p of m.pages) {
+      lines.push(
+        `| ${p.name} | ${fmt(p.result.requestsPerSecond)} | ${p.result.p50} | ${p.result.p99} | ${p.result.non2xx} | ${check(p.result.p99 < 25, `${fmt(p.result.p99 - 25)} ms over`)} |`,
+      );
+    }
+  } else {
+    lines.push('', '_Pages: the public site was not built, so page cases were skipped._');
+  }
+  lines.push(
+    '',
+    '### Bulk work, memory and start-up',
+    '',
+    '| what | measured | target |',
+    '|---|---:|---|',
+  );
+  lines.push(
+    `| CSV import of ${fmt(m.members)} members (validate + write, one transaction; \`pnpm cli import members --apply\`) | ${fmt(m.importMs / 1000, 1)} s | ${check(m.importMs < 10_000, `${fmt((m.importMs - 10_000) / 1000, 1)} s over 10 s`)} |`,
+  );
+  lines.push(
+    `| CSV export of every published member (\`pnpm cli export members\`) | ${fmt(m.exportMs / 1000, 2)} s | ${check(m.exportMs < 2_000, `${fmt((m.exportMs - 2_000) / 1000, 2)} s over 2 s`)} |`,
+  );
+  lines.push(
+    `| Seeding ${fmt(m.members)} demo members (\`pnpm cli seed --demo\`) | ${fmt(m.seedMs / 1000, 1)} s | – |`,
+  );
+  lines.push(
+    `| Server peak RSS during the load cases | ${m.peakRssMb} MB | ${check(m.peakRssMb < 250, `${m.peakRssMb - 250} MB over 250 MB`)} |`,
+  );
+  lines.push(
+    `| Start-up: process start → healthy /healthz (median of 3) | ${fmt(m.startupMs)} ms | ${check(m.startupMs < 2_000, `${fmt(m.startupMs - 2_000)} ms over 2 s`)} |`,
+  );
+  lines.push(
+    '',
+    'Bulk times are wall-clock for the whole CLI process (start-up, parsing and writing included).',
+  );
+  return lines.join('\n');
+}
