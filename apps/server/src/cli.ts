@@ -17,6 +17,7 @@ import {
   createUser,
   MEMBER_CSV_OPTIONS,
   exportPublishedMembers,
+  jsonArrayChunks,
 } from '@cos/api';
 import { openDatabase, runMigrations } from '@cos/db';
 import { generateDemoData } from '@cos/db/demo';
@@ -123,20 +124,7 @@ async function main() {
         if (format.data === 'csv') {
           await pipeline(Readable.from(rows), stringify(MEMBER_CSV_OPTIONS), out);
         } else {
-          await pipeline(
-            Readable.from(
-              (function* () {
-                yield '[';
-                let first = true;
-                for (const row of rows) {
-                  yield `${first ? '' : ','}\n${JSON.stringify(row)}`;
-                  first = false;
-                }
-                yield '\n]\n';
-              })(),
-            ),
-            out,
-          );
+          await pipeline(Readable.from(jsonArrayChunks(rows)), out);
         }
         break;
       }

@@ -7,6 +7,7 @@ import {
   createCaller,
   createContextInner,
   exportPublishedMembers,
+  jsonArrayChunks,
   MEMBER_CSV_OPTIONS,
 } from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
@@ -83,6 +84,15 @@ export function registerOpenDataRoutes(app: FastifyInstance, handle: DatabaseHan
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="clusters-of-skane-members.csv"')
       .send(csv);
+  });
+
+  app.get('/api/v1/members.json', (request, reply) => {
+    const parsed = memberDirectoryQuery.safeParse(request.query);
+    if (!parsed.success) return sendError(reply, parsed.error);
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="clusters-of-skane-members.json"')
+      .send(Readable.from(jsonArrayChunks(exportPublishedMembers(handle.sqlite, parsed.data))));
   });
 
   app.get('/api/openapi.json', (_request, reply) => reply.send(openApiDocument(DATA_LICENCE)));

@@ -99,6 +99,18 @@ export function openApiDocument(licence: { name: string; url: string }) {
           },
         },
       },
+      '/api/v1/members.json': {
+        get: {
+          summary: 'All published members matching the filters as one JSON array (a download)',
+          parameters: directoryParameters.filter(
+            (p) => !['cursor', 'limit', 'sort'].includes(p.name),
+          ),
+          responses: {
+            '200': { description: 'JSON file', content: { 'application/json': {} } },
+            '400': errorResponse,
+          },
+        },
+      },
       '/api/v1/members.csv': {
         get: {
           summary: 'All published members matching the filters as CSV (UTF-8 with BOM)',

@@ -12,6 +12,7 @@ export {
 export {
   EXPORT_COLUMNS,
   exportPublishedMembers,
+  jsonArrayChunks,
   MEMBER_CSV_OPTIONS,
   neutraliseFormula,
   type ExportRow,

@@ -94,3 +94,14 @@ export const MEMBER_CSV_OPTIONS = {
   bom: true,
   cast: { string: neutraliseFormula },
 };
+
+/** A JSON array written piece by piece, so an export of any size streams in flat memory. */
+export function* jsonArrayChunks(rows: Iterable<unknown>): Generator<string> {
+  yield '[';
+  let first = true;
+  for (const row of rows) {
+    yield `${first ? '' : ','}\n${JSON.stringify(row)}`;
+    first = false;
+  }
+  yield '\n]\n';
+}

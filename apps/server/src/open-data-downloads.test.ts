@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv, startTestServer, type TestServer } from './test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ demo: 60 });
+});
+afterAll(() => server.close());
+
+describe('open-data downloads', () => {
+  it('members.json is every published member matching the filters, the same rows as members.csv', async () => {
+    const query = 'area=tech&municipality=1280&municipality=1281';
+    const response = await server.fetch(`/api/v1/members.json?${query}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=".*\.json"/);
+    const rows = (await response.json()) as {
+      slug: string;
+      municipality_code: string;
+      areas: string;
+    }[];
+    const page = (await (await server.fetch(`/api/v1/members?${query}&limit=1`)).json()) as {
+      total: number;
+    };
+    expect(rows).toHaveLength(page.total);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(['1280', '1281']).toContain(row.municipality_code);
+      expect(row.areas.split(';')).toContain('tech');
+    }
+    const csv = parseCsv(
+      (await (await server.fetch(`/api/v1/members.csv?${query}`)).text()).replace(/^\uFEFF/, ''),
+    );
+    const slugColumn = csv[0]?.indexOf('slug') ?? -1;
+    expect(csv.slice(1).map((r) => r[slugColumn])).toEqual(rows.map((r) => r.slug));
+  });
+
+  it('refuses a bad filter with 400 naming it, and is described in the OpenAPI document', async () => {
+    const bad = await server.fetch('/api/v1/members.json?kind=rocket');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/^kind/);
+    const doc = (await (await server.fetch('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toContain('/api/v1/members.json');
+  });
+});
