@@ -13,8 +13,17 @@ import { openDatabase, runMigrations } from '@cos/db';
 import { generateDemoData } from '@cos/db/demo';
 import { seedDefaultData } from '@cos/db/seed';
 
-export const ADMIN = { email: 'admin@example.se', password: 'admin password 123', name: 'Ada Admin' };
-export const EDITOR = { email: 'editor@example.se', password: 'editor password 123', name: 'Edvin Editor', cluster: 'opentech' };
+export const ADMIN = {
+  email: 'admin@example.se',
+  password: 'admin password 123',
+  name: 'Ada Admin',
+};
+export const EDITOR = {
+  email: 'editor@example.se',
+  password: 'editor password 123',
+  name: 'Edvin Editor',
+  cluster: 'opentech',
+};
 
 export interface Platform {
   origin: string;
@@ -27,7 +36,11 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -39,9 +52,17 @@ export async function startPlatform(options: { demo?: number } = {}): Promise<Pl
   runMigrations(handle.db);
   seedDefaultData(handle.db);
   if (options.demo) generateDemoData(handle.sqlite, { count: options.demo, seed: 42 });
-  const cluster = handle.sqlite.prepare('SELECT id FROM clusters WHERE slug = ?').get(EDITOR.cluster) as { id: number };
+  const cluster = handle.sqlite
+    .prepare('SELECT id FROM clusters WHERE slug = ?')
+    .get(EDITOR.cluster) as { id: number };
   await createUser(handle, { ...ADMIN, role: 'admin', clusterId: null });
-  await createUser(handle, { email: EDITOR.email, password: EDITOR.password, name: EDITOR.name, role: 'editor', clusterId: cluster.id });
+  await createUser(handle, {
+    email: EDITOR.email,
+    password: EDITOR.password,
+    name: EDITOR.name,
+    role: 'editor',
+    clusterId: cluster.id,
+  });
   handle.close();
 
   const port = await freePort();
@@ -49,7 +70,15 @@ export async function startPlatform(options: { demo?: number } = {}): Promise<Pl
   const serverDir = path.resolve(import.meta.dirname, '../../../apps/server');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databasePath, PUBLIC_ORIGIN: origin, AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-1234', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databasePath,
+      PUBLIC_ORIGIN: origin,
+      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-1234',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 60_000;
