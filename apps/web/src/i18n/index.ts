@@ -17,6 +17,12 @@ export type Translate = ((key: MessageKey, vars?: Record<string, string | number
   locale: Locale;
 };
 
+// Made once: an Intl formatter is costly to build and pages make a translator per request.
+const NUMBER: Record<Locale, Intl.NumberFormat> = {
+  sv: new Intl.NumberFormat('sv-SE'),
+  en: new Intl.NumberFormat('en-GB'),
+};
+
 function fill(text: string, vars: Record<string, string | number> = {}): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
@@ -26,7 +32,7 @@ function fill(text: string, vars: Record<string, string | number> = {}): string 
 /** The text function for one language: t('nav.members'), t.count('members', 3). */
 export function translator(locale: Locale): Translate {
   const messages = MESSAGES[locale];
-  const number = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB');
+  const number = NUMBER[locale];
   const t = ((key, vars) => fill(messages[key], vars)) as Translate;
   t.count = (key, n) =>
     fill(messages[`count.${key}.${n === 1 ? 'one' : 'other'}`], { n: number.format(n) });
