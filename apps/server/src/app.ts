@@ -2,9 +2,8 @@
  * The Fastify application: security headers, health, auth, tRPC and the open
  * data routes. main.ts starts it; tests build it on a temporary database.
  */
-import { appRouter, createContextInner, sessionUser, type Auth } from '@cos/api';
+import { appRouter, createContextInner, getServices, sessionUser, type Auth } from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
-import helmet from '@fastify/helmet';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { registerAuthRoutes, toWebHeaders } from './auth-routes';
@@ -12,6 +11,9 @@ import { isCrossSite } from './csrf';
 import { registerAdminPanel } from './admin-panel';
 import { registerImportRoute } from './import-route';
 import { registerOpenDataRoutes } from './open-data';
+import { OneLinePerRequest } from './request-log';
+import { registerResponseCache, ResponseCache } from './response-cache';
+import { registerSecurityHeaders } from './security-headers';
 import { registerWebSite } from './web-site';
 
 export interface AppOptions {
@@ -33,6 +35,7 @@ export async function buildApp({
 }: AppOptions) {
   const app = Fastify({
     logger,
+    logController: new OneLinePerRequest(),
     // Bodies above 5 MB are refused before parsing (CSV imports stream elsewhere).
     bodyLimit: 5 * 1024 * 1024,
     // tRPC's batch link puts every batched procedure name in one path segment
@@ -40,25 +43,10 @@ export async function buildApp({
     routerOptions: { maxParamLength: 5000 },
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        // Only ask browsers to upgrade to https when we are served over https.
-        upgradeInsecureRequests: origin.startsWith('https://') ? [] : null,
-      },
-    },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  // Order matters: security headers first, so answers from the response cache carry them too.
+  registerSecurityHeaders(app, origin);
+  const responseCache = new ResponseCache(() => getServices(handle).cache.version());
+  registerResponseCache(app, responseCache);
 
   app.get('/healthz', async (_request, reply) => {
     try {
@@ -92,7 +80,7 @@ export async function buildApp({
   registerImportRoute(app, handle, auth, origin);
   if (frontends) {
     await registerAdminPanel(app);
-    await registerWebSite(app, handle);
+    await registerWebSite(app, handle, responseCache);
   }
   return app;
 }

@@ -13,6 +13,7 @@ import { createCaller, createContextInner } from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import type { ResponseCache } from './response-cache';
 
 type AstroHandler = (
   req: IncomingMessage,
@@ -38,6 +39,7 @@ export function webDistFolder(): string | null {
 export async function registerWebSite(
   app: FastifyInstance,
   handle: DatabaseHandle,
+  cache: ResponseCache,
 ): Promise<boolean> {
   const dist = webDistFolder();
   if (!dist) {
@@ -48,7 +50,7 @@ export async function registerWebSite(
     handler: AstroHandler;
   };
   // Public pages read as an anonymous visitor: one caller serves every request.
-  const locals = { api: createCaller(createContextInner({ handle })) };
+  const api = createCaller(createContextInner({ handle }));
 
   await app.register(fastifyStatic, {
     root: path.join(dist, 'client'),
@@ -70,10 +72,24 @@ export async function registerWebSite(
   // for: rendering them from the not-found handler keeps the API's own requests free of any
   // middleware pass (a middie layer in front of every request cost the API ~12 % of its time).
   // Astro calls `next` when it has no page either; then it renders its 404 page in the
-  // visitor's language. Headers from helmet are already on the raw response (onRequest).
+  // visitor's language. Astro writes to the raw response, so the security headers set in onRequest
+  // are copied onto it, and a page that may be cached is handed back through `remember`.
   app.setNotFoundHandler((request, reply) => {
     if (NOT_FOR_ASTRO.test(request.url))
       return reply.status(404).send({ error: 'NOT_FOUND', message: 'No such route' });
+    const generation = request.responseCacheGeneration;
+    const locals = {
+      api,
+      remember:
+        generation === null
+          ? undefined
+          : (headers: Record<string, string>, body: Buffer) => {
+              cache.set(request.url, generation, headers, body);
+            },
+    };
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) reply.raw.setHeader(name, value);
+    }
     reply.hijack();
     const fail = (error: unknown) => {
       app.log.error(error, 'rendering a page failed');

@@ -6,6 +6,11 @@ declare global {
     interface Locals {
       /** In-process tRPC caller handed in by apps/server; absent under `astro dev`. */
       api?: Caller;
+      /**
+       * Offered by apps/server when this request may be answered from its
+       * response cache: hand it the finished 200 response to store.
+       */
+      remember?: (headers: Record<string, string>, body: Buffer) => void;
     }
   }
 

@@ -9,13 +9,35 @@
 import type { Sqlite } from '@cos/db';
 
 class Generation {
-  writes = 0;
+  private writes = 0;
   private readonly dataVersion;
+  /**
+   * The value read in the current synchronous run. A request asks several
+   * times (taxonomy, related members, the response cache); reading SQLite
+   * once per run is enough: a commit by another process during the run is
+   * seen by the next one, as if it had landed a moment later. Our own writes
+   * move the generation at once (wrote()).
+   */
+  private memo: string | undefined;
+  private readonly forget = () => {
+    this.memo = undefined;
+  };
+
   constructor(sqlite: Sqlite) {
     this.dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   }
+
   current(): string {
-    return `${this.writes}:${String(this.dataVersion.get())}`;
+    if (this.memo === undefined) {
+      this.memo = `${this.writes}:${String(this.dataVersion.get())}`;
+      queueMicrotask(this.forget);
+    }
+    return this.memo;
+  }
+
+  wrote(): void {
+    this.writes++;
+    this.memo = undefined;
   }
 }
 
@@ -36,9 +58,18 @@ export class ResultCache {
     return new ResultCache(this, maxEntries);
   }
 
+  /**
+   * The data generation now: it changes after every write through this
+   * process and every commit by another connection. Whatever was computed
+   * under one generation may be served while it is still the current one.
+   */
+  version(): string {
+    return this.generation.current();
+  }
+
   /** Call after every committed write through this process. */
   invalidate(): void {
-    this.generation.writes++;
+    this.generation.wrote();
   }
 
   private sync(): void {
