@@ -3,6 +3,7 @@
  * default data when the file is new, and serves everything on one port.
  * SIGINT/SIGTERM finish in-flight requests, then close the database.
  */
+import { setFlagsFromString } from 'node:v8';
 import { createAuth } from '@cos/api';
 import { openDatabase, runMigrations, type DatabaseHandle } from '@cos/db';
 import { hasDefaultData, seedDefaultData } from '@cos/db/seed';
@@ -20,6 +21,13 @@ function cannotStart(message: string, error: unknown): never {
   console.error(`${message}: ${reason}${typeof code === 'string' ? ` (${code})` : ''}`);
   process.exit(1);
 }
+
+// V8 grows the heap to about twice the live data after each full collection; under load that
+// let a server with ~35 MB of live objects reach 380 MB of RSS. Growing by 40 % keeps the peak
+// near 220 MB at the same throughput (BENCHMARKS.md), and unlike --max-old-space-size it is no
+// ceiling: a large CSV import can still use what it needs. Read by V8 at every collection, so it
+// can be set here (it is not one of the flags NODE_OPTIONS accepts).
+setFlagsFromString('--heap-growing-percent=40');
 
 let config: ServerConfig;
 try {

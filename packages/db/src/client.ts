@@ -55,6 +55,6 @@ export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('foreign_keys = ON');
   // NORMAL is durable in WAL mode except for the last commits on power loss, and much faster.
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('cache_size = -32000');
+  sqlite.pragma('cache_size = -8000');
   sqlite.pragma('temp_store = MEMORY');
 }
