@@ -91,5 +91,6 @@ describe('pnpm cli', () => {
     expect(cli('export', 'members', '--format', 'xml').stderr).toMatch(
       /--format: must be csv or json/,
     );
-  });
+    // three CLI processes through tsx: slow when the whole test run shares the machine
+  }, 60_000);
 });
