@@ -1,9 +1,8 @@
-/** Load from a separate process: autocannon's CLI, 32 connections, warm-up then a measured run. */
+/** Load from a separate process (load-runner.ts): 32 connections, warm-up then a measured run. */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-const AUTOCANNON = require.resolve('autocannon/autocannon.js');
+const RUNNER = path.join(import.meta.dirname, 'load-runner.ts');
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -20,16 +19,17 @@ interface AutocannonJson {
   errors: number;
 }
 
-function runAutocannon(args: string[]): Promise<AutocannonJson> {
+function runLoad(args: string[]): Promise<AutocannonJson> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AUTOCANNON, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, ...args], {
+      cwd: import.meta.dirname,
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
+      if (code !== 0) return reject(new Error(`the load generator exited with ${code}`));
       try {
         resolve(JSON.parse(out) as AutocannonJson);
       } catch (error) {
@@ -41,11 +41,16 @@ function runAutocannon(args: string[]): Promise<AutocannonJson> {
 
 export async function measure(
   url: string,
-  options: { connections?: number; warmup?: number; duration?: number } = {},
+  options: { connections?: number; warmup?: number; duration?: number; fresh?: boolean } = {},
 ): Promise<LoadResult> {
-  const { connections = 32, warmup = 3, duration = 15 } = options;
-  await runAutocannon(['-c', String(connections), '-d', String(warmup), '-j', url]);
-  const r = await runAutocannon(['-c', String(connections), '-d', String(duration), '-j', url]);
+  const { connections = 32, warmup = 3, duration = 15, fresh = false } = options;
+  const r = await runLoad([
+    url,
+    String(connections),
+    String(warmup),
+    String(duration),
+    fresh ? 'fresh' : 'stored',
+  ]);
   return {
     requestsPerSecond: r.requests.average,
     p50: r.latency.p50,
