@@ -102,9 +102,10 @@ export class ResponseCache {
       if (typeof value === 'string') kept[name] = value;
     }
     kept.etag ??= etag(body, { weak: true });
-    // A write committed while this response was computed makes it unusable.
-    if (generation === this.generation())
-      this.entries.set(url, { generation, headers: kept, body });
+    // A write committed while this response was computed makes it unusable. Comparing with the
+    // generation last seen by get() is enough (no second read of SQLite): if the data moved on
+    // since, the next get() notices and drops everything stored so far, this entry included.
+    if (generation === this.seen) this.entries.set(url, { generation, headers: kept, body });
     return kept;
   }
 
@@ -153,10 +154,9 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     if (!isCacheable(request)) return done();
     // `Cache-Control: no-cache` asks for a response computed now (RFC 9111 5.2.1.4); it is
     // still stored for the next request.
-    const hit = request.headers['cache-control']?.includes('no-cache')
-      ? undefined
-      : cache.get(request.url);
-    if (hit) return sendStored(request, reply, hit);
+    const stored = cache.get(request.url);
+    if (stored && !request.headers['cache-control']?.includes('no-cache'))
+      return sendStored(request, reply, stored);
     request.responseCacheGeneration = cache.generation();
     done();
   });
