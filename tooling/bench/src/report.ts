@@ -1,6 +1,7 @@
 /** Turns the measurements into the markdown of BENCHMARKS.md, targets checked. */
 import os from 'node:os';
 import type { LoadResult } from './load';
+import type { ReliabilityCase } from './reliability';
 
 /** stored: repeated requests, answered from the response cache; computed: Cache-Control: no-cache. */
 export type AnswerMode = 'stored' | 'computed';
@@ -16,6 +17,7 @@ export interface Measurements {
   seedMs: number;
   exportMs: number;
   importMs: number;
+  reliability: ReliabilityCase[];
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -99,5 +101,23 @@ export function renderReport(m: Measurements): string {
     '',
     'Bulk times are wall-clock for the whole CLI process (start-up, parsing and writing included).',
   );
+  if (m.reliability.length > 0) {
+    lines.push(
+      '',
+      '### Reliability tests at bench size',
+      '',
+      'The test files CI runs small (`apps/server/src/reliability`), with larger settings.',
+      '',
+      '| tests | settings | passed | failed | time | outcome |',
+      '|---|---|---:|---:|---:|---|',
+    );
+    for (const r of m.reliability) {
+      lines.push(
+        `| \`${r.file.replace('src/reliability/', '')}\` | ${r.settings} | ${r.passed} | ${r.failed} | ${fmt(r.seconds)} s | ${check(r.failed === 0 && r.passed > 0, r.failures.slice(0, 2).join('; ').replaceAll('|', '\\|') || 'did not run')} |`,
+      );
+    }
+    const notes = m.reliability.flatMap((r) => r.notes);
+    if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
+  }
   return lines.join('\n');
 }

@@ -2,7 +2,9 @@
  * pnpm bench — the whole benchmark in one run (see BENCHMARKS.md):
  * a 100,000-member database, the raw limit and the production server side by
  * side under the same load, pages, bulk import/export, seeding, RSS and
- * start-up. BENCH_MEMBERS and BENCH_SECONDS shrink it for a quick look.
+ * start-up, then the reliability tests at large sizes. BENCH_MEMBERS and
+ * BENCH_SECONDS shrink it for a quick look; BENCH_RELIABILITY=0 leaves the
+ * reliability tests out.
  */
 import {
   copyFileSync,
@@ -19,6 +21,7 @@ import { captureQueryPlan } from './capture';
 import { apiCases, pageCases, Q3_SLUG_SQL } from './cases';
 import { writeImportCsv } from './import-file';
 import { measure } from './load';
+import { runReliability } from './reliability';
 import { start, timed, waitUntilOk } from './processes';
 import { renderReport, type Measurements } from './report';
 
@@ -146,6 +149,9 @@ try {
     SERVER,
   );
 
+  const reliability =
+    process.env.BENCH_RELIABILITY === '0' ? [] : await runReliability(SERVER, log);
+
   const report = renderReport({
     members: MEMBERS,
     seconds: SECONDS,
@@ -157,6 +163,7 @@ try {
     seedMs,
     exportMs,
     importMs,
+    reliability,
   });
   // The report is the output of this command.
   // eslint-disable-next-line no-console

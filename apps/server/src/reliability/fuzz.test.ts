@@ -20,7 +20,9 @@ import { ADMIN, startTestServer, type TestServer } from '../test-server';
 import { checksumDatabase, checksumTables } from './checksum';
 import { listProcedures, sessionCookie, signIn, trpcMutation } from './http';
 
+// CI size; `pnpm bench` runs more cases (FUZZ_RUNS) and gives them time in proportion.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const SCALE = Math.max(1, RUNS / 30);
 const SEED = process.env.FUZZ_SEED === undefined ? {} : { seed: Number(process.env.FUZZ_SEED) };
 const TIMEOUT_MS = 10_000;
 
@@ -272,7 +274,7 @@ const describeInput = (value: unknown) => {
 beforeAll(async () => {
   server = await startTestServer({ demo: 60 });
   adminCookie = await sessionCookie(server, ADMIN);
-}, 60_000);
+}, 60_000 * SCALE);
 
 afterAll(async () => {
   await server?.close();
@@ -385,71 +387,79 @@ describe('tRPC procedures under bad input', () => {
     );
   });
 
-  it('answers well-formed writes to records that do not exist with 4xx, writing nothing', async () => {
-    const missing = fc.integer({ min: 1_000_000, max: Number.MAX_SAFE_INTEGER });
-    const version = fc.integer({ min: 1, max: 1_000 });
-    const cases = fc.oneof(
-      fc
-        .tuple(
-          fc.constantFrom('member', 'cluster', 'article', 'area'),
-          fc.constantFrom('update', 'delete'),
-          missing,
-          version,
-        )
-        .map(([entity, action, id, v]) => ({
-          path: `${entity}.admin.${action}`,
-          input:
-            action === 'update' ? { id, version: v, name: 'Finns Inte AB' } : { id, version: v },
-        })),
-      fc
-        .tuple(fc.constantFrom('member', 'cluster', 'article'), missing, version)
-        .map(([entity, id, v]) => ({
-          path: `${entity}.admin.setStatus`,
-          input: { id, version: v, action: 'publish' },
-        })),
-      fc
-        .tuple(fc.constantFrom('audit', 'area.admin', 'cluster.admin', 'article.admin'), missing)
-        .map(([prefix, entryId]) => ({ path: `${prefix}.restore`, input: { entryId } })),
-      fc
-        .tuple(fc.constantFrom('user.update', 'user.delete'), fc.uuid(), version)
-        .map(([path, id, v]) => ({ path, input: { id, version: v } })),
-    );
-    await unchanged(async () => {
-      await fc.assert(
-        fc.asyncProperty(cases, async ({ path, input }) => {
-          const response = await trpcMutation(server, path, JSON.stringify(input), adminCookie);
-          await response.arrayBuffer();
-          const what = `${path} ${JSON.stringify(input)} → ${response.status}`;
-          expect(response.status, what).toBeGreaterThanOrEqual(400);
-          expect(response.status, what).toBeLessThan(500);
-        }),
-        { numRuns: RUNS * 2, ...SEED },
+  it(
+    'answers well-formed writes to records that do not exist with 4xx, writing nothing',
+    async () => {
+      const missing = fc.integer({ min: 1_000_000, max: Number.MAX_SAFE_INTEGER });
+      const version = fc.integer({ min: 1, max: 1_000 });
+      const cases = fc.oneof(
+        fc
+          .tuple(
+            fc.constantFrom('member', 'cluster', 'article', 'area'),
+            fc.constantFrom('update', 'delete'),
+            missing,
+            version,
+          )
+          .map(([entity, action, id, v]) => ({
+            path: `${entity}.admin.${action}`,
+            input:
+              action === 'update' ? { id, version: v, name: 'Finns Inte AB' } : { id, version: v },
+          })),
+        fc
+          .tuple(fc.constantFrom('member', 'cluster', 'article'), missing, version)
+          .map(([entity, id, v]) => ({
+            path: `${entity}.admin.setStatus`,
+            input: { id, version: v, action: 'publish' },
+          })),
+        fc
+          .tuple(fc.constantFrom('audit', 'area.admin', 'cluster.admin', 'article.admin'), missing)
+          .map(([prefix, entryId]) => ({ path: `${prefix}.restore`, input: { entryId } })),
+        fc
+          .tuple(fc.constantFrom('user.update', 'user.delete'), fc.uuid(), version)
+          .map(([path, id, v]) => ({ path, input: { id, version: v } })),
       );
-    });
-  }, 60_000);
-
-  it('survives batches of procedures with junk inputs', async () => {
-    const paths = procedures.map((p) => p.path);
-    await unchanged(async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.array(fc.oneof(fc.constantFrom(...paths), fc.string({ maxLength: 20 })), {
-            minLength: 1,
-            maxLength: 10,
+      await unchanged(async () => {
+        await fc.assert(
+          fc.asyncProperty(cases, async ({ path, input }) => {
+            const response = await trpcMutation(server, path, JSON.stringify(input), adminCookie);
+            await response.arrayBuffer();
+            const what = `${path} ${JSON.stringify(input)} → ${response.status}`;
+            expect(response.status, what).toBeGreaterThanOrEqual(400);
+            expect(response.status, what).toBeLessThan(500);
           }),
-          queryInput,
-          async (batch, input) => {
-            const search = `?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: input, 1: input }))}`;
-            const status = await send(`/trpc/${batch.map(pct).join(',')}${search}`, {
-              headers: { cookie: adminCookie },
-            });
-            expect(status, `${batch.join(',')} ${describeInput(input)}`).toBeLessThan(500);
-          },
-        ),
-        { numRuns: RUNS, ...SEED },
-      );
-    });
-  }, 60_000);
+          { numRuns: RUNS * 2, ...SEED },
+        );
+      });
+    },
+    60_000 * SCALE,
+  );
+
+  it(
+    'survives batches of procedures with junk inputs',
+    async () => {
+      const paths = procedures.map((p) => p.path);
+      await unchanged(async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(fc.oneof(fc.constantFrom(...paths), fc.string({ maxLength: 20 })), {
+              minLength: 1,
+              maxLength: 10,
+            }),
+            queryInput,
+            async (batch, input) => {
+              const search = `?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: input, 1: input }))}`;
+              const status = await send(`/trpc/${batch.map(pct).join(',')}${search}`, {
+                headers: { cookie: adminCookie },
+              });
+              expect(status, `${batch.join(',')} ${describeInput(input)}`).toBeLessThan(500);
+            },
+          ),
+          { numRuns: RUNS, ...SEED },
+        );
+      });
+    },
+    60_000 * SCALE,
+  );
 });
 
 // ---------- REST ----------
@@ -508,35 +518,39 @@ describe('REST routes under bad input', () => {
     60_000,
   );
 
-  it('/api/v1/members/:slug: any slug gives 200 or 4xx, never 5xx', async () => {
-    await unchanged(async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.oneof(
-            hostileString.map(pct),
-            unicodeString.map(pct),
-            longString(3_000).map(pct),
-            fc.constantFrom(
-              '%',
-              '%zz',
-              '%E0%A4%A',
-              '..%2F..%2Fetc',
-              '%2e%2e',
-              'a%00b',
-              'x?y=1',
-              '%F0%9F',
+  it(
+    '/api/v1/members/:slug: any slug gives 200 or 4xx, never 5xx',
+    async () => {
+      await unchanged(async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof(
+              hostileString.map(pct),
+              unicodeString.map(pct),
+              longString(3_000).map(pct),
+              fc.constantFrom(
+                '%',
+                '%zz',
+                '%E0%A4%A',
+                '..%2F..%2Fetc',
+                '%2e%2e',
+                'a%00b',
+                'x?y=1',
+                '%F0%9F',
+              ),
             ),
+            async (slug) => {
+              const status = await send(`/api/v1/members/${slug}`);
+              expect(status, `slug ${slug.slice(0, 200)}`).toBeLessThan(500);
+              expect([200, 400, 404, 414, 431]).toContain(status);
+            },
           ),
-          async (slug) => {
-            const status = await send(`/api/v1/members/${slug}`);
-            expect(status, `slug ${slug.slice(0, 200)}`).toBeLessThan(500);
-            expect([200, 400, 404, 414, 431]).toContain(status);
-          },
-        ),
-        { numRuns: RUNS * 2, ...SEED },
-      );
-    });
-  }, 60_000);
+          { numRuns: RUNS * 2, ...SEED },
+        );
+      });
+    },
+    60_000 * SCALE,
+  );
 
   const csvCell = fc.oneof(
     hostileString,

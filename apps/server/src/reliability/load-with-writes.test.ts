@@ -16,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestServer, type TestServer } from '../test-server';
 import { reply, sessionCookie, trpcCode, trpcData, trpcMutation, trpcQuery } from './http';
 
+// CI size; `pnpm bench` runs it for 60 s on 100,000 members (LOAD_DURATION_MS, LOAD_DEMO_MEMBERS).
 const DURATION_MS = Number(process.env.LOAD_DURATION_MS ?? 5_000);
+const DEMO_MEMBERS = Number(process.env.LOAD_DEMO_MEMBERS ?? 300);
 const VISITORS = 6;
 const ADMINS = 4;
 const TARGETS = 3;
@@ -74,7 +76,7 @@ const clusterSlugs: string[] = [];
 const cookies: { name: string; email: string; cookie: string }[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: 300 });
+  server = await startTestServer({ demo: DEMO_MEMBERS });
   const sqlite = server.handle.sqlite;
   publishedSlugs = sqlite
     .prepare("SELECT slug FROM members WHERE status = 'published' ORDER BY id")
@@ -109,214 +111,218 @@ beforeAll(async () => {
       cookie: await sessionCookie(server, admin),
     });
   }
-}, 60_000);
+}, 60_000 + DEMO_MEMBERS);
 
 afterAll(async () => {
   await server.close();
 });
 
 describe('load with concurrent writes', () => {
-  it('serves visitors and admins with no 5xx, no lost update and one audit entry per write', async () => {
-    expect(targets).toHaveLength(TARGETS);
-    const exchanges: Exchange[] = [];
-    const writes: Write[] = [];
-    const deadline = performance.now() + DURATION_MS;
+  it(
+    'serves visitors and admins with no 5xx, no lost update and one audit entry per write',
+    async () => {
+      expect(targets).toHaveLength(TARGETS);
+      const exchanges: Exchange[] = [];
+      const writes: Write[] = [];
+      const deadline = performance.now() + DURATION_MS;
 
-    /** Sends a request, records it, and returns the reply (status 0 when it failed or timed out). */
-    async function send(actor: string, what: string, request: () => Promise<Response>) {
-      const started = performance.now();
-      try {
-        const result = await reply(await request());
-        exchanges.push({ actor, what, status: result.status, ms: performance.now() - started });
-        return result;
-      } catch (error) {
-        exchanges.push({ actor, what, status: 0, ms: performance.now() - started });
-        return { status: 0, body: String(error) };
-      }
-    }
-    const get = (pathname: string) => () =>
-      server.fetch(pathname, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-
-    async function visitor(index: number) {
-      const rnd = random(1000 + index);
-      const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
-      const words = ['ab', 'lund', 'malmö', 'energi', 'food', 'tech', 'hälsa', 'innovation', 'å'];
-      const kinds = ['company', 'startup', 'academia', 'public-sector', 'investor'];
-      const municipalities = ['1280', '1281', '1283', '1290', 'outside'];
-      const actor = `visitor-${index}`;
-      while (performance.now() < deadline) {
-        const filters: Record<string, string | number> = {};
-        if (rnd() < 0.4) filters.q = pick(words);
-        if (rnd() < 0.4) filters.area = pick(areaSlugs);
-        if (rnd() < 0.3) filters.cluster = pick(clusterSlugs);
-        if (rnd() < 0.3) filters.municipality = pick(municipalities);
-        if (rnd() < 0.3) filters.kind = pick(kinds);
-        if (rnd() < 0.3) filters.sort = pick(['name', 'newest', 'relevance']);
-        filters.limit = pick([5, 20, 100]);
-        const search = new URLSearchParams(
-          Object.entries(filters).map(([k, v]): [string, string] => [k, String(v)]),
-        ).toString();
-        const slug = pick(publishedSlugs);
-        const choice = rnd();
-        if (choice < 0.3)
-          await send(actor, 'trpc member.directory', () =>
-            trpcQuery(server, 'member.directory', filters),
-          );
-        else if (choice < 0.5)
-          await send(actor, 'GET /api/v1/members', get(`/api/v1/members?${search}`));
-        else if (choice < 0.65)
-          await send(actor, 'trpc member.bySlug', () =>
-            trpcQuery(server, 'member.bySlug', { slug }),
-          );
-        else if (choice < 0.8)
-          await send(actor, 'GET /api/v1/members/:slug', get(`/api/v1/members/${slug}`));
-        else if (choice < 0.88)
-          await send(actor, 'GET /api/v1/members.csv', get(`/api/v1/members.csv?${search}`));
-        else if (choice < 0.94)
-          await send(actor, 'trpc statistics.overview', () =>
-            trpcQuery(server, 'statistics.overview', undefined),
-          );
-        else await send(actor, 'trpc article.list', () => trpcQuery(server, 'article.list', {}));
-      }
-    }
-
-    async function admin(index: number) {
-      const rnd = random(2000 + index);
-      const { name: actor, cookie } = cookies[index] ?? { name: '', cookie: '' };
-      let n = 0;
-      while (performance.now() < deadline) {
-        const target = targets[Math.floor(rnd() * targets.length)] as MemberRecord;
-        // Re-read and retry on a conflict, a bounded number of times.
-        for (let attempt = 0; attempt < 5 && performance.now() < deadline; attempt++) {
-          const read = await send(actor, 'trpc member.admin.get', () =>
-            trpcQuery(server, 'member.admin.get', { id: target.id }, cookie),
-          );
-          if (read.status !== 200) break;
-          const seen = trpcData<MemberRecord>(read.body).version;
-          // A short think time makes the admins' read-modify-write windows overlap.
-          await new Promise((resolve) => setTimeout(resolve, Math.floor(rnd() * 4)));
-          n++;
-          const payload: Payload = {
-            name: `Lasttest ${actor} nr ${n}`,
-            description: { sv: `Skrivet av ${actor} (${n})`, en: `Written by ${actor} (${n})` },
-            sizeBand: (['1-9', '10-49', '50-249', '250+'] as const)[n % 4] ?? '1-9',
-          };
-          const written = await send(actor, 'trpc member.admin.update', () =>
-            trpcMutation(
-              server,
-              'member.admin.update',
-              JSON.stringify({ id: target.id, version: seen, ...payload }),
-              cookie,
-              {},
-            ),
-          );
-          const write: Write = {
-            admin: cookies[index]?.email ?? '',
-            memberId: target.id,
-            sentVersion: seen,
-            payload,
-            status: written.status,
-            code: trpcCode(written.body),
-          };
-          if (written.status === 200)
-            write.producedVersion = trpcData<MemberRecord>(written.body).version;
-          writes.push(write);
-          if (written.status !== 409) break;
+      /** Sends a request, records it, and returns the reply (status 0 when it failed or timed out). */
+      async function send(actor: string, what: string, request: () => Promise<Response>) {
+        const started = performance.now();
+        try {
+          const result = await reply(await request());
+          exchanges.push({ actor, what, status: result.status, ms: performance.now() - started });
+          return result;
+        } catch (error) {
+          exchanges.push({ actor, what, status: 0, ms: performance.now() - started });
+          return { status: 0, body: String(error) };
         }
       }
-    }
+      const get = (pathname: string) => () =>
+        server.fetch(pathname, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
 
-    const started = performance.now();
-    await Promise.all([
-      ...Array.from({ length: VISITORS }, (_, i) => visitor(i)),
-      ...Array.from({ length: ADMINS }, (_, i) => admin(i)),
-    ]);
-    const elapsed = performance.now() - started;
+      async function visitor(index: number) {
+        const rnd = random(1000 + index);
+        const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+        const words = ['ab', 'lund', 'malmö', 'energi', 'food', 'tech', 'hälsa', 'innovation', 'å'];
+        const kinds = ['company', 'startup', 'academia', 'public-sector', 'investor'];
+        const municipalities = ['1280', '1281', '1283', '1290', 'outside'];
+        const actor = `visitor-${index}`;
+        while (performance.now() < deadline) {
+          const filters: Record<string, string | number> = {};
+          if (rnd() < 0.4) filters.q = pick(words);
+          if (rnd() < 0.4) filters.area = pick(areaSlugs);
+          if (rnd() < 0.3) filters.cluster = pick(clusterSlugs);
+          if (rnd() < 0.3) filters.municipality = pick(municipalities);
+          if (rnd() < 0.3) filters.kind = pick(kinds);
+          if (rnd() < 0.3) filters.sort = pick(['name', 'newest', 'relevance']);
+          filters.limit = pick([5, 20, 100]);
+          const search = new URLSearchParams(
+            Object.entries(filters).map(([k, v]): [string, string] => [k, String(v)]),
+          ).toString();
+          const slug = pick(publishedSlugs);
+          const choice = rnd();
+          if (choice < 0.3)
+            await send(actor, 'trpc member.directory', () =>
+              trpcQuery(server, 'member.directory', filters),
+            );
+          else if (choice < 0.5)
+            await send(actor, 'GET /api/v1/members', get(`/api/v1/members?${search}`));
+          else if (choice < 0.65)
+            await send(actor, 'trpc member.bySlug', () =>
+              trpcQuery(server, 'member.bySlug', { slug }),
+            );
+          else if (choice < 0.8)
+            await send(actor, 'GET /api/v1/members/:slug', get(`/api/v1/members/${slug}`));
+          else if (choice < 0.88)
+            await send(actor, 'GET /api/v1/members.csv', get(`/api/v1/members.csv?${search}`));
+          else if (choice < 0.94)
+            await send(actor, 'trpc statistics.overview', () =>
+              trpcQuery(server, 'statistics.overview', undefined),
+            );
+          else await send(actor, 'trpc article.list', () => trpcQuery(server, 'article.list', {}));
+        }
+      }
 
-    // No 5xx, and nothing failed at the transport level or timed out.
-    const broken = exchanges.filter((e) => e.status >= 500 || e.status === 0);
-    expect(broken, JSON.stringify(broken.slice(0, 5))).toEqual([]);
-    // Visitors only ever got answers, not errors.
-    const visitorErrors = exchanges.filter(
-      (e) => e.actor.startsWith('visitor') && e.status !== 200,
-    );
-    expect(visitorErrors, JSON.stringify(visitorErrors.slice(0, 5))).toEqual([]);
+      async function admin(index: number) {
+        const rnd = random(2000 + index);
+        const { name: actor, cookie } = cookies[index] ?? { name: '', cookie: '' };
+        let n = 0;
+        while (performance.now() < deadline) {
+          const target = targets[Math.floor(rnd() * targets.length)] as MemberRecord;
+          // Re-read and retry on a conflict, a bounded number of times.
+          for (let attempt = 0; attempt < 5 && performance.now() < deadline; attempt++) {
+            const read = await send(actor, 'trpc member.admin.get', () =>
+              trpcQuery(server, 'member.admin.get', { id: target.id }, cookie),
+            );
+            if (read.status !== 200) break;
+            const seen = trpcData<MemberRecord>(read.body).version;
+            // A short think time makes the admins' read-modify-write windows overlap.
+            await new Promise((resolve) => setTimeout(resolve, Math.floor(rnd() * 4)));
+            n++;
+            const payload: Payload = {
+              name: `Lasttest ${actor} nr ${n}`,
+              description: { sv: `Skrivet av ${actor} (${n})`, en: `Written by ${actor} (${n})` },
+              sizeBand: (['1-9', '10-49', '50-249', '250+'] as const)[n % 4] ?? '1-9',
+            };
+            const written = await send(actor, 'trpc member.admin.update', () =>
+              trpcMutation(
+                server,
+                'member.admin.update',
+                JSON.stringify({ id: target.id, version: seen, ...payload }),
+                cookie,
+                {},
+              ),
+            );
+            const write: Write = {
+              admin: cookies[index]?.email ?? '',
+              memberId: target.id,
+              sentVersion: seen,
+              payload,
+              status: written.status,
+              code: trpcCode(written.body),
+            };
+            if (written.status === 200)
+              write.producedVersion = trpcData<MemberRecord>(written.body).version;
+            writes.push(write);
+            if (written.status !== 409) break;
+          }
+        }
+      }
 
-    const accepted = writes.filter((w) => w.status === 200);
-    const refused = writes.filter((w) => w.status !== 200);
-    // The run really exercised both paths.
-    expect(accepted.length).toBeGreaterThan(10);
-    expect(refused.length).toBeGreaterThan(0);
+      const started = performance.now();
+      await Promise.all([
+        ...Array.from({ length: VISITORS }, (_, i) => visitor(i)),
+        ...Array.from({ length: ADMINS }, (_, i) => admin(i)),
+      ]);
+      const elapsed = performance.now() - started;
 
-    // Every refused write is a 409 CONFLICT …
-    for (const w of refused)
-      expect({ status: w.status, code: w.code }).toEqual({ status: 409, code: 'CONFLICT' });
-    // … and really was stale: another accepted write had already taken the next version.
-    for (const w of refused) {
-      expect(
-        accepted.some((a) => a.memberId === w.memberId && a.sentVersion === w.sentVersion),
-        `refused write of member ${w.memberId} at version ${w.sentVersion} was not stale`,
-      ).toBe(true);
-    }
-
-    const sqlite = server.handle.sqlite;
-    for (const target of targets) {
-      const mine = accepted
-        .filter((w) => w.memberId === target.id)
-        .sort((a, b) => (a.producedVersion ?? 0) - (b.producedVersion ?? 0));
-      // Each accepted write made exactly the next version, and the versions form one
-      // unbroken chain from the starting version: no two writes were based on the same one.
-      expect(mine.map((w) => w.producedVersion)).toEqual(
-        mine.map((_, i) => target.version + i + 1),
+      // No 5xx, and nothing failed at the transport level or timed out.
+      const broken = exchanges.filter((e) => e.status >= 500 || e.status === 0);
+      expect(broken, JSON.stringify(broken.slice(0, 5))).toEqual([]);
+      // Visitors only ever got answers, not errors.
+      const visitorErrors = exchanges.filter(
+        (e) => e.actor.startsWith('visitor') && e.status !== 200,
       );
-      for (const w of mine) expect(w.producedVersion).toBe(w.sentVersion + 1);
+      expect(visitorErrors, JSON.stringify(visitorErrors.slice(0, 5))).toEqual([]);
 
-      // One audit entry per accepted write, by the admin who sent it; none for the refused ones.
-      const audit = sqlite
-        .prepare(
-          `SELECT json_extract(after, '$.version') AS version, user_email AS email
+      const accepted = writes.filter((w) => w.status === 200);
+      const refused = writes.filter((w) => w.status !== 200);
+      // The run really exercised both paths.
+      expect(accepted.length).toBeGreaterThan(10);
+      expect(refused.length).toBeGreaterThan(0);
+
+      // Every refused write is a 409 CONFLICT …
+      for (const w of refused)
+        expect({ status: w.status, code: w.code }).toEqual({ status: 409, code: 'CONFLICT' });
+      // … and really was stale: another accepted write had already taken the next version.
+      for (const w of refused) {
+        expect(
+          accepted.some((a) => a.memberId === w.memberId && a.sentVersion === w.sentVersion),
+          `refused write of member ${w.memberId} at version ${w.sentVersion} was not stale`,
+        ).toBe(true);
+      }
+
+      const sqlite = server.handle.sqlite;
+      for (const target of targets) {
+        const mine = accepted
+          .filter((w) => w.memberId === target.id)
+          .sort((a, b) => (a.producedVersion ?? 0) - (b.producedVersion ?? 0));
+        // Each accepted write made exactly the next version, and the versions form one
+        // unbroken chain from the starting version: no two writes were based on the same one.
+        expect(mine.map((w) => w.producedVersion)).toEqual(
+          mine.map((_, i) => target.version + i + 1),
+        );
+        for (const w of mine) expect(w.producedVersion).toBe(w.sentVersion + 1);
+
+        // One audit entry per accepted write, by the admin who sent it; none for the refused ones.
+        const audit = sqlite
+          .prepare(
+            `SELECT json_extract(after, '$.version') AS version, user_email AS email
            FROM audit_log WHERE entity = 'member' AND entity_id = ? AND action = 'update'
            ORDER BY id`,
-        )
-        .all(String(target.id)) as { version: number; email: string }[];
-      expect(audit).toEqual(mine.map((w) => ({ version: w.producedVersion, email: w.admin })));
+          )
+          .all(String(target.id)) as { version: number; email: string }[];
+        expect(audit).toEqual(mine.map((w) => ({ version: w.producedVersion, email: w.admin })));
 
-      // The final state is the last accepted write's values.
-      const last = mine[mine.length - 1];
-      const final = sqlite
-        .prepare(
-          `SELECT name, version, size_band AS sizeBand, description_sv AS sv, description_en AS en
+        // The final state is the last accepted write's values.
+        const last = mine[mine.length - 1];
+        const final = sqlite
+          .prepare(
+            `SELECT name, version, size_band AS sizeBand, description_sv AS sv, description_en AS en
            FROM members WHERE id = ?`,
-        )
-        .get(target.id) as {
-        name: string;
-        version: number;
-        sizeBand: string;
-        sv: string;
-        en: string;
-      };
-      if (!last) {
-        expect(final.version).toBe(target.version);
-        continue;
+          )
+          .get(target.id) as {
+          name: string;
+          version: number;
+          sizeBand: string;
+          sv: string;
+          en: string;
+        };
+        if (!last) {
+          expect(final.version).toBe(target.version);
+          continue;
+        }
+        expect(final).toEqual({
+          name: last.payload.name,
+          version: last.producedVersion,
+          sizeBand: last.payload.sizeBand,
+          sv: last.payload.description.sv,
+          en: last.payload.description.en,
+        });
+        // The public API shows that state too.
+        const pub = await reply(await server.fetch(`/api/v1/members/${target.slug}`));
+        expect((pub.body as { name: string }).name).toBe(last.payload.name);
       }
-      expect(final).toEqual({
-        name: last.payload.name,
-        version: last.producedVersion,
-        sizeBand: last.payload.sizeBand,
-        sv: last.payload.description.sv,
-        en: last.payload.description.en,
-      });
-      // The public API shows that state too.
-      const pub = await reply(await server.fetch(`/api/v1/members/${target.slug}`));
-      expect((pub.body as { name: string }).name).toBe(last.payload.name);
-    }
 
-    const visitorsN = exchanges.filter((e) => e.actor.startsWith('visitor')).length;
-    const latencies = exchanges.map((e) => e.ms).sort((a, b) => a - b);
-    const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
-    console.warn(
-      `load: ${exchanges.length} requests in ${Math.round(elapsed)} ms (${visitorsN} visitor), ` +
-        `${accepted.length} accepted and ${refused.length} refused updates, p99 ${p99.toFixed(1)} ms`,
-    );
-  }, 60_000);
+      const visitorsN = exchanges.filter((e) => e.actor.startsWith('visitor')).length;
+      const latencies = exchanges.map((e) => e.ms).sort((a, b) => a - b);
+      const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
+      console.warn(
+        `load: ${exchanges.length} requests in ${Math.round(elapsed)} ms (${visitorsN} visitor), ` +
+          `${accepted.length} accepted and ${refused.length} refused updates, p99 ${p99.toFixed(1)} ms`,
+      );
+    },
+    DURATION_MS + 60_000,
+  );
 });
