@@ -45,3 +45,40 @@ describe('open-data downloads', () => {
     expect(Object.keys(doc.paths)).toContain('/api/v1/members.json');
   });
 });
+
+describe('a download in progress', () => {
+  // Enough rows (~6 MB of CSV) that the server is still reading them while the client waits.
+  let big: TestServer;
+  beforeAll(async () => {
+    big = await startTestServer({ demo: 20_000 });
+  }, 60_000);
+  afterAll(() => big.close());
+
+  const write = () => {
+    const { sqlite } = big.handle;
+    sqlite.transaction(() => {
+      sqlite.prepare("UPDATE members SET name = name || '' WHERE id = 1").run();
+    })();
+  };
+
+  it('does not hold up writes, and a download given up halfway leaves nothing open', async () => {
+    for (const path of ['/api/v1/members.csv', '/api/v1/members.json']) {
+      const response = await big.fetch(path);
+      expect(response.status).toBe(200);
+      const reader = response.body?.getReader();
+      if (!reader) throw new Error('no body');
+      expect((await reader.read()).done).toBe(false);
+      // the server is paused in the middle of the rows: writes go on meanwhile
+      expect(write).not.toThrow();
+      await reader.cancel();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(write).not.toThrow();
+    }
+    const whole = await (await big.fetch('/api/v1/members.csv')).text();
+    const published = big.handle.sqlite
+      .prepare("SELECT count(*) FROM members WHERE status = 'published'")
+      .pluck()
+      .get() as number;
+    expect(parseCsv(whole.replace(/^\uFEFF/, ''))).toHaveLength(published + 1);
+  }, 60_000);
+});

@@ -2,16 +2,17 @@
  * Open data: REST over the same services as tRPC, for people who want plain
  * JSON or a spreadsheet. CSV starts with a UTF-8 BOM so Excel shows å/ä/ö.
  */
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import {
   createCaller,
   createContextInner,
   exportPublishedMembers,
   jsonArrayChunks,
   MEMBER_CSV_OPTIONS,
+  type ExportRow,
 } from '@cos/api';
-import type { DatabaseHandle } from '@cos/db';
-import { memberDirectoryQuery } from '@cos/domain';
+import { openDatabase, type DatabaseHandle } from '@cos/db';
+import { memberDirectoryQuery, type MemberDirectoryQuery } from '@cos/domain';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { stringify } from 'csv-stringify';
@@ -39,6 +40,31 @@ function sendError(reply: FastifyReply, error: unknown) {
   }
   throw error;
 }
+
+/**
+ * The rows of a download, read through a connection of its own. A download
+ * streams for as long as the client reads; a statement left open on the
+ * shared connection meanwhile made every write fail ("connection is busy"),
+ * and forever after a client gave up halfway. Its own read-only connection
+ * reads one consistent snapshot (WAL) and is closed when the rows run out or
+ * the stream is destroyed (the generator's finally).
+ */
+function* downloadRows(handle: DatabaseHandle, query: MemberDirectoryQuery): Generator<ExportRow> {
+  // An in-memory database has no file another connection could open.
+  if (handle.path === ':memory:') {
+    yield* exportPublishedMembers(handle.sqlite, query);
+    return;
+  }
+  const reader = openDatabase({ url: handle.path, readonly: true });
+  try {
+    yield* exportPublishedMembers(reader.sqlite, query);
+  } finally {
+    reader.close();
+  }
+}
+
+/** Never called with an error worth more than the stream's own handling (Fastify logs those). */
+const streamDone = () => undefined;
 
 export function registerOpenDataRoutes(app: FastifyInstance, handle: DatabaseHandle): void {
   const caller = createCaller(createContextInner({ handle }));
@@ -78,8 +104,13 @@ export function registerOpenDataRoutes(app: FastifyInstance, handle: DatabaseHan
   app.get('/api/v1/members.csv', (request, reply) => {
     const parsed = memberDirectoryQuery.safeParse(request.query);
     if (!parsed.success) return sendError(reply, parsed.error);
-    const csv = stringify(MEMBER_CSV_OPTIONS);
-    Readable.from(exportPublishedMembers(handle.sqlite, parsed.data)).pipe(csv);
+    // pipeline, not pipe: when the client goes away Fastify destroys `csv`, and pipeline passes
+    // that on to the rows, which closes their connection.
+    const csv = pipeline(
+      Readable.from(downloadRows(handle, parsed.data)),
+      stringify(MEMBER_CSV_OPTIONS),
+      streamDone,
+    );
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="clusters-of-skane-members.csv"')
@@ -92,7 +123,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, handle: DatabaseHan
     return reply
       .header('content-type', 'application/json; charset=utf-8')
       .header('content-disposition', 'attachment; filename="clusters-of-skane-members.json"')
-      .send(Readable.from(jsonArrayChunks(exportPublishedMembers(handle.sqlite, parsed.data))));
+      .send(Readable.from(jsonArrayChunks(downloadRows(handle, parsed.data))));
   });
 
   app.get('/api/openapi.json', (_request, reply) => reply.send(openApiDocument(DATA_LICENCE)));
