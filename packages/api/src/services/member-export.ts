@@ -64,15 +64,24 @@ export function* exportPublishedMembers(
     parts.push(`m.size_band IN (${inList(query.size.length)})`);
     params.push(...query.size);
   }
+  // Every published member: scan all links. A filtered download: only the links of its members
+  // (a few thousand lookups instead of a scan of every link: 176 → 31 ms at 100,000).
+  const filtered = parts.length > 1;
+  const ofMembers = filtered
+    ? `WHERE member_id IN (SELECT m.id FROM members m WHERE ${parts.join(' AND ')})`
+    : '';
+  const linkParams = filtered ? params : [];
   const areas = linkSlugLists(
     sqlite,
     'SELECT id, slug FROM areas',
-    'SELECT member_id, area_id FROM member_areas ORDER BY member_id, area_id',
+    `SELECT member_id, area_id FROM member_areas ${ofMembers} ORDER BY member_id, area_id`,
+    linkParams,
   );
   const clusters = linkSlugLists(
     sqlite,
     "SELECT id, slug FROM clusters WHERE status = 'published'",
-    'SELECT member_id, cluster_id FROM memberships ORDER BY member_id, cluster_id',
+    `SELECT member_id, cluster_id FROM memberships ${ofMembers} ORDER BY member_id, cluster_id`,
+    linkParams,
   );
   const statement = sqlite.prepare(
     `SELECT m.id, m.slug, m.name, m.organisation_number, m.kind, m.size_band, m.municipality_code,
@@ -105,17 +114,23 @@ export function* exportPublishedMembers(
 }
 
 /**
- * member id → "slug;slug" for one kind of link, from two plain scans. Two
+ * member id → "slug;slug" for one kind of link, read before the rows. Two
  * correlated subqueries per exported row cost two-thirds of an export's time
  * (1.3 s → 0.9 s at 100,000 members); the map holds one short string per
  * member (a few MB at 100,000).
  */
-function linkSlugLists(sqlite: Sqlite, slugsSql: string, linksSql: string): Map<number, string> {
+function linkSlugLists(
+  sqlite: Sqlite,
+  slugsSql: string,
+  linksSql: string,
+  params: unknown[],
+): Map<number, string> {
   const slugs = new Map(sqlite.prepare(slugsSql).raw(true).all() as [number, string][]);
   const lists = new Map<number, string>();
-  for (const [memberId, targetId] of sqlite.prepare(linksSql).raw(true).iterate() as Iterable<
-    [number, number]
-  >) {
+  for (const [memberId, targetId] of sqlite
+    .prepare(linksSql)
+    .raw(true)
+    .iterate(...params) as Iterable<[number, number]>) {
     const slug = slugs.get(targetId);
     if (slug === undefined) continue; // e.g. a cluster that is not published
     const before = lists.get(memberId);
