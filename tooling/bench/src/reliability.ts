@@ -53,7 +53,8 @@ function runVitest(serverDir: string, file: string, env: Record<string, string>,
   return new Promise<string>((resolve, reject) => {
     const child = spawn(
       path.join(serverDir, 'node_modules/.bin/vitest'),
-      ['run', file, '--reporter=json', `--outputFile=${out}`],
+      // The default reporter as well: it prints the tests' own console lines (to stderr).
+      ['run', file, '--reporter=json', '--reporter=default', `--outputFile.json=${out}`],
       { cwd: serverDir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
