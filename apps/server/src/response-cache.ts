@@ -4,10 +4,10 @@
  * many visitors ask for is computed once per data generation and then served
  * as stored bytes, without routing it through tRPC, zod or Astro again.
  *
- * It is never stale: every entry is tagged with the data generation it was
- * computed under (our write counter + SQLite's data_version, see the API's
- * ResultCache), the generation is read before the work starts, and an entry
- * from an older generation is never served. The TTL only bounds time-based
+ * It is never stale: an answer is stored only if the data generation read
+ * before its work began (our write counter + SQLite's data_version, see the
+ * API's ResultCache) is still the one the cache holds, and the cache empties
+ * whenever the generation moves. The TTL only bounds time-based
  * content (an article scheduled for publication shows up within seconds).
  * Requests with a cookie or Authorization header (admins, editors) always go
  * the normal way, so nothing user-specific can be stored.
@@ -28,7 +28,6 @@ declare module 'fastify' {
 }
 
 export interface CachedResponse {
-  generation: string;
   headers: Record<string, string>;
   body: Buffer;
 }
@@ -105,7 +104,7 @@ export class ResponseCache {
     // A write committed while this response was computed makes it unusable. Comparing with the
     // generation last seen by get() is enough (no second read of SQLite): if the data moved on
     // since, the next get() notices and drops everything stored so far, this entry included.
-    if (generation === this.seen) this.entries.set(url, { generation, headers: kept, body });
+    if (generation === this.seen) this.entries.set(url, { headers: kept, body });
     return kept;
   }
 

@@ -33,10 +33,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
 
   const body = Buffer.from(await response.arrayBuffer());
-  headers.set('etag', etag(body, { weak: true }));
+  const tag = etag(body, { weak: true });
+  headers.set('etag', tag);
   context.locals.remember?.(Object.fromEntries(headers), body);
   const ifNoneMatch = context.request.headers.get('if-none-match') ?? undefined;
-  if (fresh({ 'if-none-match': ifNoneMatch }, { etag: headers.get('etag') ?? undefined })) {
+  if (fresh({ 'if-none-match': ifNoneMatch }, { etag: tag })) {
     headers.delete('content-length');
     headers.delete('content-type');
     return new Response(null, { status: 304, headers });

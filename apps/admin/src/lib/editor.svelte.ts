@@ -1,8 +1,8 @@
 /**
  * The state every edit form shares: the record as loaded (the base), the
  * values being edited, field errors, saving, and the conflict view when the
- * server says someone else saved first. Pages validate and call the API;
- * this class decides what the answer means for the form.
+ * server says someone else saved first. Forms validate and name the API
+ * call; this class decides what the answer means for the form.
  */
 import {
   defaultChoices,
@@ -13,7 +13,7 @@ import {
   type Side,
 } from './diff';
 import { describeError, type ApiProblem } from './errors';
-import type { FieldErrors } from './forms';
+import type { FieldErrors, Validated } from './forms';
 
 const STASH_PREFIX = 'cos-admin-unsaved:';
 
@@ -82,6 +82,41 @@ export class RecordEditor<Rec extends { version: number }, Values> {
       return null;
     } finally {
       this.saving = false;
+    }
+  }
+
+  /**
+   * Saves what the form's validator accepted; what it refused is shown as
+   * field errors and never reaches the server. Same answer as submit().
+   */
+  async submitValidated<Input>(
+    validated: Validated<Input>,
+    action: (input: Input) => Promise<Rec>,
+  ): Promise<Rec | null> {
+    if (!validated.ok) {
+      this.errors = validated.errors;
+      return null;
+    }
+    this.errors = {};
+    return this.submit(() => action(validated.input));
+  }
+
+  /**
+   * Deletes the record being edited; true when it is gone. A conflict (someone
+   * changed it first) opens the conflict view, any other refusal the problem.
+   */
+  async remove(action: (record: Rec) => Promise<unknown>): Promise<boolean> {
+    const record = this.record;
+    if (!record) return false;
+    try {
+      await action(record);
+      this.load(record); // nothing unsaved any more
+      return true;
+    } catch (error) {
+      const problem = describeError(error);
+      if (problem.kind === 'conflict') this.startConflict(problem.current as Rec);
+      else this.problem = problem;
+      return false;
     }
   }
 

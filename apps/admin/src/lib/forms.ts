@@ -6,6 +6,9 @@
 
 export type FieldErrors = Record<string, string[]>;
 
+/** What a form's validator gives: the API input, or the errors by field. */
+export type Validated<T> = { ok: true; input: T } | { ok: false; errors: FieldErrors };
+
 export interface IssueLike {
   path: readonly PropertyKey[] | string;
   message: string;

@@ -11,7 +11,7 @@ import {
   type MemberUpdateInput,
   type Status,
 } from '@cos/domain';
-import { blankToNull, issuesToFieldErrors, type FieldErrors } from './forms';
+import { blankToNull, issuesToFieldErrors, type Validated } from './forms';
 
 export interface MembershipValues {
   clusterId: number;
@@ -127,7 +127,7 @@ function toRaw(values: MemberFormValues) {
   };
 }
 
-export type Validated<T> = { ok: true; input: T } | { ok: false; errors: FieldErrors };
+export type { Validated };
 
 export function validateMemberCreate(values: MemberFormValues): Validated<MemberCreateInput> {
   const parsed = memberCreateInput.safeParse(toRaw(values));

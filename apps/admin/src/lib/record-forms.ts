@@ -23,7 +23,7 @@ import {
   type UserUpdateInput,
 } from '@cos/domain';
 import { blankToNull, issuesToFieldErrors } from './forms';
-import type { Validated } from './member-form';
+import type { Validated } from './forms';
 
 type Bilingual = { sv: string; en: string };
 
