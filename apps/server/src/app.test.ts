@@ -286,7 +286,10 @@ describe('sessions and cross-site protection', () => {
       origin: 'http://evil.example',
     });
     expect(evil.status).toBe(403);
-    expect((await json<TrpcError>(evil)).error.data.code).toBe('FORBIDDEN');
+    const refused = await json<TrpcError & { error: { data: { useOrigin: string } } }>(evil);
+    expect(refused.error.data.code).toBe('FORBIDDEN');
+    // The refusal names the address that works, so the admin can say so.
+    expect(refused.error.data.useOrigin).toBe(server.origin);
 
     const crossSite = await mutate('member.admin.create', body, {
       cookie,
@@ -294,6 +297,20 @@ describe('sessions and cross-site protection', () => {
     });
     expect(crossSite.status).toBe(403);
     expect(countMembersNamed('Ondskan AB')).toBe(0);
+  });
+
+  it('refuses sign-in from another address by naming the address to use, not as bad credentials', async () => {
+    const response = await server.fetch('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:3000' },
+      body: JSON.stringify(ADMIN),
+    });
+    expect(response.status).toBe(403);
+    const body = await json<{ code: string; message: string; useOrigin: string }>(response);
+    expect(body.code).toBe('ORIGIN_NOT_ALLOWED');
+    expect(body.useOrigin).toBe(server.origin);
+    expect(body.message).toContain(server.origin);
+    expect(response.headers.getSetCookie().some((c) => c.includes('session_token='))).toBe(false);
   });
 
   it('refuses a forged session cookie and a wrong password', async () => {

@@ -21,6 +21,8 @@ export interface AppOptions {
   auth: Auth;
   /** The public origin, e.g. http://localhost:3000. */
   origin: string;
+  /** Origins that may sign in and write (config.allowedOrigins); the public origin alone by default. */
+  allowedOrigins?: readonly string[];
   logger?: FastifyServerOptions['logger'];
   /** Serve the built public site at / and the admin at /admin (when built). */
   frontends?: boolean;
@@ -30,6 +32,7 @@ export async function buildApp({
   handle,
   auth,
   origin,
+  allowedOrigins = [origin],
   logger = false,
   frontends = false,
 }: AppOptions) {
@@ -58,7 +61,7 @@ export async function buildApp({
     }
   });
 
-  registerAuthRoutes(app, auth, origin);
+  registerAuthRoutes(app, auth, origin, allowedOrigins);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -67,7 +70,12 @@ export async function buildApp({
       createContext: async ({ req }) => {
         // Public reads carry no cookie: skip the session lookup for them.
         const user = req.headers.cookie ? await sessionUser(auth, handle, toWebHeaders(req)) : null;
-        return createContextInner({ handle, user, crossSite: isCrossSite(req, [origin]) });
+        return createContextInner({
+          handle,
+          user,
+          crossSite: isCrossSite(req, allowedOrigins),
+          publicOrigin: origin,
+        });
       },
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -77,7 +85,7 @@ export async function buildApp({
   });
 
   registerOpenDataRoutes(app, handle);
-  registerImportRoute(app, handle, auth, origin);
+  registerImportRoute(app, handle, auth, origin, allowedOrigins);
   if (frontends) {
     await registerAdminPanel(app);
     await registerWebSite(app, handle, responseCache);

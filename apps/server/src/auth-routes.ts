@@ -13,11 +13,27 @@ export function toWebHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, auth: Auth, origin: string): void {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  auth: Auth,
+  origin: string,
+  allowedOrigins: readonly string[] = [origin],
+): void {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     handler: async (request, reply) => {
+      // better-auth refuses an unknown Origin with a bare 403, which the admin
+      // could only show as "wrong e-mail or password". Say what is wrong and
+      // which address works (e.g. 127.0.0.1 opened instead of localhost).
+      const from = request.headers.origin;
+      if (request.method === 'POST' && from !== undefined && !allowedOrigins.includes(from)) {
+        return reply.status(403).send({
+          code: 'ORIGIN_NOT_ALLOWED',
+          message: `Sign-in is accepted only from ${origin}, not from ${from}; open ${origin}/admin`,
+          useOrigin: origin,
+        });
+      }
       const body =
         request.method === 'POST' && request.body !== undefined
           ? JSON.stringify(request.body)

@@ -12,6 +12,13 @@ export interface ServerConfig {
   port: number;
   host: string;
   origin: string;
+  /**
+   * Where signed-in writes and sign-in may come from: the public origin, and in
+   * development (NODE_ENV=development, as `pnpm dev` sets) the admin's and the
+   * site's dev servers, which proxy /trpc and /api here. better-auth's origin
+   * check and our CSRF check both read this one list.
+   */
+  allowedOrigins: string[];
   databasePath: string;
   authSecret: string;
 }
@@ -22,13 +29,23 @@ export function loadConfig(env = process.env): ServerConfig {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const host = env.HOST ?? '127.0.0.1';
   const databasePath = resolveDatabasePath(env.DATABASE_URL);
+  const origin = env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
   return {
     port,
     host,
-    origin: env.PUBLIC_ORIGIN ?? `http://localhost:${port}`,
+    origin,
+    allowedOrigins: allowedOrigins(origin, env),
     databasePath,
     authSecret: env.AUTH_SECRET ?? persistedSecret(databasePath),
   };
+}
+
+/** The dev servers of `pnpm dev`: the admin (vite dev) and the site (astro dev). */
+export const DEV_SERVER_ORIGINS = ['http://localhost:5173', 'http://localhost:4321'] as const;
+
+export function allowedOrigins(origin: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const development = env.NODE_ENV === 'development' ? DEV_SERVER_ORIGINS : [];
+  return [...new Set([new URL(origin).origin, ...development])];
 }
 
 function persistedSecret(databasePath: string): string {

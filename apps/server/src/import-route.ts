@@ -8,6 +8,7 @@
 import {
   createCaller,
   createContextInner,
+  OriginRefusedError,
   sessionUser,
   type Auth,
   type SessionUser,
@@ -26,6 +27,7 @@ export function registerImportRoute(
   handle: DatabaseHandle,
   auth: Auth,
   origin: string,
+  allowedOrigins: readonly string[] = [origin],
 ): void {
   // The session, looked up before the body is read: an anonymous upload is
   // refused without reading or parsing up to 64 MB of CSV.
@@ -52,7 +54,12 @@ export function registerImportRoute(
       async (request, reply) => {
         const user = users.get(request) ?? null;
         const caller = createCaller(
-          createContextInner({ handle, user, crossSite: isCrossSite(request, [origin]) }),
+          createContextInner({
+            handle,
+            user,
+            crossSite: isCrossSite(request, allowedOrigins),
+            publicOrigin: origin,
+          }),
         );
         const query = request.query as Record<string, string | undefined>;
         try {
@@ -67,9 +74,11 @@ export function registerImportRoute(
           return await reply.send({ mapping, ...report });
         } catch (error) {
           if (error instanceof TRPCError) {
-            return reply
-              .status(getHTTPStatusCodeFromError(error))
-              .send({ error: error.code, message: error.message });
+            return reply.status(getHTTPStatusCodeFromError(error)).send({
+              error: error.code,
+              message: error.message,
+              ...(error instanceof OriginRefusedError ? { useOrigin: error.useOrigin } : {}),
+            });
           }
           // Every csv-parse error (not all their codes start with CSV_, e.g. INVALID_OPENING_QUOTE).
           if (error instanceof CsvError) {

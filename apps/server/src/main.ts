@@ -44,11 +44,16 @@ try {
   cannotStart(`Cannot open the database at ${config.databasePath}`, error);
 }
 
-const auth = createAuth(handle, { baseURL: config.origin, secret: config.authSecret });
+const auth = createAuth(handle, {
+  baseURL: config.origin,
+  trustedOrigins: config.allowedOrigins,
+  secret: config.authSecret,
+});
 const app = await buildApp({
   handle,
   auth,
   origin: config.origin,
+  allowedOrigins: config.allowedOrigins,
   frontends: true,
   logger: {
     level: process.env.LOG_LEVEL ?? 'info',

@@ -15,7 +15,7 @@
  * lru-cache gives the byte-bounded least-recently-used eviction and the TTL,
  * so a flood of distinct URLs cannot grow the process.
  */
-import etag from 'etag';
+import { etag } from 'etag';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
 import { LRUCache } from 'lru-cache';

@@ -6,7 +6,7 @@
  * it for this request, so the next visitor gets the stored bytes.
  */
 import { defineMiddleware } from 'astro:middleware';
-import etag from 'etag';
+import { etag } from 'etag';
 import fresh from 'fresh';
 import { localeOf } from './lib/routes';
 

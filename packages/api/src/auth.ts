@@ -22,6 +22,8 @@ export const CLIENT_IP_HEADER = 'x-cos-client-ip';
 export interface AuthOptions {
   /** Public origin, e.g. http://localhost:3000; https turns on Secure cookies. */
   baseURL: string;
+  /** Origins sign-in may come from (the server's allowedOrigins); baseURL alone by default. */
+  trustedOrigins?: readonly string[];
   /** At least 32 random characters; sessions are signed with it. */
   secret: string;
   /** Sign-in attempts per minute per address before 429. */
@@ -34,7 +36,7 @@ export function createAuth(handle: DatabaseHandle, options: AuthOptions) {
     baseURL: options.baseURL,
     basePath: '/api/auth',
     secret: options.secret,
-    trustedOrigins: [options.baseURL],
+    trustedOrigins: [...(options.trustedOrigins ?? [options.baseURL])],
     database: drizzleAdapter(handle.db, {
       provider: 'sqlite',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },

@@ -20,6 +20,8 @@ export interface ContextOptions {
   user?: SessionUser | null;
   /** True when a cookie-carrying request came from another origin (CSRF). */
   crossSite?: boolean;
+  /** The address writes are accepted from, named when one is refused. */
+  publicOrigin?: string;
 }
 
 export interface Context {
@@ -27,6 +29,7 @@ export interface Context {
   services: Services;
   user: SessionUser | null;
   crossSite: boolean;
+  publicOrigin: string | null;
 }
 
 export function createContextInner(opts: ContextOptions): Context {
@@ -35,5 +38,6 @@ export function createContextInner(opts: ContextOptions): Context {
     services: getServices(opts.handle),
     user: opts.user ?? null,
     crossSite: opts.crossSite ?? false,
+    publicOrigin: opts.publicOrigin ?? null,
   };
 }

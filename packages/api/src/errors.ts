@@ -13,6 +13,25 @@ export class ConflictError extends TRPCError {
   }
 }
 
+/**
+ * A write (or sign-in) from an address that is not the platform's own, such as
+ * http://127.0.0.1:3000 when the public origin is http://localhost:3000: the
+ * browser's Origin does not match, so the request is refused as cross-site.
+ * Carries the address to use, so the admin can name it instead of guessing.
+ */
+export class OriginRefusedError extends TRPCError {
+  readonly useOrigin: string | null;
+  constructor(useOrigin: string | null) {
+    super({
+      code: 'FORBIDDEN',
+      message: useOrigin
+        ? `Changes are accepted only from ${useOrigin}; open the admin at ${useOrigin}/admin`
+        : 'Cross-site request refused',
+    });
+    this.useOrigin = useOrigin;
+  }
+}
+
 export function notFound(entity: string, key: string | number): TRPCError {
   return new TRPCError({
     code: 'NOT_FOUND',

@@ -1,6 +1,7 @@
 export { createContextInner, type Context, type ContextOptions, type SessionUser } from './context';
 export { appRouter, createCaller, type AppRouter } from './root';
 export { getServices, type Services } from './services';
+export { OriginRefusedError } from './errors';
 export {
   CLIENT_IP_HEADER,
   createAuth,

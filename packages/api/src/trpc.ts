@@ -6,7 +6,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
-import { ConflictError, FieldError, storageUnavailable } from './errors';
+import { ConflictError, FieldError, OriginRefusedError, storageUnavailable } from './errors';
 
 export interface FieldIssue {
   path: string;
@@ -42,6 +42,7 @@ const t = initTRPC.context<Context>().create({
         fieldErrors,
         issues,
         current: error instanceof ConflictError ? error.current : undefined,
+        useOrigin: error instanceof OriginRefusedError ? error.useOrigin : undefined,
       },
     };
   },
@@ -65,7 +66,7 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
 export const protectedProcedure = publicProcedure.use(({ ctx, type, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   if (type === 'mutation' && ctx.crossSite) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site request refused' });
+    throw new OriginRefusedError(ctx.publicOrigin);
   }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

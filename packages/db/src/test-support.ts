@@ -120,7 +120,7 @@ export function thrownBy(fn: () => unknown): Error {
     fn();
   } catch (error) {
     if (error instanceof Error) return error;
-    throw new Error(`Threw a non-Error: ${String(error)}`);
+    throw new Error(`Threw a non-Error: ${String(error)}`, { cause: error });
   }
   throw new Error('Expected the call to throw, but it returned');
 }

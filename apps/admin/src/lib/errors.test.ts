@@ -29,6 +29,20 @@ describe('describeError', () => {
     });
   });
 
+  it('reads a write refused for the address as wrong-address, naming the address to use', () => {
+    const problem = describeError(
+      clientError('Changes are accepted only from http://localhost:3000', {
+        code: 'FORBIDDEN',
+        useOrigin: 'http://localhost:3000',
+      }),
+    );
+    expect(problem).toMatchObject({ kind: 'wrong-address', useOrigin: 'http://localhost:3000' });
+    // A FORBIDDEN without an address stays a permission problem.
+    expect(describeError(clientError('x', { code: 'FORBIDDEN', useOrigin: null })).kind).toBe(
+      'forbidden',
+    );
+  });
+
   it('reads the access codes', () => {
     expect(describeError(clientError('x', { code: 'UNAUTHORIZED' })).kind).toBe('unauthorized');
     expect(describeError(clientError('x', { code: 'FORBIDDEN' })).kind).toBe('forbidden');

@@ -8,6 +8,7 @@ import { issuesToFieldErrors, type FieldErrors } from './forms';
 export type ApiProblem =
   | { kind: 'unauthorized'; message: string }
   | { kind: 'forbidden'; message: string }
+  | { kind: 'wrong-address'; message: string; useOrigin: string }
   | { kind: 'not-found'; message: string }
   | { kind: 'conflict'; message: string; current: unknown }
   | { kind: 'fields'; message: string; errors: FieldErrors }
@@ -21,6 +22,8 @@ interface ErrorData {
   fieldErrors?: Record<string, string[]> | null;
   issues?: { path: string; message: string }[] | null;
   current?: unknown;
+  /** Set when a write was refused because this page is not at the platform's address. */
+  useOrigin?: string | null;
 }
 
 function dataOf(error: unknown): ErrorData | undefined {
@@ -43,6 +46,9 @@ export function describeError(error: unknown): ApiProblem {
   // Field problems first: a taken slug or organisation number is CONFLICT with a field.
   if (data.issues && data.issues.length > 0) {
     return { kind: 'fields', message, errors: issuesToFieldErrors(data.issues) };
+  }
+  if (typeof data.useOrigin === 'string') {
+    return { kind: 'wrong-address', message, useOrigin: data.useOrigin };
   }
   switch (data.code) {
     case 'UNAUTHORIZED':

@@ -17,6 +17,7 @@ import {
   type MemberSort,
   type Status,
 } from '@cos/domain';
+import type { ReadonlyParams } from './simple-list';
 
 export const PAGE_SIZES = [20, 50, 100] as const;
 export type DemoFilter = 'all' | 'only' | 'none';
@@ -70,11 +71,11 @@ const validators: Record<ListFilterKey, (value: string) => boolean> = {
   status: (v) => (STATUSES as readonly string[]).includes(v),
 };
 
-function many(params: URLSearchParams, key: ListFilterKey): string[] {
+function many(params: ReadonlyParams, key: ListFilterKey): string[] {
   return [...new Set(params.getAll(key).filter(validators[key]))].slice(0, 40);
 }
 
-export function parseListState(params: URLSearchParams): MemberListState {
+export function parseListState(params: ReadonlyParams): MemberListState {
   const sort = params.get('sort');
   const demo = params.get('demo');
   const limit = Number(params.get('limit'));

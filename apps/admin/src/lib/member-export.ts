@@ -74,7 +74,7 @@ export async function collectPages<T>(
 ): Promise<{ items: T[]; total: number; truncated: boolean }> {
   const items: T[] = [];
   let cursor: string | undefined;
-  let total = 0;
+  let total: number;
   for (;;) {
     if (options.signal?.aborted) throw new DOMException('Export stopped', 'AbortError');
     const page = await fetchPage(cursor);

@@ -25,7 +25,7 @@ export function safeReturnPath(value: string | null): `/${string}` {
 export const BASE = href('/').replace(/\/$/, '');
 
 /** The current page as a path inside the admin, with its query: "/members?q=x". */
-export function appPath(url: URL): `/${string}` {
+export function appPath(url: Pick<URL, 'pathname' | 'search'>): `/${string}` {
   const path = url.pathname.startsWith(BASE) ? url.pathname.slice(BASE.length) : url.pathname;
   return `/${path.replace(/^\/+/, '')}${url.search}`;
 }

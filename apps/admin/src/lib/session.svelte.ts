@@ -34,7 +34,9 @@ export function forgetSession(): void {
   known = true;
 }
 
-export type SignInResult = 'ok' | 'invalid' | 'rate-limited' | 'network';
+export type SignInResult =
+  | { kind: 'ok' | 'invalid' | 'rate-limited' | 'network' }
+  | { kind: 'wrong-address'; useOrigin: string };
 
 export async function signIn(email: string, password: string): Promise<SignInResult> {
   let response: Response;
@@ -46,11 +48,17 @@ export async function signIn(email: string, password: string): Promise<SignInRes
       body: JSON.stringify({ email, password }),
     });
   } catch {
-    return 'network';
+    return { kind: 'network' };
   }
-  if (response.status === 429) return 'rate-limited';
-  if (!response.ok) return 'invalid';
-  return (await refreshSession()) ? 'ok' : 'invalid';
+  if (response.status === 429) return { kind: 'rate-limited' };
+  if (response.status === 403) {
+    // The server names the address that works when this one is not allowed.
+    const body = (await response.json().catch(() => null)) as { useOrigin?: unknown } | null;
+    if (typeof body?.useOrigin === 'string')
+      return { kind: 'wrong-address', useOrigin: body.useOrigin };
+  }
+  if (!response.ok) return { kind: 'invalid' };
+  return { kind: (await refreshSession()) ? 'ok' : 'invalid' };
 }
 
 export async function signOut(): Promise<void> {

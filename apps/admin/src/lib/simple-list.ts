@@ -14,8 +14,11 @@ export interface SimpleListState {
 
 export const SIMPLE_PAGE_SIZE = 50;
 
+/** What is read from a URL's query (SvelteKit's page.url.searchParams is read-only). */
+export type ReadonlyParams = Pick<URLSearchParams, 'get' | 'getAll' | 'has'>;
+
 export function parseSimpleListState(
-  params: URLSearchParams,
+  params: ReadonlyParams,
   sorts: readonly string[],
 ): SimpleListState {
   const status = params.get('status');

@@ -17,7 +17,7 @@ md.core.ruler.push('shift-headings-and-mark-links', (state) => {
     }
     for (const child of token.children ?? []) {
       if (child.type !== 'link_open') continue;
-      const href = child.attrGet('href') ?? '';
+      const href = String(child.attrGet('href') ?? '');
       if (/^https?:\/\//i.test(href)) child.attrSet('rel', 'noopener noreferrer');
     }
   }

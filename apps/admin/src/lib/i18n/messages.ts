@@ -89,6 +89,10 @@ export const MESSAGES = {
     'Du har inte behörighet att se eller ändra det här.',
     'You are not allowed to see or change this.',
   ],
+  'error.wrongAddress': [
+    'Den här adressen ({here}) tar inte emot inloggningar eller ändringar. Öppna adminpanelen på {use}:',
+    'This address ({here}) does not accept sign-ins or changes. Open the admin at {use}:',
+  ],
   'error.notFound': [
     'Det finns inget här (det kan ha tagits bort).',
     'Nothing here (it may have been deleted).',
