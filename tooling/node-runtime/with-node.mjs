@@ -15,15 +15,20 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(
-  import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname),
-  '..',
-);
-const command = process.argv.slice(2).join(' ');
-if (!command) {
-  console.error('usage: node scripts/with-node.mjs <command …>');
+// The project root: the folder above tooling/ (COS_PROJECT_ROOT lets the tests use a copy).
+const root =
+  process.env.COS_PROJECT_ROOT ??
+  path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..');
+// The first argument is a shell command line; any further arguments (as `npm run x -- …`
+// passes them) are appended quoted, so a password with spaces arrives whole.
+const [line, ...extra] = process.argv.slice(2);
+if (!line) {
+  console.error('usage: node tooling/node-runtime/with-node.mjs "<command line>" [argument …]');
   process.exit(2);
 }
+const quote = (arg) =>
+  process.platform === 'win32' ? `"${arg.replace(/"/g, '""')}"` : `'${arg.replace(/'/g, "'\\''")}'`;
+const command = [line, ...extra.map(quote)].join(' ');
 
 const floor = /(\d+)\.(\d+)\.(\d+)/.exec(
   JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).engines.node,
@@ -100,7 +105,8 @@ if (!meetsFloor(process.versions.node)) {
   }
   const home = path.join(runtimeDir, name);
   const bin = path.dirname(path.join(home, executable));
-  console.log(
+  // stderr: stdout belongs to the command (e.g. a CSV export piped to a file).
+  console.error(
     `Node ${process.version} is older than the project's floor ${floorText}: using Node ${name} (${how}).`,
   );
   env.PATH = `${bin}${path.delimiter}${env.PATH ?? ''}`;
