@@ -1,5 +1,6 @@
-// Shared Vitest settings. Tests run against source (no build step) and each
-// file gets its own worker so real SQLite files never collide.
+// Shared Vitest settings. Tests run against source (no build step; the one
+// exception, apps/server's production-bundle test, has turbo build first) and
+// each file gets its own worker so real SQLite files never collide.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
