@@ -8,6 +8,11 @@ export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
+  // Astro 7 defaults to JSX whitespace rules ('jsx'), which drop the line break
+  // between a word and the next element ("Läs mer<a>…" instead of "Läs mer <a>…")
+  // and would make Prettier's line wrapping change the text. Our templates are
+  // written as HTML: keep the lossless compression they were written for.
+  compressHTML: true,
   devToolbar: { enabled: false },
   build: {
     // One cacheable stylesheet instead of <style> blocks in every page.

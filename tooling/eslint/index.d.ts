@@ -1,2 +1,2 @@
-import type { ConfigArray } from 'typescript-eslint';
-export function config(tsconfigRootDir: string): ConfigArray;
+import type { Config } from 'eslint/config';
+export function config(tsconfigRootDir: string): Config[];

@@ -12,8 +12,7 @@ import { openDatabase, runMigrations, users, type DatabaseHandle, type Sqlite } 
 import { generateDemoData } from '@cos/db/demo';
 import { seedDefaultData } from '@cos/db/seed';
 import type { MemberDirectoryQueryInput } from '@cos/domain';
-import { TRPCError } from '@trpc/server';
-import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
+import { getErrorShape, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { createContextInner, type SessionUser } from './context';
 import { appRouter, createCaller } from './root';

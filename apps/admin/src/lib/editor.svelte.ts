@@ -122,6 +122,7 @@ export class RecordEditor<Rec extends { version: number }, Values> {
 
   startConflict(theirs: Rec): void {
     const theirsValues = this.#options.toValues(theirs);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Svelte types this Snapshot<Values>, which TypeScript needs cast; svelte-eslint-parser's stand-in for $state.snapshot returns Values
     const mine = $state.snapshot(this.values) as Values;
     const differences = differingFields(this.#options.paths, this.baseValues, mine, theirsValues);
     this.conflict = { theirs, theirsValues, differences, choices: defaultChoices(differences) };
@@ -131,6 +132,7 @@ export class RecordEditor<Rec extends { version: number }, Values> {
   acceptMerge(): void {
     const conflict = this.conflict;
     if (!conflict) return;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Svelte types this Snapshot<Values>, which TypeScript needs cast; svelte-eslint-parser's stand-in for $state.snapshot returns Values
     const mine = $state.snapshot(this.values) as Values;
     const merged = mergeValues(mine, conflict.theirsValues, conflict.differences, conflict.choices);
     this.record = conflict.theirs;

@@ -1,9 +1,16 @@
 /** Links inside the admin, under its base path (/admin). */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
 
-export function href(path: `/${string}`): string {
-  return (resolve as (path: string) => string)(path);
+/**
+ * A path inside the admin (with or without a query) under the base path. `resolve`
+ * is typed for route ids only, hence the looser signature; the result keeps the
+ * type `resolve` returns, which is how svelte/no-navigation-without-resolve sees
+ * that links and goto() calls went through it.
+ */
+export function href(path: `/${string}`): ResolvedPathname {
+  return (resolve as (path: string) => ResolvedPathname)(path);
 }
 
 export function go(path: `/${string}`, options?: Parameters<typeof goto>[1]): Promise<void> {

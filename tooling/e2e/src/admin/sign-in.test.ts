@@ -65,6 +65,29 @@ describe('sign in and out', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opened at another address than the public one, says which address to use instead of "wrong password"', async () => {
+    // The platform is configured for http://localhost:<port> and listens on 127.0.0.1.
+    const elsewhere = h.origin.replace('//localhost:', '//127.0.0.1:');
+    expect(elsewhere).not.toBe(h.origin);
+    const { page } = await h.newPage();
+    await page.goto(adminUrl(elsewhere, '/sign-in'));
+    await page.getByLabel('E-postadress').fill(ADMIN.email);
+    await page.getByLabel('Lösenord').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain(`Öppna adminpanelen på ${h.origin}`);
+    expect(text).not.toContain('Fel e-postadress eller lösenord');
+    await alert.getByRole('link', { name: `${h.origin}/admin/sign-in` }).click();
+    await page.getByLabel('E-postadress').fill(ADMIN.email);
+    await page.getByLabel('Lösenord').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { name: 'Översikt' }).waitFor();
+    expect(new URL(page.url()).origin).toBe(h.origin);
+    await screenshotScreen(page, 'sign-in-after-wrong-address');
+  });
+
   it('after the session ends elsewhere, the next call leads to sign in and back', async () => {
     const { page, context } = await h.newPage();
     await page.goto(adminUrl(h.origin, '/'));
