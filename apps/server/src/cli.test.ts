@@ -17,7 +17,8 @@ function cli(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('pnpm cli', () => {
+// Every case starts the CLI as its own Node process (tsx compiling on first use): give it time on busy cores.
+describe('pnpm cli', { timeout: 60_000 }, () => {
   beforeAll(() => {
     expect(cli('seed', '--demo', '50').status).toBe(0);
   }, 60_000);

@@ -29,6 +29,8 @@ export interface TestServerOptions {
   /** Demo members to generate after the default data (default 0). */
   demo?: number;
   signInPerMinute?: number;
+  /** Origins allowed to sign in and write (config.allowedOrigins); TEST_ORIGIN alone by default. */
+  allowedOrigins?: string[];
 }
 
 export interface TestServer {
@@ -63,10 +65,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
     const auth = createAuth(handle, {
       baseURL: TEST_ORIGIN,
+      trustedOrigins: options.allowedOrigins,
       secret: 'test-secret-that-is-at-least-32-characters-long',
       signInPerMinute: options.signInPerMinute,
     });
-    app = await buildApp({ handle, auth, origin: TEST_ORIGIN });
+    app = await buildApp({
+      handle,
+      auth,
+      origin: TEST_ORIGIN,
+      allowedOrigins: options.allowedOrigins,
+    });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('no TCP address');

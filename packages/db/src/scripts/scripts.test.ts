@@ -48,7 +48,9 @@ function counts() {
   }
 }
 
-describe('db scripts', () => {
+// Each script is a whole Node process with tsx compiling on first use: on two busy cores (turbo runs
+// lint, typecheck and tests side by side) three of them can take longer than the default 20 s.
+describe('db scripts', { timeout: 120_000 }, () => {
   it('db:migrate creates the schema in the DATABASE_URL file', () => {
     runScript('migrate.ts');
     expect(counts()).toMatchObject({ members: 0, clusters: 0 });
