@@ -157,6 +157,12 @@ describe('member list', () => {
       .waitFor();
     expect(await page.getByRole('checkbox', { name: /^Startup/ }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Arkiverad' }).isChecked()).toBe(false);
+    // Each filter group's heading counts its choices, set off by a space ("Typ (1)").
+    const headings = (await page.locator('details > summary').allTextContents()).map((text) =>
+      text.replace(/\s+/g, ' ').trim(),
+    );
+    expect(headings).toContain('Typ (1)');
+    expect(headings.some((text) => /\S\(\d+\)/.test(text))).toBe(false);
   });
 
   it('pages forward and back with cursors', async () => {
