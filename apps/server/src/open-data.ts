@@ -49,6 +49,13 @@ function sendError(reply: FastifyReply, error: unknown) {
  * reads one consistent snapshot (WAL) and is closed when the rows run out or
  * the stream is destroyed (the generator's finally).
  */
+let downloadConnections = 0;
+
+/** Download connections open right now (tests check that a cancelled download closes its own). */
+export function openDownloadConnections(): number {
+  return downloadConnections;
+}
+
 function* downloadRows(handle: DatabaseHandle, query: MemberDirectoryQuery): Generator<ExportRow> {
   // An in-memory database has no file another connection could open.
   if (handle.path === ':memory:') {
@@ -56,10 +63,12 @@ function* downloadRows(handle: DatabaseHandle, query: MemberDirectoryQuery): Gen
     return;
   }
   const reader = openDatabase({ url: handle.path, readonly: true });
+  downloadConnections += 1;
   try {
     yield* exportPublishedMembers(reader.sqlite, query);
   } finally {
     reader.close();
+    downloadConnections -= 1;
   }
 }
 

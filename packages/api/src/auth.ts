@@ -13,7 +13,7 @@ import type { UserCreateInput } from '@cos/domain';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { hashPassword } from 'better-auth/crypto';
-import type { SessionUser } from './context';
+import type { SessionUser } from './actor';
 import { FieldError } from './errors';
 
 /** The header the host sets from the socket address, overwriting anything a client sent. */

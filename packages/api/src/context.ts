@@ -4,16 +4,10 @@
  * another site) so tests can build one without HTTP.
  */
 import type { DatabaseHandle } from '@cos/db';
-import type { UserRole } from '@cos/domain';
+import type { SessionUser } from './actor';
 import { getServices, type Services } from './services';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  clusterId: number | null;
-}
+export type { SessionUser } from './actor';
 
 export interface ContextOptions {
   handle: DatabaseHandle;

@@ -7,7 +7,7 @@
  */
 import { byIdInput, type Status } from '@cos/domain';
 import { z } from 'zod';
-import type { SessionUser } from '../context';
+import type { SessionUser } from '../actor';
 import { deletedOut } from '../outputs';
 import type { Services } from '../services';
 import { createTRPCRouter, protectedProcedure } from '../trpc';

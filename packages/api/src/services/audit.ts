@@ -1,6 +1,6 @@
 /** The audit trail: written inside each write's transaction, read by admins and editors. */
 import type { AuditListQuery } from '@cos/domain';
-import type { SessionUser } from '../context';
+import type { SessionUser } from '../actor';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { StatementCache } from './statement-cache';
 

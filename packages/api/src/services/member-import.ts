@@ -19,7 +19,7 @@ import {
   type MemberCreateInput,
   type MemberImportInput,
 } from '@cos/domain';
-import type { SessionUser } from '../context';
+import type { SessionUser } from '../actor';
 import { forbidden } from '../errors';
 import type { AuditTrail } from './audit';
 import { isAdmin } from './permissions';

@@ -14,7 +14,7 @@ import {
   type Status,
 } from '@cos/domain';
 import type { Sqlite } from '@cos/db';
-import type { SessionUser } from '../context';
+import type { SessionUser } from '../actor';
 import { ConflictError, FieldError, notFound } from '../errors';
 import type { AuditTrail } from './audit';
 import { assertCanEditMember, scopeMembershipChange } from './permissions';

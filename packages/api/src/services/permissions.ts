@@ -4,7 +4,7 @@
  * that are (or will be) in that cluster, that cluster's memberships and its
  * articles, and nothing else. Every write service asks here first.
  */
-import type { SessionUser } from '../context';
+import type { SessionUser } from '../actor';
 import { forbidden } from '../errors';
 
 export function isAdmin(user: SessionUser): boolean {

@@ -14,7 +14,7 @@ import {
   memberUpdateInput,
 } from '@cos/domain';
 import type { z } from 'zod';
-import type { SessionUser } from '../context';
+import type { SessionUser } from '../actor';
 import { FieldError, notFound } from '../errors';
 import type { Services } from '.';
 import type { MemberRecord } from './member-writes';

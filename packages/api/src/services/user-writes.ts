@@ -6,7 +6,7 @@
 import type { DatabaseHandle } from '@cos/db';
 import type { UserCreateInput, UserRole, UserUpdateInput } from '@cos/domain';
 import { createUser } from '../auth';
-import type { SessionUser } from '../context';
+import type { SessionUser } from '../actor';
 import { ConflictError, FieldError, notFound } from '../errors';
 import type { AuditTrail } from './audit';
 import { assertAdmin } from './permissions';
