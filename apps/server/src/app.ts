@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '@cos/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { registerAuthRoutes, toWebHeaders } from './auth-routes';
-import { isCrossSite } from './csrf';
+import { isCrossSite, originPolicy } from './csrf';
 import { registerAdminPanel } from './admin-panel';
 import { registerImportRoute } from './import-route';
 import { registerOpenDataRoutes } from './open-data';
@@ -32,7 +32,7 @@ export async function buildApp({
   handle,
   auth,
   origin,
-  allowedOrigins = [origin],
+  allowedOrigins,
   logger = false,
   frontends = false,
 }: AppOptions) {
@@ -45,6 +45,8 @@ export async function buildApp({
     // (/trpc/a.b,c.d,…); Fastify's default limit of 100 characters answered 414.
     routerOptions: { maxParamLength: 5000 },
   });
+
+  const origins = originPolicy(origin, allowedOrigins);
 
   // Order matters: security headers first, so answers from the response cache carry them too.
   registerSecurityHeaders(app, origin);
@@ -61,7 +63,7 @@ export async function buildApp({
     }
   });
 
-  registerAuthRoutes(app, auth, origin, allowedOrigins);
+  registerAuthRoutes(app, auth, origins);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -73,8 +75,8 @@ export async function buildApp({
         return createContextInner({
           handle,
           user,
-          crossSite: isCrossSite(req, allowedOrigins),
-          publicOrigin: origin,
+          crossSite: isCrossSite(req, origins.allowed),
+          publicOrigin: origins.publicOrigin,
         });
       },
       onError({ error, path }) {
@@ -85,7 +87,7 @@ export async function buildApp({
   });
 
   registerOpenDataRoutes(app, handle);
-  registerImportRoute(app, handle, auth, origin, allowedOrigins);
+  registerImportRoute(app, handle, auth, origins);
   if (frontends) {
     await registerAdminPanel(app);
     await registerWebSite(app, handle, responseCache);

@@ -1,6 +1,7 @@
 /** Mounts better-auth at /api/auth/* by turning Fastify requests into web Requests. */
 import { CLIENT_IP_HEADER, type Auth } from '@cos/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isCrossSite, type OriginPolicy } from './csrf';
 
 export function toWebHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
@@ -13,12 +14,8 @@ export function toWebHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
-export function registerAuthRoutes(
-  app: FastifyInstance,
-  auth: Auth,
-  origin: string,
-  allowedOrigins: readonly string[] = [origin],
-): void {
+export function registerAuthRoutes(app: FastifyInstance, auth: Auth, origins: OriginPolicy): void {
+  const { publicOrigin } = origins;
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
@@ -26,12 +23,12 @@ export function registerAuthRoutes(
       // better-auth refuses an unknown Origin with a bare 403, which the admin
       // could only show as "wrong e-mail or password". Say what is wrong and
       // which address works (e.g. 127.0.0.1 opened instead of localhost).
-      const from = request.headers.origin;
-      if (request.method === 'POST' && from !== undefined && !allowedOrigins.includes(from)) {
+      if (request.method === 'POST' && isCrossSite(request, origins.allowed)) {
+        const from = request.headers.origin ?? 'another site';
         return reply.status(403).send({
           code: 'ORIGIN_NOT_ALLOWED',
-          message: `Sign-in is accepted only from ${origin}, not from ${from}; open ${origin}/admin`,
-          useOrigin: origin,
+          message: `Sign-in is accepted only from ${publicOrigin}, not from ${from}; open ${publicOrigin}/admin`,
+          useOrigin: publicOrigin,
         });
       }
       const body =
@@ -39,7 +36,7 @@ export function registerAuthRoutes(
           ? JSON.stringify(request.body)
           : undefined;
       const response = await auth.handler(
-        new Request(new URL(request.url, origin), {
+        new Request(new URL(request.url, publicOrigin), {
           method: request.method,
           headers: toWebHeaders(request),
           body,

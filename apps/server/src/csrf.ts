@@ -13,3 +13,18 @@ export function isCrossSite(request: FastifyRequest, allowedOrigins: readonly st
   if (origin !== undefined && !allowedOrigins.includes(origin)) return true;
   return false;
 }
+
+/**
+ * Where sign-in and writes may come from, decided once in buildApp and read by
+ * every route that checks: better-auth's routes, tRPC and the import route.
+ * publicOrigin is the address named when a request is refused.
+ */
+export interface OriginPolicy {
+  publicOrigin: string;
+  allowed: readonly string[];
+}
+
+export function originPolicy(origin: string, allowed?: readonly string[]): OriginPolicy {
+  const publicOrigin = new URL(origin).origin;
+  return { publicOrigin, allowed: allowed ?? [publicOrigin] };
+}

@@ -19,15 +19,14 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { CsvError } from 'csv-parse/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { toWebHeaders } from './auth-routes';
-import { isCrossSite } from './csrf';
+import { isCrossSite, type OriginPolicy } from './csrf';
 import { readMemberCsv } from './csv-rows';
 
 export function registerImportRoute(
   app: FastifyInstance,
   handle: DatabaseHandle,
   auth: Auth,
-  origin: string,
-  allowedOrigins: readonly string[] = [origin],
+  origins: OriginPolicy,
 ): void {
   // The session, looked up before the body is read: an anonymous upload is
   // refused without reading or parsing up to 64 MB of CSV.
@@ -57,8 +56,8 @@ export function registerImportRoute(
           createContextInner({
             handle,
             user,
-            crossSite: isCrossSite(request, allowedOrigins),
-            publicOrigin: origin,
+            crossSite: isCrossSite(request, origins.allowed),
+            publicOrigin: origins.publicOrigin,
           }),
         );
         const query = request.query as Record<string, string | undefined>;
