@@ -1,19 +1,20 @@
 /** The six specialisation areas of Skåne's innovation strategy. */
 import { z } from 'zod';
 import { bilingualText, optionalBilingualText } from './bilingual';
+import { msg } from './messages/format';
 import { updateShape } from './partial-update';
 import { slugSchema } from './slug';
 import { idSchema, versionSchema } from './vocabulary';
 
 export const areaCreateInput = z.strictObject({
   slug: slugSchema,
-  name: bilingualText({ max: 120, label: 'Name' }),
-  summary: optionalBilingualText({ max: 2000, label: 'Summary' }),
+  name: bilingualText({ max: 120, label: 'name' }),
+  summary: optionalBilingualText({ max: 2000, label: 'summary' }),
   sortOrder: z
-    .number({ error: 'Order must be a number' })
-    .int('Order must be a whole number')
-    .min(0, 'Order must be 0 or more')
-    .max(1000, 'Order must be at most 1000')
+    .number({ error: msg('notNumber', { label: 'order' }) })
+    .int({ error: msg('notWhole', { label: 'order' }) })
+    .min(0, { error: msg('orMore', { label: 'order', min: 0 }) })
+    .max(1000, { error: msg('atMost', { label: 'order', max: 1000 }) })
     .default(0),
 });
 export type AreaCreateInput = z.infer<typeof areaCreateInput>;

@@ -1,6 +1,7 @@
 /** News articles. Bodies are Markdown; renderers must sanitise them. */
 import { z } from 'zod';
 import { bilingualText, optionalBilingualText } from './bilingual';
+import { msg } from './messages/format';
 import { updateShape } from './partial-update';
 import { slugSchema } from './slug';
 import { idSchema, statusSchema, versionSchema } from './vocabulary';
@@ -10,16 +11,13 @@ export const coverImageSchema = z.strictObject({
   src: z
     .string()
     .trim()
-    .min(1, 'Cover image address is required')
-    .max(500, 'Cover image address must be at most 500 characters')
+    .min(1, { error: msg('required', { label: 'coverImageSrc' }) })
+    .max(500, { error: msg('tooLong', { label: 'coverImageSrc', max: 500 }) })
     // "//host/x.jpg" and "/\\host/x.jpg" start with a slash but load from another site.
-    .regex(/^(\/(?![/\\])|https?:\/\/)/, 'Cover image address must start with / or https://')
+    .regex(/^(\/(?![/\\])|https?:\/\/)/, { error: msg('coverImage.start', {}) })
     // Quotes, angle brackets and spaces have no business in an image address.
-    .regex(
-      /^[^\s"'<>`]+$/,
-      'Cover image address must not contain spaces, quotes or angle brackets',
-    ),
-  alt: bilingualText({ max: 300, label: 'Cover image alt text' }),
+    .regex(/^[^\s"'<>`]+$/, { error: msg('coverImage.characters', {}) }),
+  alt: bilingualText({ max: 300, label: 'coverImageAlt' }),
 });
 export type CoverImage = z.infer<typeof coverImageSchema>;
 
@@ -27,25 +25,29 @@ export const tagSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, 'Tag must not be empty')
-  .max(40, 'Tag must be at most 40 characters')
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, 'Tag may hold letters, digits, spaces and dashes');
+  .min(1, { error: msg('notEmpty', { label: 'tag' }) })
+  .max(40, { error: msg('tooLong', { label: 'tag', max: 40 }) })
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, { error: msg('tag.characters', {}) });
 
 const articleFields = {
   slug: slugSchema.optional(),
-  title: bilingualText({ max: 200, label: 'Title' }),
-  summary: optionalBilingualText({ max: 500, label: 'Summary' }),
-  body: optionalBilingualText({ max: 100_000, label: 'Body' }),
+  title: bilingualText({ max: 200, label: 'title' }),
+  summary: optionalBilingualText({ max: 500, label: 'summary' }),
+  body: optionalBilingualText({ max: 100_000, label: 'body' }),
   coverImage: coverImageSchema.nullable().default(null),
-  author: z.string().trim().max(120, 'Author must be at most 120 characters').default(''),
+  author: z
+    .string()
+    .trim()
+    .max(120, { error: msg('tooLong', { label: 'author', max: 120 }) })
+    .default(''),
   tags: z
     .array(tagSchema)
-    .max(10, 'At most 10 tags')
+    .max(10, { error: msg('tags.tooMany', { max: 10 }) })
     .transform((tags) => [...new Set(tags)])
     .default([]),
   clusterId: idSchema.nullable().default(null),
   publishedAt: z.iso
-    .datetime({ offset: true, error: 'Published at must be an ISO date-time' })
+    .datetime({ offset: true, error: msg('notDateTime', { label: 'publishedAt' }) })
     .nullable()
     .default(null),
   status: statusSchema.default('draft'),

@@ -7,8 +7,8 @@ import {
   pickLocale,
 } from './bilingual';
 
-const title = bilingualText({ max: 10, label: 'Title' });
-const summary = optionalBilingualText({ max: 10, label: 'Summary' });
+const title = bilingualText({ max: 10, label: 'title' });
+const summary = optionalBilingualText({ max: 10, label: 'summary' });
 
 function messages(result: { error?: { issues: { message: string }[] } }): string[] {
   return result.error?.issues.map((i) => i.message) ?? [];
@@ -39,7 +39,7 @@ describe('bilingualText', () => {
   });
 
   it('honours a larger minimum', () => {
-    const name = bilingualText({ max: 50, min: 3, label: 'Name' });
+    const name = bilingualText({ max: 50, min: 3, label: 'name' });
     expect(name.safeParse({ sv: 'ab' }).success).toBe(false);
     expect(name.safeParse({ sv: 'abc' }).success).toBe(true);
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { optionalBilingualText } from './bilingual';
 import { emailSchema, webAddressSchema } from './contact';
 import { municipalityCodeSchema } from './municipalities';
+import { msg } from './messages/format';
 import { updateShape } from './partial-update';
 import { slugSchema } from './slug';
 import { confidenceSchema, idSchema, statusSchema, versionSchema } from './vocabulary';
@@ -12,34 +13,42 @@ const THIS_YEAR = new Date().getUTCFullYear();
 export const clusterCreateInput = z.strictObject({
   slug: slugSchema.optional(),
   name: z
-    .string({ error: 'Name is required' })
+    .string({ error: msg('required', { label: 'name' }) })
     .trim()
-    .min(2, 'Name must be at least 2 characters')
-    .max(200, 'Name must be at most 200 characters'),
-  shortName: z.string().trim().max(60, 'Short name must be at most 60 characters').default(''),
-  description: optionalBilingualText({ max: 5000, label: 'Description' }),
+    .min(2, { error: msg('tooShort', { label: 'name', min: 2 }) })
+    .max(200, { error: msg('tooLong', { label: 'name', max: 200 }) }),
+  shortName: z
+    .string()
+    .trim()
+    .max(60, { error: msg('tooLong', { label: 'shortName', max: 60 }) })
+    .default(''),
+  description: optionalBilingualText({ max: 5000, label: 'description' }),
   website: webAddressSchema.nullable().default(null),
   email: emailSchema.nullable().default(null),
-  city: z.string().trim().max(100, 'City must be at most 100 characters').default(''),
+  city: z
+    .string()
+    .trim()
+    .max(100, { error: msg('tooLong', { label: 'city', max: 100 }) })
+    .default(''),
   municipalityCode: municipalityCodeSchema.nullable().default(null),
   foundedYear: z
-    .number({ error: 'Founded year must be a number' })
-    .int('Founded year must be a whole number')
-    .min(1800, 'Founded year must be 1800 or later')
-    .max(THIS_YEAR, `Founded year must not be after ${THIS_YEAR}`)
+    .number({ error: msg('notNumber', { label: 'foundedYear' }) })
+    .int({ error: msg('notWhole', { label: 'foundedYear' }) })
+    .min(1800, { error: msg('yearFrom', { label: 'foundedYear', min: 1800 }) })
+    .max(THIS_YEAR, { error: msg('yearTo', { label: 'foundedYear', max: THIS_YEAR }) })
     .nullable()
     .default(null),
   logoUrl: webAddressSchema.nullable().default(null),
   areaIds: z
     .array(idSchema)
-    .max(6, 'A cluster belongs to at most the six areas')
-    .refine((ids) => new Set(ids).size === ids.length, 'Areas must not repeat')
+    .max(6, { error: msg('areas.tooMany', { owner: 'cluster' }) })
+    .refine((ids) => new Set(ids).size === ids.length, { error: msg('areas.repeat', {}) })
     .default([]),
   confidence: confidenceSchema.default('high'),
   sourceNote: z
     .string()
     .trim()
-    .max(2000, 'Source note must be at most 2000 characters')
+    .max(2000, { error: msg('tooLong', { label: 'sourceNote', max: 2000 }) })
     .default(''),
   status: statusSchema.default('draft'),
 });

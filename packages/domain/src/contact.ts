@@ -1,32 +1,43 @@
 /** Web addresses and e-mail addresses, normalised so duplicates compare equal. */
 import { z } from 'zod';
+import type { MessageParamsByCode } from './messages/codes';
+import { customIssue, formatMessage, msg } from './messages/format';
 
+type WebAddressCode = Extract<keyof MessageParamsByCode, `webAddress.${string}`>;
 export type NormaliseResult = { ok: true; value: string } | { ok: false; reason: string };
+type Checked = { ok: true; value: string } | { ok: false; code: WebAddressCode };
 
 /**
  * "Example.se" → "https://example.se", "HTTP://Foo.se/a/" → "http://foo.se/a/".
  * Only http(s) is allowed: a javascript: or data: address on a public page is an attack.
  */
 export function normaliseWebAddress(input: string): NormaliseResult {
+  const checked = checkWebAddress(input);
+  if (checked.ok) return checked;
+  // The reason finishes the sentence "Web address …" that the catalogue holds.
+  return { ok: false, reason: formatMessage('en', checked.code, {}).replace(/^Web address /, '') };
+}
+
+function checkWebAddress(input: string): Checked {
   const trimmed = input.trim();
-  if (trimmed === '') return { ok: false, reason: 'must not be empty' };
-  if (/\s/.test(trimmed)) return { ok: false, reason: 'must not contain spaces' };
+  if (trimmed === '') return { ok: false, code: 'webAddress.empty' };
+  if (/\s/.test(trimmed)) return { ok: false, code: 'webAddress.spaces' };
   // "example.se:8080/x" is a host and port, not a scheme called "example.se".
   const hasScheme = /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))/i.test(trimmed);
   if (hasScheme && !/^https?:\/\//i.test(trimmed)) {
-    return { ok: false, reason: 'must start with http:// or https://' };
+    return { ok: false, code: 'webAddress.scheme' };
   }
   let url: URL;
   try {
     url = new URL(hasScheme ? trimmed : `https://${trimmed}`);
   } catch {
-    return { ok: false, reason: 'is not a valid web address' };
+    return { ok: false, code: 'webAddress.invalid' };
   }
   if (!url.hostname.includes('.') && url.hostname !== 'localhost') {
-    return { ok: false, reason: 'must have a domain such as example.se' };
+    return { ok: false, code: 'webAddress.domain' };
   }
   if (url.username || url.password) {
-    return { ok: false, reason: 'must not contain a user name or password' };
+    return { ok: false, code: 'webAddress.credentials' };
   }
   const href = url.href;
   // A bare origin keeps no trailing slash: "https://example.se".
@@ -37,12 +48,12 @@ export function normaliseWebAddress(input: string): NormaliseResult {
 }
 
 export const webAddressSchema = z
-  .string({ error: 'Web address must be text' })
-  .max(500, 'Web address must be at most 500 characters')
+  .string({ error: msg('notText', { label: 'webAddress' }) })
+  .max(500, { error: msg('tooLong', { label: 'webAddress', max: 500 }) })
   .transform((value, ctx) => {
-    const result = normaliseWebAddress(value);
+    const result = checkWebAddress(value);
     if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: `Web address ${result.reason}` });
+      ctx.addIssue(customIssue(result.code, {}));
       return z.NEVER;
     }
     return result.value;
@@ -53,7 +64,7 @@ export function normaliseEmail(input: string): string {
 }
 
 export const emailSchema = z
-  .string({ error: 'E-mail address is required' })
-  .max(254, 'E-mail address must be at most 254 characters')
+  .string({ error: msg('required', { label: 'email' }) })
+  .max(254, { error: msg('tooLong', { label: 'email', max: 254 }) })
   .transform(normaliseEmail)
-  .pipe(z.email('E-mail address is not valid (expected name@example.se)'));
+  .pipe(z.email({ error: msg('email.invalid', {}) }));

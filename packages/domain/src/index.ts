@@ -13,3 +13,5 @@ export * from './user';
 export * from './vocabulary';
 export * from './similarity';
 export * from './member-import';
+export * from './messages';
+export * from './member-csv';

@@ -4,6 +4,7 @@ import { optionalBilingualText } from './bilingual';
 import { webAddressSchema } from './contact';
 import { municipalityCodeSchema } from './municipalities';
 import { organisationNumberSchema } from './organisation-number';
+import { msg } from './messages/format';
 import { updateShape } from './partial-update';
 import { slugSchema } from './slug';
 import {
@@ -27,29 +28,28 @@ export type MembershipInput = z.infer<typeof membershipInput>;
 const memberFields = {
   slug: slugSchema.optional(),
   name: z
-    .string({ error: 'Name is required' })
+    .string({ error: msg('required', { label: 'name' }) })
     .trim()
-    .min(2, 'Name must be at least 2 characters')
-    .max(MEMBER_NAME_MAX, `Name must be at most ${MEMBER_NAME_MAX} characters`),
+    .min(2, { error: msg('tooShort', { label: 'name', min: 2 }) })
+    .max(MEMBER_NAME_MAX, { error: msg('tooLong', { label: 'name', max: MEMBER_NAME_MAX }) }),
   organisationNumber: organisationNumberSchema.nullable().default(null),
   kind: memberKindSchema,
   sizeBand: sizeBandSchema.nullable().default(null),
   /** null = outside Skåne or not known. */
   municipalityCode: municipalityCodeSchema.nullable().default(null),
   website: webAddressSchema.nullable().default(null),
-  description: optionalBilingualText({ max: 5000, label: 'Description' }),
+  description: optionalBilingualText({ max: 5000, label: 'description' }),
   areaIds: z
     .array(idSchema)
-    .max(6, 'A member belongs to at most the six areas')
-    .refine((ids) => new Set(ids).size === ids.length, 'Areas must not repeat')
+    .max(6, { error: msg('areas.tooMany', { owner: 'member' }) })
+    .refine((ids) => new Set(ids).size === ids.length, { error: msg('areas.repeat', {}) })
     .default([]),
   memberships: z
     .array(membershipInput)
-    .max(20, 'A member can be in at most 20 clusters')
-    .refine(
-      (ms) => new Set(ms.map((m) => m.clusterId)).size === ms.length,
-      'A cluster must not appear twice in memberships',
-    )
+    .max(20, { error: msg('memberships.tooMany', { max: 20 }) })
+    .refine((ms) => new Set(ms.map((m) => m.clusterId)).size === ms.length, {
+      error: msg('memberships.repeat', {}),
+    })
     .default([]),
   status: statusSchema.default('draft'),
 };

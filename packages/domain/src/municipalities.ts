@@ -5,6 +5,7 @@
  * top) so a site can draw a map without shipping outlines.
  */
 import { z } from 'zod';
+import { msg } from './messages/format';
 
 export const MUNICIPALITIES = [
   { code: '1214', name: 'Svalöv', row: 2, col: 2 },
@@ -76,12 +77,12 @@ export function findMunicipality(nameOrCode: string): Municipality | undefined {
 }
 
 export const municipalityCodeSchema = z.enum(MUNICIPALITY_CODES, {
-  error: 'Municipality must be one of the 33 Skåne municipality codes (1214–1293)',
+  error: msg('municipality.code', {}),
 });
 
 export const municipalityFilterSchema = z.union(
   [municipalityCodeSchema, z.literal(OUTSIDE_SKANE)],
   {
-    error: `Municipality must be a Skåne municipality code or "${OUTSIDE_SKANE}"`,
+    error: msg('municipality.filter', { outside: OUTSIDE_SKANE }),
   },
 );

@@ -5,6 +5,8 @@
  * century prefix "16" that tax forms use, and always store NNNNNN-NNNN.
  */
 import { z } from 'zod';
+import type { Message } from './messages/codes';
+import { customIssue, formatMessage } from './messages/format';
 
 /** Luhn (mod 10) check digit for a string of digits (the payload, without the check digit). */
 export function luhnCheckDigit(digits: string): number {
@@ -24,33 +26,41 @@ export function luhnCheckDigit(digits: string): number {
 }
 
 export type OrganisationNumberResult = { ok: true; value: string } | { ok: false; reason: string };
+type Checked = { ok: true; value: string } | { ok: false; message: Message };
 
 /** Parses and normalises an organisation number, saying why when it is not one. */
 export function parseOrganisationNumber(input: string): OrganisationNumberResult {
+  const checked = checkOrganisationNumber(input);
+  if (checked.ok) return checked;
+  // The reason finishes the sentence "Organisation number …" that the catalogue holds.
+  const { code, params } = checked.message;
+  const text = formatMessage('en', code, params);
+  return { ok: false, reason: text.replace(/^Organisation number /, '') };
+}
+
+function checkOrganisationNumber(input: string): Checked {
   const compact = input.trim().replace(/[\s-]/g, '');
   if (!/^\d+$/.test(compact)) {
-    return { ok: false, reason: 'must be written NNNNNN-NNNN (digits and one dash)' };
+    return { ok: false, message: { code: 'orgNumber.format', params: {} } };
   }
   let ten = compact;
   if (compact.length === 12) {
     if (!compact.startsWith('16')) {
-      return { ok: false, reason: 'a twelve-digit organisation number must start with 16' };
+      return { ok: false, message: { code: 'orgNumber.twelveDigits', params: {} } };
     }
     ten = compact.slice(2);
   }
   if (ten.length !== 10) {
-    return { ok: false, reason: `must have 10 digits (NNNNNN-NNNN), got ${compact.length}` };
+    return { ok: false, message: { code: 'orgNumber.length', params: { got: compact.length } } };
   }
   // The third digit of a legal person's number is at least 2; lower means a personal identity number.
   if (Number(ten[2]) < 2) {
-    return {
-      ok: false,
-      reason: 'third digit must be 2 or more (this looks like a personal identity number)',
-    };
+    return { ok: false, message: { code: 'orgNumber.personal', params: {} } };
   }
   const expected = luhnCheckDigit(ten.slice(0, 9));
   if (Number(ten[9]) !== expected) {
-    return { ok: false, reason: `check digit is wrong (expected ${expected}, got ${ten[9]})` };
+    const got = ten[9] ?? '';
+    return { ok: false, message: { code: 'orgNumber.checkDigit', params: { expected, got } } };
   }
   return { ok: true, value: `${ten.slice(0, 6)}-${ten.slice(6)}` };
 }
@@ -61,9 +71,9 @@ export function isOrganisationNumber(input: string): boolean {
 
 /** Zod schema: accepts the common spellings and outputs NNNNNN-NNNN. */
 export const organisationNumberSchema = z.string().transform((value, ctx) => {
-  const result = parseOrganisationNumber(value);
+  const result = checkOrganisationNumber(value);
   if (!result.ok) {
-    ctx.addIssue({ code: 'custom', message: `Organisation number ${result.reason}` });
+    ctx.addIssue(customIssue(result.message.code, result.message.params));
     return z.NEVER;
   }
   return result.value;

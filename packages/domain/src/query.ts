@@ -4,22 +4,30 @@
  * same schema serves tRPC, the REST open-data routes and the public site.
  */
 import { z } from 'zod';
+import type { FieldLabel } from './messages/labels';
+import { msg } from './messages/format';
 import { municipalityFilterSchema } from './municipalities';
 import { slugSchema } from './slug';
-import { idSchema, memberKindSchema, sizeBandSchema, statusSchema } from './vocabulary';
+import {
+  AUDIT_ENTITIES,
+  idSchema,
+  memberKindSchema,
+  sizeBandSchema,
+  statusSchema,
+} from './vocabulary';
 
 export const LIST_LIMIT_DEFAULT = 20;
 export const LIST_LIMIT_MAX = 100;
 export const SEARCH_QUERY_MAX = 100;
 
 /** One value or a list of them, always a de-duplicated list. */
-function manyOf<T extends z.ZodType>(item: T, label: string, max = 40) {
+function manyOf<T extends z.ZodType>(item: T, label: FieldLabel, max = 40) {
   return (
     z
       .preprocess(
         (v: unknown): unknown =>
           v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v],
-        z.array(item).max(max, `${label}: at most ${max} values`),
+        z.array(item).max(max, { error: msg('tooManyValues', { label, max }) }),
       )
       // optional() keeps the key optional for callers (a preprocess alone types it as required).
       .optional()
@@ -28,18 +36,21 @@ function manyOf<T extends z.ZodType>(item: T, label: string, max = 40) {
 }
 
 const limitSchema = z.coerce
-  .number({ error: 'Limit must be a number' })
-  .int('Limit must be a whole number')
-  .min(1, 'Limit must be at least 1')
-  .max(LIST_LIMIT_MAX, `Limit must be at most ${LIST_LIMIT_MAX}`)
+  .number({ error: msg('notNumber', { label: 'limit' }) })
+  .int({ error: msg('notWhole', { label: 'limit' }) })
+  .min(1, { error: msg('atLeast', { label: 'limit', min: 1 }) })
+  .max(LIST_LIMIT_MAX, { error: msg('atMost', { label: 'limit', max: LIST_LIMIT_MAX }) })
   .default(LIST_LIMIT_DEFAULT);
 
-const cursorSchema = z.string().max(500, 'Cursor is too long').optional();
+const cursorSchema = z
+  .string()
+  .max(500, { error: msg('overlong', { label: 'cursor' }) })
+  .optional();
 
 const searchTextSchema = z
   .string()
   .trim()
-  .max(SEARCH_QUERY_MAX, `Search text must be at most ${SEARCH_QUERY_MAX} characters`)
+  .max(SEARCH_QUERY_MAX, { error: msg('tooLong', { label: 'searchText', max: SEARCH_QUERY_MAX }) })
   .optional()
   .transform((q) => (q === '' ? undefined : q));
 
@@ -49,14 +60,16 @@ export type MemberSort = (typeof MEMBER_SORTS)[number];
 /** The member directory: free text, filters, sort and keyset pagination. */
 export const memberDirectoryQuery = z.object({
   q: searchTextSchema,
-  area: manyOf(slugSchema, 'Area'),
-  cluster: manyOf(slugSchema, 'Cluster'),
-  municipality: manyOf(municipalityFilterSchema, 'Municipality', 34),
-  kind: manyOf(memberKindSchema, 'Kind'),
-  size: manyOf(sizeBandSchema, 'Size'),
+  area: manyOf(slugSchema, 'area'),
+  cluster: manyOf(slugSchema, 'cluster'),
+  municipality: manyOf(municipalityFilterSchema, 'municipality', 34),
+  kind: manyOf(memberKindSchema, 'kind'),
+  size: manyOf(sizeBandSchema, 'size'),
   /** Default: relevance when there is search text, name otherwise. */
   sort: z
-    .enum(MEMBER_SORTS, { error: `Sort must be one of: ${MEMBER_SORTS.join(', ')}` })
+    .enum(MEMBER_SORTS, {
+      error: msg('oneOf', { label: 'sort', options: MEMBER_SORTS.join(', ') }),
+    })
     .optional(),
   cursor: cursorSchema,
   limit: limitSchema,
@@ -74,7 +87,7 @@ export const MEMBER_FILTER_KEYS: readonly MemberFilterKey[] = [
 
 /** The admin's member list: like the directory, plus status and every record. */
 export const adminMemberListQuery = memberDirectoryQuery.extend({
-  status: manyOf(statusSchema, 'Status'),
+  status: manyOf(statusSchema, 'status'),
   demo: z.boolean().optional(),
 });
 export type AdminMemberListQuery = z.output<typeof adminMemberListQuery>;
@@ -88,7 +101,7 @@ export const articleListQuery = z.object({
 export type ArticleListQuery = z.output<typeof articleListQuery>;
 
 export const auditListQuery = z.object({
-  entity: z.enum(['area', 'cluster', 'member', 'article', 'user']).optional(),
+  entity: z.enum(AUDIT_ENTITIES).optional(),
   entityId: z.string().max(100).optional(),
   userId: z.string().max(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),

@@ -4,6 +4,7 @@
  * The same name always gives the same slug; uniqueSlug adds -2, -3 … on clashes.
  */
 import { z } from 'zod';
+import { msg } from './messages/format';
 
 export const SLUG_MAX_LENGTH = 80;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -45,6 +46,6 @@ export function uniqueSlug(name: string, isTaken: (candidate: string) => boolean
 export const slugSchema = z
   .string()
   .trim()
-  .min(1, 'Slug must not be empty')
-  .max(SLUG_MAX_LENGTH, `Slug must be at most ${SLUG_MAX_LENGTH} characters`)
-  .regex(SLUG_PATTERN, 'Slug may hold only a–z, 0–9 and single dashes between them');
+  .min(1, { error: msg('notEmpty', { label: 'slug' }) })
+  .max(SLUG_MAX_LENGTH, { error: msg('tooLong', { label: 'slug', max: SLUG_MAX_LENGTH }) })
+  .regex(SLUG_PATTERN, { error: msg('slug.format', {}) });

@@ -1,22 +1,23 @@
 /** Platform accounts: admins run everything; an editor runs one cluster. */
 import { z } from 'zod';
 import { emailSchema } from './contact';
+import { customIssue, msg } from './messages/format';
 import { idSchema, userRoleSchema } from './vocabulary';
 
 export const PASSWORD_MIN = 12;
 
 export const passwordSchema = z
-  .string({ error: 'Password is required' })
-  .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
-  .max(128, 'Password must be at most 128 characters');
+  .string({ error: msg('required', { label: 'password' }) })
+  .min(PASSWORD_MIN, { error: msg('tooShort', { label: 'password', min: PASSWORD_MIN }) })
+  .max(128, { error: msg('tooLong', { label: 'password', max: 128 }) });
 
 const userFields = {
   email: emailSchema,
   name: z
-    .string({ error: 'Name is required' })
+    .string({ error: msg('required', { label: 'name' }) })
     .trim()
-    .min(1, 'Name is required')
-    .max(120, 'Name must be at most 120 characters'),
+    .min(1, { error: msg('required', { label: 'name' }) })
+    .max(120, { error: msg('tooLong', { label: 'name', max: 120 }) }),
   role: userRoleSchema,
   clusterId: idSchema.nullable().default(null),
 };
@@ -27,18 +28,10 @@ function roleNeedsCluster(
   ctx: z.RefinementCtx,
 ) {
   if (value.role === 'editor' && value.clusterId == null) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['clusterId'],
-      message: 'An editor must belong to a cluster',
-    });
+    ctx.addIssue(customIssue('user.editorNeedsCluster', {}, ['clusterId']));
   }
   if (value.role === 'admin' && value.clusterId != null) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['clusterId'],
-      message: 'An admin is not tied to a cluster',
-    });
+    ctx.addIssue(customIssue('user.adminHasNoCluster', {}, ['clusterId']));
   }
 }
 
@@ -50,9 +43,9 @@ export type UserCreateInput = z.infer<typeof userCreateInput>;
 export const userUpdateInput = z
   .strictObject({
     id: z
-      .string({ error: 'User id is required' })
-      .min(1, 'User id is required')
-      .max(100, 'User id must be at most 100 characters'),
+      .string({ error: msg('required', { label: 'userId' }) })
+      .min(1, { error: msg('required', { label: 'userId' }) })
+      .max(100, { error: msg('tooLong', { label: 'userId', max: 100 }) }),
     name: userFields.name.optional(),
     role: userRoleSchema.optional(),
     clusterId: idSchema.nullable().optional(),

@@ -1,5 +1,6 @@
 /** The closed lists the register uses: member kinds, size bands, statuses, roles. */
 import { z } from 'zod';
+import { msg } from './messages/format';
 
 export const MEMBER_KINDS = [
   'company',
@@ -12,7 +13,7 @@ export const MEMBER_KINDS = [
 ] as const;
 export type MemberKind = (typeof MEMBER_KINDS)[number];
 export const memberKindSchema = z.enum(MEMBER_KINDS, {
-  error: `Kind must be one of: ${MEMBER_KINDS.join(', ')}`,
+  error: msg('oneOf', { label: 'kind', options: MEMBER_KINDS.join(', ') }),
 });
 export const MEMBER_KIND_LABELS: Record<MemberKind, { sv: string; en: string }> = {
   company: { sv: 'Företag', en: 'Company' },
@@ -28,7 +29,7 @@ export const MEMBER_KIND_LABELS: Record<MemberKind, { sv: string; en: string }> 
 export const SIZE_BANDS = ['1-9', '10-49', '50-249', '250+'] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];
 export const sizeBandSchema = z.enum(SIZE_BANDS, {
-  error: `Size must be one of: ${SIZE_BANDS.join(', ')}`,
+  error: msg('oneOf', { label: 'size', options: SIZE_BANDS.join(', ') }),
 });
 export const SIZE_BAND_LABELS: Record<SizeBand, { sv: string; en: string }> = {
   '1-9': { sv: '1–9 anställda', en: '1–9 employees' },
@@ -40,34 +41,49 @@ export const SIZE_BAND_LABELS: Record<SizeBand, { sv: string; en: string }> = {
 export const STATUSES = ['draft', 'published', 'archived'] as const;
 export type Status = (typeof STATUSES)[number];
 export const statusSchema = z.enum(STATUSES, {
-  error: `Status must be one of: ${STATUSES.join(', ')}`,
+  error: msg('oneOf', { label: 'status', options: STATUSES.join(', ') }),
 });
 
 export const USER_ROLES = ['admin', 'editor'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const userRoleSchema = z.enum(USER_ROLES, {
-  error: `Role must be one of: ${USER_ROLES.join(', ')}`,
+  error: msg('oneOf', { label: 'role', options: USER_ROLES.join(', ') }),
 });
 
 /** How sure we are of a fact taken from public sources: high, medium or a guess. */
 export const CONFIDENCES = ['high', 'medium', 'guess'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 export const confidenceSchema = z.enum(CONFIDENCES, {
-  error: `Confidence must be one of: ${CONFIDENCES.join(', ')}`,
+  error: msg('oneOf', { label: 'confidence', options: CONFIDENCES.join(', ') }),
 });
+
+/** What the audit trail records changes to, and the changes it names. */
+export const AUDIT_ENTITIES = ['area', 'cluster', 'member', 'article', 'user'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'publish',
+  'unpublish',
+  'archive',
+  'delete',
+  'restore',
+  'import',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Database ids are positive integers. */
 export const idSchema = z
-  .number({ error: 'Id must be a number' })
-  .int('Id must be a whole number')
-  .positive('Id must be positive')
+  .number({ error: msg('notNumber', { label: 'id' }) })
+  .int({ error: msg('notWhole', { label: 'id' }) })
+  .positive({ error: msg('notPositive', { label: 'id' }) })
   .max(Number.MAX_SAFE_INTEGER);
 
 /** Optimistic locking: the version the editor last saw. */
 export const versionSchema = z
-  .number({ error: 'Version must be a number' })
-  .int('Version must be a whole number')
-  .min(1, 'Version must be at least 1');
+  .number({ error: msg('notNumber', { label: 'version' }) })
+  .int({ error: msg('notWhole', { label: 'version' }) })
+  .min(1, { error: msg('atLeast', { label: 'version', min: 1 }) });
 
 /** Calendar dates as YYYY-MM-DD, checked to be real days. */
-export const isoDateSchema = z.iso.date({ error: 'Date must be a real date written YYYY-MM-DD' });
+export const isoDateSchema = z.iso.date({ error: msg('date.invalid', {}) });

@@ -4,7 +4,15 @@
  * It only runs when asked (`pnpm db:seed --demo N`) and replaces earlier demo
  * members, so N is always the number there afterwards. Real records are never touched.
  */
-import { luhnCheckDigit, MUNICIPALITIES, slugify, swedishSortKey } from '@cos/domain';
+import {
+  luhnCheckDigit,
+  MUNICIPALITIES,
+  slugify,
+  swedishSortKey,
+  type MemberKind,
+  type SizeBand,
+  type Status,
+} from '@cos/domain';
 import type { Sqlite } from '../client';
 import { indexMembersAfter, lastMemberId, withSearchSyncPaused } from '../search-sync';
 import { createRandom } from './random';
@@ -18,20 +26,37 @@ export interface DemoOptions {
   seed?: number;
 }
 
-const KINDS = [
-  'company',
-  'startup',
-  'academia',
-  'public-sector',
-  'non-profit',
-  'investor',
-  'other',
-] as const;
-const KIND_WEIGHTS = [55, 15, 3, 4, 6, 2, 5];
-const SIZES = ['1-9', '10-49', '50-249', '250+', null] as const;
-const SIZE_WEIGHTS = [45, 30, 12, 5, 8];
-const STATUSES = ['published', 'draft', 'archived'] as const;
-const STATUS_WEIGHTS = [95, 4, 1];
+/**
+ * Relative chances, keyed by the domain's vocabularies: a kind, size band or
+ * status added there must be given a weight here, or this does not compile.
+ * The picks follow each table's key order, so a seed keeps giving the same data.
+ */
+const KIND_WEIGHTS: Record<MemberKind, number> = {
+  company: 55,
+  startup: 15,
+  academia: 3,
+  'public-sector': 4,
+  'non-profit': 6,
+  investor: 2,
+  other: 5,
+};
+const SIZE_WEIGHTS: Record<SizeBand | 'none', number> = {
+  '1-9': 45,
+  '10-49': 30,
+  '50-249': 12,
+  '250+': 5,
+  none: 8,
+};
+const STATUS_WEIGHTS: Record<Status, number> = { published: 95, draft: 4, archived: 1 };
+
+/** A weight table as the lists rnd.weighted takes, in the table's order. */
+function weightLists<K extends string>(table: Record<K, number>): [K[], number[]] {
+  const entries = Object.entries(table) as [K, number][];
+  return [entries.map(([key]) => key), entries.map(([, weight]) => weight)];
+}
+const KINDS = weightLists(KIND_WEIGHTS);
+const SIZES = weightLists(SIZE_WEIGHTS);
+const STATUS_PICKS = weightLists(STATUS_WEIGHTS);
 /** Bigger towns get more members, as in life; 3 % are outside Skåne. */
 const BIG_TOWNS: Record<string, number> = {
   '1280': 25,
@@ -123,10 +148,11 @@ export function generateDemoData(sqlite: Sqlite, options: DemoOptions): { member
       const candidate =
         rnd.next() < 0.9 ? `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}` : null;
       const orgnr = candidate !== null && realOrgnrs.has(candidate) ? null : candidate;
-      const kind = rnd.weighted(KINDS, KIND_WEIGHTS);
-      const size = rnd.weighted(SIZES, SIZE_WEIGHTS);
+      const kind = rnd.weighted(...KINDS);
+      const sizePick = rnd.weighted(...SIZES);
+      const size = sizePick === 'none' ? null : sizePick;
       const municipality = rnd.weighted(municipalityCodes, municipalityWeights);
-      const status = rnd.weighted(STATUSES, STATUS_WEIGHTS);
+      const status = rnd.weighted(...STATUS_PICKS);
       const firstArea = rnd.pick(areaRows);
       const memberAreas = rnd.next() < 0.3 ? [firstArea, rnd.pick(areaRows)] : [firstArea];
       const areaIds = [...new Set(memberAreas.map((a) => a.id))];

@@ -1,7 +1,9 @@
+import { STATUSES } from '@cos/domain';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clusters } from './cluster';
-import { recordColumns, STATUS_VALUES } from './columns';
+import { recordColumns } from './columns';
+import { isOneOf } from './vocabulary-check';
 
 /** News. Bodies are Markdown, stored as written and sanitised when rendered. */
 export const articles = sqliteTable(
@@ -21,13 +23,13 @@ export const articles = sqliteTable(
     author: text('author').notNull().default(''),
     clusterId: integer('cluster_id').references(() => clusters.id, { onDelete: 'set null' }),
     publishedAt: text('published_at'),
-    status: text('status', { enum: STATUS_VALUES }).notNull().default('draft'),
+    status: text('status', { enum: STATUSES }).notNull().default('draft'),
     ...recordColumns,
   },
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt, t.id),
     index('articles_cluster_idx').on(t.clusterId, t.status, t.publishedAt),
-    check('articles_status_valid', sql`${t.status} in ('draft','published','archived')`),
+    check('articles_status_valid', isOneOf(t.status, STATUSES)),
     // A cover image without alt text is an accessibility failure: refuse it here too.
     check(
       'articles_cover_has_alt',

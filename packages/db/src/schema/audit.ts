@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@cos/domain';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -12,11 +13,9 @@ export const auditLog = sqliteTable(
     at: text('at').notNull(),
     userId: text('user_id'),
     userEmail: text('user_email'),
-    entity: text('entity', { enum: ['area', 'cluster', 'member', 'article', 'user'] }).notNull(),
+    entity: text('entity', { enum: AUDIT_ENTITIES }).notNull(),
     entityId: text('entity_id').notNull(),
-    action: text('action', {
-      enum: ['create', 'update', 'publish', 'unpublish', 'archive', 'delete', 'restore', 'import'],
-    }).notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
     /** JSON of the record before and after; null where there is none (create/delete). */
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),

@@ -2,9 +2,11 @@
  * Accounts and sessions, in the shape better-auth's Drizzle adapter expects
  * (model keys user/session/account/verification), plus our role and cluster.
  */
+import { USER_ROLES } from '@cos/domain';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clusters } from './cluster';
+import { isOneOf } from './vocabulary-check';
 
 const timestamps = {
   createdAt: integer('created_at', { mode: 'timestamp_ms' })
@@ -23,16 +25,14 @@ export const users = sqliteTable(
     email: text('email').notNull().unique(),
     emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
     image: text('image'),
-    role: text('role', { enum: ['admin', 'editor'] })
-      .notNull()
-      .default('editor'),
+    role: text('role', { enum: USER_ROLES }).notNull().default('editor'),
     clusterId: integer('cluster_id').references(() => clusters.id, { onDelete: 'restrict' }),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
-    check('users_role_valid', sql`${t.role} in ('admin','editor')`),
+    check('users_role_valid', isOneOf(t.role, USER_ROLES)),
     // An editor runs exactly one cluster; an admin none.
     check(
       'users_role_cluster',

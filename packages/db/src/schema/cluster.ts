@@ -1,8 +1,10 @@
+import { CONFIDENCES, STATUSES } from '@cos/domain';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { areas } from './area';
-import { recordColumns, STATUS_VALUES } from './columns';
+import { recordColumns } from './columns';
 import { municipalities } from './municipality';
+import { isOneOf } from './vocabulary-check';
 
 /** A cluster organisation. `confidence` and `sourceNote` keep where a fact came from. */
 export const clusters = sqliteTable(
@@ -21,17 +23,15 @@ export const clusters = sqliteTable(
     municipalityCode: text('municipality_code').references(() => municipalities.code),
     foundedYear: integer('founded_year'),
     logoUrl: text('logo_url'),
-    confidence: text('confidence', { enum: ['high', 'medium', 'guess'] })
-      .notNull()
-      .default('high'),
+    confidence: text('confidence', { enum: CONFIDENCES }).notNull().default('high'),
     sourceNote: text('source_note').notNull().default(''),
-    status: text('status', { enum: STATUS_VALUES }).notNull().default('draft'),
+    status: text('status', { enum: STATUSES }).notNull().default('draft'),
     ...recordColumns,
   },
   (t) => [
     index('clusters_status_sort_idx').on(t.status, t.sortKey),
-    check('clusters_status_valid', sql`${t.status} in ('draft','published','archived')`),
-    check('clusters_confidence_valid', sql`${t.confidence} in ('high','medium','guess')`),
+    check('clusters_status_valid', isOneOf(t.status, STATUSES)),
+    check('clusters_confidence_valid', isOneOf(t.confidence, CONFIDENCES)),
     check('clusters_name_not_empty', sql`length(trim(${t.name})) > 0`),
   ],
 );

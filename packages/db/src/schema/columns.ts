@@ -9,5 +9,3 @@ export const recordColumns = {
   createdAt: text('created_at').notNull().$defaultFn(nowIso),
   updatedAt: text('updated_at').notNull().$defaultFn(nowIso),
 };
-
-export const STATUS_VALUES = ['draft', 'published', 'archived'] as const;

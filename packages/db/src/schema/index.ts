@@ -6,3 +6,4 @@ export * from './cluster';
 export * from './columns';
 export * from './member';
 export * from './municipality';
+export type * from './rows';

@@ -1,20 +1,11 @@
+import { MEMBER_KINDS, SIZE_BANDS, STATUSES } from '@cos/domain';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { areas } from './area';
 import { clusters } from './cluster';
-import { recordColumns, STATUS_VALUES } from './columns';
+import { recordColumns } from './columns';
 import { municipalities } from './municipality';
-
-export const MEMBER_KIND_VALUES = [
-  'company',
-  'startup',
-  'academia',
-  'public-sector',
-  'non-profit',
-  'investor',
-  'other',
-] as const;
-export const SIZE_BAND_VALUES = ['1-9', '10-49', '50-249', '250+'] as const;
+import { isOneOf } from './vocabulary-check';
 
 /**
  * A member company or organisation. Every directory filter and sort has an
@@ -29,13 +20,13 @@ export const members = sqliteTable(
     name: text('name').notNull(),
     sortKey: text('sort_key').notNull(),
     organisationNumber: text('organisation_number').unique(),
-    kind: text('kind', { enum: MEMBER_KIND_VALUES }).notNull(),
-    sizeBand: text('size_band', { enum: SIZE_BAND_VALUES }),
+    kind: text('kind', { enum: MEMBER_KINDS }).notNull(),
+    sizeBand: text('size_band', { enum: SIZE_BANDS }),
     municipalityCode: text('municipality_code').references(() => municipalities.code),
     website: text('website'),
     descriptionSv: text('description_sv').notNull().default(''),
     descriptionEn: text('description_en').notNull().default(''),
-    status: text('status', { enum: STATUS_VALUES }).notNull().default('draft'),
+    status: text('status', { enum: STATUSES }).notNull().default('draft'),
     /** Generated demo records: never shown as real, never exported as real. */
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     ...recordColumns,
@@ -47,15 +38,9 @@ export const members = sqliteTable(
     index('members_status_kind_idx').on(t.status, t.kind, t.sortKey),
     index('members_status_size_idx').on(t.status, t.sizeBand, t.sortKey),
     index('members_updated_idx').on(t.updatedAt),
-    check('members_status_valid', sql`${t.status} in ('draft','published','archived')`),
-    check(
-      'members_kind_valid',
-      sql`${t.kind} in ('company','startup','academia','public-sector','non-profit','investor','other')`,
-    ),
-    check(
-      'members_size_valid',
-      sql`${t.sizeBand} is null or ${t.sizeBand} in ('1-9','10-49','50-249','250+')`,
-    ),
+    check('members_status_valid', isOneOf(t.status, STATUSES)),
+    check('members_kind_valid', isOneOf(t.kind, MEMBER_KINDS)),
+    check('members_size_valid', sql`${t.sizeBand} is null or ${isOneOf(t.sizeBand, SIZE_BANDS)}`),
     check(
       'members_orgnr_format',
       sql`${t.organisationNumber} is null or ${t.organisationNumber} glob '[0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'`,

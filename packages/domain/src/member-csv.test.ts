@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import {
+  detectDelimiter,
+  MEMBER_ADMIN_EXPORT_COLUMNS,
+  MEMBER_EXPORT_COLUMNS,
+  memberCsvParseOptions,
+  neutraliseFormula,
+  restoreFormula,
+} from './member-csv';
+import { guessImportColumns } from './member-import';
+
+describe('detectDelimiter', () => {
+  it('ignores delimiters inside quotes', () => {
+    expect(detectDelimiter('"a;b;c",d,e\n')).toBe(',');
+    expect(detectDelimiter('a\tb\tc')).toBe('\t');
+    expect(detectDelimiter('single')).toBe(',');
+  });
+
+  it('reads only the first line and prefers the commoner sign', () => {
+    expect(detectDelimiter('Namn;Kommun;Typ\r\na,b,c,d,e,f')).toBe(';');
+    expect(detectDelimiter('a;b,c\n')).toBe(',');
+  });
+});
+
+describe('memberCsvParseOptions', () => {
+  it('detects the delimiter past a byte-order mark, or takes the one given', () => {
+    expect(memberCsvParseOptions('\uFEFFnamn;typ\r\n').delimiter).toBe(';');
+    expect(memberCsvParseOptions('a,b', ';').delimiter).toBe(';');
+    expect(memberCsvParseOptions('a').bom).toBe(true);
+  });
+});
+
+describe('neutraliseFormula', () => {
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    expect(neutraliseFormula('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    expect(neutraliseFormula('-5')).toBe(`'-5`);
+    expect(neutraliseFormula('\tx')).toBe(`'\tx`);
+    expect(neutraliseFormula('Acme')).toBe('Acme');
+  });
+
+  it('is undone on import, and only where it was applied', () => {
+    for (const value of ['=1+1', '+46 40 123', '-5', '@SUM(A1)', 'Acme', "'quoted'"]) {
+      expect(restoreFormula(neutraliseFormula(value))).toBe(value);
+    }
+    expect(restoreFormula("'Acme")).toBe("'Acme");
+  });
+});
+
+describe('export columns', () => {
+  it('the admin export is the open-data export plus status, and imports again', () => {
+    expect(MEMBER_ADMIN_EXPORT_COLUMNS.filter((c) => c !== 'status')).toEqual([
+      ...MEMBER_EXPORT_COLUMNS,
+    ]);
+    expect(guessImportColumns([...MEMBER_ADMIN_EXPORT_COLUMNS]).filter(Boolean)).toHaveLength(11);
+  });
+});

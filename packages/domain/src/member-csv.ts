@@ -1,0 +1,95 @@
+/**
+ * The member CSV contract, one for every reader and writer: the admin's file
+ * import and export (in the browser), the REST import route and the CLI (on
+ * the server) and the open-data export. It holds the rules only — delimiter
+ * detection, formula neutralising, the export columns and the options every
+ * side hands to csv-parse / csv-stringify — so the domain stays free of the
+ * parser: the server uses csv-parse's Node build, the admin its browser build
+ * (see README.md). Column headings → fields are in member-import.ts.
+ */
+
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+/** Comma, semicolon (what Swedish Excel writes) or tab. */
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/**
+ * The delimiter that occurs most often outside quotes in the first line
+ * (ties: comma, then semicolon, then tab); a comma if none occurs.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts: Record<CsvDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  let best: CsvDelimiter = ',';
+  for (const d of CSV_DELIMITERS) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab or
+ * carriage return) as a formula: a member's name could then call out or run
+ * commands on a reader's machine. Such cells get a leading apostrophe, which
+ * Excel and LibreOffice show as text (OWASP's advice for CSV injection).
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Undoes neutraliseFormula on import, so an exported file imports as it was stored. */
+export function restoreFormula(value: string): string {
+  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+}
+
+/** The open-data export's columns (published members; snake_case, as stored). */
+export const MEMBER_EXPORT_COLUMNS = [
+  'slug',
+  'name',
+  'organisation_number',
+  'kind',
+  'size_band',
+  'municipality_code',
+  'municipality',
+  'website',
+  'description_sv',
+  'description_en',
+  'areas',
+  'clusters',
+  'updated_at',
+] as const;
+export type MemberExportColumn = (typeof MEMBER_EXPORT_COLUMNS)[number];
+
+/** The admin's export: the open-data columns plus status, so an exported file imports again. */
+export const MEMBER_ADMIN_EXPORT_COLUMNS = [
+  ...MEMBER_EXPORT_COLUMNS.slice(0, -1),
+  'status',
+  'updated_at',
+] as const;
+
+/**
+ * csv-parse options for a member file: a UTF-8 byte-order mark is dropped,
+ * fully empty lines are skipped, short or long rows are kept (a spreadsheet
+ * leaves trailing empty cells out), and the delimiter is detected unless given.
+ */
+export function memberCsvParseOptions(text: string, delimiter?: CsvDelimiter) {
+  return {
+    bom: true,
+    delimiter: delimiter ?? detectDelimiter(text.startsWith('\uFEFF') ? text.slice(1) : text),
+    skip_empty_lines: true,
+    relax_column_count: true,
+  } as const;
+}
+
+/**
+ * csv-stringify options every member file is written with: each text cell
+ * formula-neutralised, and a cell holding a line break quoted — CR or LF
+ * alone too, which csv-stringify leaves bare unless it is the record
+ * delimiter (a reader would split the row there).
+ */
+export const MEMBER_CSV_WRITE_OPTIONS = {
+  cast: { string: neutraliseFormula },
+  quoted_match: /[\r\n]/,
+} as const;

@@ -1,0 +1,166 @@
+/** Swedish texts, for the same codes as en.ts (a test checks that the two tables match). */
+import type { AuditAction, AuditEntity } from '../vocabulary';
+import type { AdminAction, Catalogue, NotFoundEntity } from './codes';
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'ett tal',
+  boolean: 'ja eller nej',
+  object: 'ett objekt',
+  array: 'en lista',
+};
+
+const ENTITY_NAMES = { area: 'området', cluster: 'klustret', municipality: 'kommunen' } as const;
+
+const lang = (l: 'sv' | 'en') => (l === 'sv' ? 'svenska' : 'engelska');
+
+const ADMIN_ACTIONS: Record<AdminAction, string> = {
+  manageAreas: 'hantera områden',
+  manageClusters: 'hantera kluster',
+  manageUsers: 'hantera användarkonton',
+  any: 'göra det här',
+};
+/** A record named with an indefinite article (`en medlem`), and with none found (`ingen medlem`). */
+const RECORDS: Record<NotFoundEntity, { a: string; none: string; the: string; it: string }> = {
+  area: { a: 'ett område', none: 'inget område', the: 'Området', it: 'det' },
+  cluster: { a: 'ett kluster', none: 'inget kluster', the: 'Klustret', it: 'det' },
+  member: { a: 'en medlem', none: 'ingen medlem', the: 'Medlemmen', it: 'den' },
+  article: { a: 'en artikel', none: 'ingen artikel', the: 'Artikeln', it: 'den' },
+  user: { a: 'ett konto', none: 'inget konto', the: 'Kontot', it: 'det' },
+  auditEntry: {
+    a: 'en historikpost',
+    none: 'ingen historikpost',
+    the: 'Historikposten',
+    it: 'den',
+  },
+};
+const ACTIONS: Record<AuditAction, string> = {
+  create: 'ett skapande',
+  update: 'en ändring',
+  publish: 'en publicering',
+  unpublish: 'en avpublicering',
+  archive: 'en arkivering',
+  delete: 'en borttagning',
+  restore: 'en återställning',
+  import: 'en import',
+};
+const changed = (entity: AuditEntity, name?: string) =>
+  `${RECORDS[entity].the}${name === undefined ? '' : ` ”${name}”`} har ändrats av någon annan sedan du öppnade ${RECORDS[entity].it}; ladda om eller slå ihop med den aktuella versionen`;
+
+export const MESSAGES_SV: Catalogue = {
+  required: (p) => `${p.label} måste fyllas i`,
+  requiredIn: (p) => `${p.label} på ${lang(p.lang)} måste fyllas i`,
+  textIn: (p) => `${p.label} på ${lang(p.lang)} måste vara text`,
+  bilingualShape: (p) => `${p.label} måste fyllas i, som text på svenska och engelska`,
+  tooShort: (p) => `${p.label} måste ha minst ${p.min} tecken`,
+  tooLong: (p) => `${p.label} får ha högst ${p.max} tecken`,
+  tooLongIn: (p) => `${p.label} på ${lang(p.lang)} får ha högst ${p.max} tecken`,
+  overlong: (p) => `${p.label} är för lång`,
+  notEmpty: (p) => `${p.label} får inte vara tom`,
+  notText: (p) => `${p.label} måste vara text`,
+  notNumber: (p) => `${p.label} måste vara ett tal`,
+  notWhole: (p) => `${p.label} måste vara ett heltal`,
+  notPositive: (p) => `${p.label} måste vara större än 0`,
+  atLeast: (p) => `${p.label} måste vara minst ${p.min}`,
+  orMore: (p) => `${p.label} måste vara ${p.min} eller mer`,
+  atMost: (p) => `${p.label} får vara högst ${p.max}`,
+  yearFrom: (p) => `${p.label} måste vara ${p.min} eller senare`,
+  yearTo: (p) => `${p.label} får inte vara efter ${p.max}`,
+  oneOf: (p) => `${p.label} måste vara en av: ${p.options}`,
+  tooManyValues: (p) => `${p.label}: högst ${p.max} värden`,
+  notDateTime: (p) => `${p.label} måste vara ett datum med tid`,
+  'date.invalid': () => 'Datumet måste finnas och skrivas ÅÅÅÅ-MM-DD',
+  'email.invalid': () => 'E-postadressen är inte giltig (till exempel namn@exempel.se)',
+  'webAddress.empty': () => 'Webbadressen får inte vara tom',
+  'webAddress.spaces': () => 'Webbadressen får inte innehålla mellanslag',
+  'webAddress.scheme': () => 'Webbadressen måste börja med http:// eller https://',
+  'webAddress.invalid': () => 'Webbadressen är inte giltig',
+  'webAddress.domain': () => 'Webbadressen måste ha en domän, till exempel exempel.se',
+  'webAddress.credentials': () => 'Webbadressen får inte innehålla användarnamn eller lösenord',
+  'orgNumber.format': () =>
+    'Organisationsnumret ska skrivas NNNNNN-NNNN (siffror och ett bindestreck)',
+  'orgNumber.twelveDigits': () => 'Ett tolvsiffrigt organisationsnummer måste börja med 16',
+  'orgNumber.length': (p) => `Organisationsnumret ska ha 10 siffror (NNNNNN-NNNN), inte ${p.got}`,
+  'orgNumber.personal': () =>
+    'Organisationsnumrets tredje siffra måste vara 2 eller mer (det här liknar ett personnummer)',
+  'orgNumber.checkDigit': (p) =>
+    `Organisationsnumrets kontrollsiffra är fel (ska vara ${p.expected}, är ${p.got})`,
+  'slug.format': () => 'Slug får bara innehålla a–z, 0–9 och enstaka bindestreck mellan dem',
+  'coverImage.start': () => 'Bildens adress måste börja med / eller https://',
+  'coverImage.characters': () =>
+    'Bildens adress får inte innehålla mellanslag, citattecken eller vinkelparenteser',
+  'tag.characters': () => 'Taggar får innehålla bokstäver, siffror, mellanslag och bindestreck',
+  'tags.tooMany': (p) => `Högst ${p.max} taggar`,
+  'areas.tooMany': (p) =>
+    p.owner === 'member'
+      ? 'En medlem kan höra till högst de sex områdena'
+      : 'Ett kluster kan höra till högst de sex områdena',
+  'areas.repeat': () => 'Ett område får inte förekomma två gånger',
+  'memberships.tooMany': (p) => `En medlem kan vara med i högst ${p.max} kluster`,
+  'memberships.repeat': () => 'Ett kluster får inte förekomma två gånger',
+  'municipality.code': () => 'Kommunen måste vara en av Skånes 33 kommuner',
+  'municipality.filter': (p) => `Kommunen måste vara en kommunkod i Skåne eller ”${p.outside}”`,
+  'user.editorNeedsCluster': () => 'En redaktör måste höra till ett kluster',
+  'user.adminHasNoCluster': () => 'En administratör hör inte till något kluster',
+  'import.nothing': () => 'Det finns inget att importera',
+  'import.cellTooLong': () => 'Cellen är för lång',
+  'import.tooManyRows': (p) => `Högst ${p.max} rader`,
+  'taken.slug': () => 'används redan av en annan post',
+  'taken.email': () => 'används redan av ett annat konto',
+  'reference.missing': (p) => `${ENTITY_NAMES[p.entity]} ${p.id} finns inte`,
+  'user.selfDisable': () => 'Du kan inte stänga av ditt eget konto',
+  'user.selfDemote': () => 'Du kan inte ta bort din egen administratörsroll',
+  'user.selfDelete': () => 'Du kan inte ta bort ditt eget konto',
+  'taken.organisationNumber': (p) => `finns redan hos ${p.name}`,
+  'taken.organisationNumberFull': (p) => `Organisationsnumret finns redan hos ${p.name}`,
+  'similar.name': (p) => `Namnet liknar ${p.name} mycket`,
+  'import.unknownArea': (p) => `okänt område ”${p.value}”`,
+  'import.unknownCluster': (p) => `okänt kluster ”${p.value}”`,
+  'import.unknownMunicipality': (p) => `”${p.value}” är inte en av Skånes 33 kommuner`,
+  'import.repeatsRow': (p) => `upprepar rad ${p.row}`,
+  'import.foreignCluster': () => 'redaktörer kan bara importera till sitt eget kluster',
+  'auth.signIn': () => 'Logga in först',
+  'permission.adminOnly': (p) => `Bara administratörer kan ${ADMIN_ACTIONS[p.action]}`,
+  'permission.editorOwnCluster': () => 'Redaktörer kan bara ändra medlemmar i sitt eget kluster',
+  'permission.editorOwnClusterNamed': (p) =>
+    `Redaktörer kan bara ändra medlemmar i sitt eget kluster, och ”${p.name}” är inte en av dem`,
+  'permission.editorAddOwnCluster': () =>
+    'Redaktörer kan bara lägga till medlemmar i sitt eget kluster',
+  'permission.editorArticles': () => 'Redaktörer kan bara skriva artiklar för sitt eget kluster',
+  'permission.editorHistory': () =>
+    'Redaktörer kan bara läsa historiken för en av sina egna medlemmar',
+  'permission.editorImportCluster': () => 'Redaktörer behöver ett kluster att importera till',
+  'origin.refused': (p) =>
+    `Ändringar tas bara emot från ${p.origin}; öppna administrationen på ${p.origin}/admin`,
+  'origin.crossSite': () => 'Begäran från en annan webbplats avvisades',
+  'origin.signIn': (p) =>
+    `Inloggning tas bara emot från ${p.origin}, inte från ${p.from || 'en annan webbplats'}; öppna ${p.origin}/admin`,
+  'notFound.record': (p) => `Det finns ${RECORDS[p.entity].none} med ${p.by} ${p.key}`,
+  'conflict.changed': (p) => changed(p.entity),
+  'conflict.changedNamed': (p) => changed(p.entity, p.name),
+  'storage.full': () =>
+    'Databasen är full (diskutrymmet är slut); ingenting sparades. Försök igen senare',
+  'storage.readOnly': () =>
+    'Databasen går bara att läsa just nu; ingenting sparades. Försök igen senare',
+  'storage.busy': () => 'Databasen är upptagen; ingenting sparades. Försök igen om en stund',
+  'request.csvType': () => 'Skicka CSV-filen som text/csv',
+  'request.csvUnreadable': (p) => `CSV-filen kunde inte läsas: ${p.detail}`,
+  'restore.wrongEntity': (p) =>
+    `är en post om ${RECORDS[p.entity].a}, inte om ${RECORDS[p.expected].a}`,
+  'restore.noState': (p) =>
+    `posten har inget läge ${p.side === 'before' ? 'före' : 'efter'} (den var ${ACTIONS[p.action]})`,
+  'restore.versionRequired': (p) =>
+    `måste anges för att återställa till ${RECORDS[p.entity].a} som finns`,
+  'restore.stateMismatch': (p) =>
+    `det sparade läget passar inte längre posten (${p.path}: ${p.detail})`,
+  'restore.unsupported': () => 'den här sortens post kan inte återställas',
+  'cursor.foreign': () => 'är inte en markör från den här listan (börja om från första sidan)',
+  'cluster.hasEditors': () => 'klustret har fortfarande redaktörer; flytta eller ta bort dem först',
+  'member.stillExists': () => 'medlemmen finns fortfarande; återställ till den i stället',
+  'input.unknownKeys': (p) => `${p.count > 1 ? 'Okända fält' : 'Okänt fält'}: ${p.keys}`,
+  'input.invalid': () => 'Ogiltig uppgift',
+  'input.invalidType': (p) => `Ogiltig uppgift: väntade ${TYPE_NAMES[p.expected] ?? p.expected}`,
+  'input.tooBig': (p) => `För stort: högst ${p.maximum}`,
+  'input.tooSmall': (p) => `För litet: minst ${p.minimum}`,
+  'input.invalidFormat': () => 'Ogiltigt format',
+};
