@@ -1,7 +1,8 @@
 /** Mounts better-auth at /api/auth/* by turning Fastify requests into web Requests. */
-import { CLIENT_IP_HEADER, type Auth } from '@cos/api';
+import { CLIENT_IP_HEADER, coded, OriginRefusedError, type Auth } from '@cos/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isCrossSite, type OriginPolicy } from './csrf';
+import { sendAuthError } from './http-errors';
 
 export function toWebHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
@@ -24,12 +25,15 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, origins: Or
       // could only show as "wrong e-mail or password". Say what is wrong and
       // which address works (e.g. 127.0.0.1 opened instead of localhost).
       if (request.method === 'POST' && isCrossSite(request, origins.allowed)) {
-        const from = request.headers.origin ?? 'another site';
-        return reply.status(403).send({
-          code: 'ORIGIN_NOT_ALLOWED',
-          message: `Sign-in is accepted only from ${publicOrigin}, not from ${from}; open ${publicOrigin}/admin`,
-          useOrigin: publicOrigin,
-        });
+        // No Origin header at all: the catalogue says "another site".
+        const from = request.headers.origin ?? '';
+        return sendAuthError(
+          reply,
+          new OriginRefusedError(
+            publicOrigin,
+            coded('origin.signIn', { origin: publicOrigin, from }),
+          ),
+        );
       }
       const body =
         request.method === 'POST' && request.body !== undefined

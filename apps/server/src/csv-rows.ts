@@ -1,9 +1,16 @@
 /**
- * Reads a member spreadsheet (CSV, UTF-8 with or without BOM, comma or
- * semicolon — Swedish Excel writes semicolons) into import rows, mapping
- * headings to fields by the domain's aliases unless a mapping is given.
+ * Reads a member spreadsheet (CSV, UTF-8 with or without BOM; comma,
+ * semicolon — Swedish Excel writes semicolons — or tab) into import rows,
+ * mapping headings to fields unless a mapping is given. The rules are the
+ * member CSV contract in @cos/domain, which the admin reads files by too.
  */
-import { guessImportMapping, type ImportField, type ImportRow } from '@cos/domain';
+import {
+  guessImportMapping,
+  memberCsvParseOptions,
+  restoreFormula,
+  type ImportField,
+  type ImportRow,
+} from '@cos/domain';
 import { parse } from 'csv-parse/sync';
 
 export interface CsvRows {
@@ -13,22 +20,14 @@ export interface CsvRows {
 }
 
 export function readMemberCsv(text: string, mapping?: Record<string, ImportField | null>): CsvRows {
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
-  const delimiter =
-    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records: string[][] = parse(text, {
-    bom: true,
-    delimiter,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  });
+  const records: string[][] = parse(text, memberCsvParseOptions(text));
   const [headers = [], ...data] = records;
   const map = mapping ?? guessImportMapping(headers);
   const rows = data.map((record) => {
     const row: ImportRow = {};
     headers.forEach((header, i) => {
       const field = map[header];
-      if (field) row[field] = record[i] ?? '';
+      if (field) row[field] = restoreFormula(record[i] ?? '');
     });
     return row;
   });

@@ -6,21 +6,22 @@
  * very same procedure as member.admin.import.
  */
 import {
+  BadRequestError,
+  coded,
   createCaller,
   createContextInner,
-  OriginRefusedError,
   sessionUser,
+  UnauthorizedError,
+  type Actor,
   type Auth,
-  type SessionUser,
 } from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { CsvError } from 'csv-parse/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { toWebHeaders } from './auth-routes';
 import { isCrossSite, type OriginPolicy } from './csrf';
 import { readMemberCsv } from './csv-rows';
+import { sendHttpError } from './http-errors';
 
 export function registerImportRoute(
   app: FastifyInstance,
@@ -30,7 +31,7 @@ export function registerImportRoute(
 ): void {
   // The session, looked up before the body is read: an anonymous upload is
   // refused without reading or parsing up to 64 MB of CSV.
-  const users = new WeakMap<FastifyRequest, SessionUser>();
+  const users = new WeakMap<FastifyRequest, Actor>();
   app.register((scope, _options, done) => {
     scope.addContentTypeParser(
       ['text/csv', 'text/plain'],
@@ -45,8 +46,7 @@ export function registerImportRoute(
           const user = request.headers.cookie
             ? await sessionUser(auth, handle, toWebHeaders(request))
             : null;
-          if (!user)
-            return reply.status(401).send({ error: 'UNAUTHORIZED', message: 'Sign in first' });
+          if (!user) return sendHttpError(reply, new UnauthorizedError());
           users.set(request, user);
         },
       },
@@ -63,7 +63,7 @@ export function registerImportRoute(
         const query = request.query as Record<string, string | undefined>;
         try {
           if (typeof request.body !== 'string')
-            throw new TRPCError({ code: 'BAD_REQUEST', message: 'Send the CSV file as text/csv' });
+            throw new BadRequestError(coded('request.csvType', {}));
           const { rows, mapping } = readMemberCsv(request.body);
           const report = await caller.member.admin.import({
             rows,
@@ -72,20 +72,13 @@ export function registerImportRoute(
           });
           return await reply.send({ mapping, ...report });
         } catch (error) {
-          if (error instanceof TRPCError) {
-            return reply.status(getHTTPStatusCodeFromError(error)).send({
-              error: error.code,
-              message: error.message,
-              ...(error instanceof OriginRefusedError ? { useOrigin: error.useOrigin } : {}),
-            });
-          }
           // Every csv-parse error (not all their codes start with CSV_, e.g. INVALID_OPENING_QUOTE).
-          if (error instanceof CsvError) {
-            return reply
-              .status(400)
-              .send({ error: 'BAD_REQUEST', message: `CSV: ${error.message}` });
-          }
-          throw error;
+          if (error instanceof CsvError)
+            return sendHttpError(
+              reply,
+              new BadRequestError(coded('request.csvUnreadable', { detail: error.message })),
+            );
+          return sendHttpError(reply, error);
         }
       },
     );

@@ -13,33 +13,15 @@ import {
 } from '@cos/api';
 import { openDatabase, type DatabaseHandle } from '@cos/db';
 import { memberDirectoryQuery, type MemberDirectoryQuery } from '@cos/domain';
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { stringify } from 'csv-stringify';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
+import { sendHttpError as sendError } from './http-errors';
 import { openApiDocument } from './openapi';
 
 export const DATA_LICENCE = {
   name: 'CC BY 4.0',
   url: 'https://creativecommons.org/licenses/by/4.0/',
 };
-
-function sendError(reply: FastifyReply, error: unknown) {
-  if (error instanceof z.ZodError) {
-    return reply.status(400).send({
-      error: 'BAD_REQUEST',
-      message: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      fieldErrors: z.flattenError(error).fieldErrors,
-    });
-  }
-  if (error instanceof TRPCError) {
-    return reply
-      .status(getHTTPStatusCodeFromError(error))
-      .send({ error: error.code, message: error.message });
-  }
-  throw error;
-}
 
 /**
  * The rows of a download, read through a connection of its own. A download

@@ -1,11 +1,11 @@
 /**
- * Who is acting: the signed-in user as the services see them. Its own module
- * so that services need not import the request context (which imports the
- * services): the dependency runs one way, context → services → actor.
+ * Who is acting (id, role, cluster): the signed-in user as the services see
+ * them. Its own module so that services need not import the request context
+ * (which imports the services): imports run one way, context → services → actor.
  */
 import type { UserRole } from '@cos/domain';
 
-export interface SessionUser {
+export interface Actor {
   id: string;
   email: string;
   name: string;

@@ -13,7 +13,7 @@ import type { UserCreateInput } from '@cos/domain';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { hashPassword } from 'better-auth/crypto';
-import type { SessionUser } from './actor';
+import type { Actor } from './actor';
 import { FieldError } from './errors';
 
 /** The header the host sets from the socket address, overwriting anything a client sent. */
@@ -95,14 +95,14 @@ export async function sessionUser(
   auth: Auth,
   handle: DatabaseHandle,
   headers: Headers,
-): Promise<SessionUser | null> {
+): Promise<Actor | null> {
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
   const row = handle.sqlite
     .prepare(
       'SELECT id, email, name, role, cluster_id AS clusterId, disabled FROM users WHERE id = ?',
     )
-    .get(session.user.id) as (SessionUser & { disabled: number }) | undefined;
+    .get(session.user.id) as (Actor & { disabled: number }) | undefined;
   if (!row || row.disabled) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, clusterId: row.clusterId };
 }
@@ -113,13 +113,16 @@ export async function createUser(
   input: UserCreateInput,
 ): Promise<{ id: string }> {
   if (handle.sqlite.prepare('SELECT 1 FROM users WHERE email = ?').get(input.email)) {
-    throw new FieldError('email', 'is already used by another account', 'CONFLICT');
+    throw FieldError.coded('email', 'taken.email', {}, 'conflict');
   }
   if (
     input.clusterId !== null &&
     !handle.sqlite.prepare('SELECT 1 FROM clusters WHERE id = ?').get(input.clusterId)
   ) {
-    throw new FieldError('clusterId', `cluster ${input.clusterId} does not exist`);
+    throw FieldError.coded('clusterId', 'reference.missing', {
+      entity: 'cluster',
+      id: input.clusterId,
+    });
   }
   const hash = await hashPassword(input.password);
   const id = randomUUID();

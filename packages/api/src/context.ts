@@ -4,14 +4,12 @@
  * another site) so tests can build one without HTTP.
  */
 import type { DatabaseHandle } from '@cos/db';
-import type { SessionUser } from './actor';
+import type { Actor } from './actor';
 import { getServices, type Services } from './services';
-
-export type { SessionUser } from './actor';
 
 export interface ContextOptions {
   handle: DatabaseHandle;
-  user?: SessionUser | null;
+  user?: Actor | null;
   /** True when a cookie-carrying request came from another origin (CSRF). */
   crossSite?: boolean;
   /** The address writes are accepted from, named when one is refused. */
@@ -21,7 +19,7 @@ export interface ContextOptions {
 export interface Context {
   handle: DatabaseHandle;
   services: Services;
-  user: SessionUser | null;
+  user: Actor | null;
   crossSite: boolean;
   publicOrigin: string | null;
 }

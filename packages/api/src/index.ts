@@ -1,7 +1,21 @@
-export { createContextInner, type Context, type ContextOptions, type SessionUser } from './context';
+export type { Actor } from './actor';
+export { createContextInner, type Context, type ContextOptions } from './context';
 export { appRouter, createCaller, type AppRouter } from './root';
 export { getServices, type Services } from './services';
-export { OriginRefusedError } from './errors';
+export {
+  AppError,
+  BadRequestError,
+  ConflictError,
+  FieldError,
+  ForbiddenError,
+  NotFoundError,
+  OriginRefusedError,
+  StorageUnavailableError,
+  UnauthorizedError,
+  coded,
+  type AppErrorKind,
+  type CodedMessage,
+} from './errors';
 export {
   CLIENT_IP_HEADER,
   createAuth,
@@ -11,10 +25,8 @@ export {
   type AuthOptions,
 } from './auth';
 export {
-  EXPORT_COLUMNS,
   exportPublishedMembers,
   jsonArrayChunks,
   MEMBER_CSV_OPTIONS,
-  neutraliseFormula,
   type ExportRow,
 } from './services/member-export';

@@ -3,6 +3,16 @@
  * response against these and zod objects drop keys they do not name, so a
  * column added to a query can never leak by accident.
  */
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  CONFIDENCES,
+  MEMBER_KINDS,
+  MEMBER_SORTS,
+  SIZE_BANDS,
+  STATUSES,
+  USER_ROLES,
+} from '@cos/domain';
 import { z } from 'zod';
 
 export const bilingualOut = z.object({ sv: z.string(), en: z.string() });
@@ -44,7 +54,7 @@ export const directoryOut = z.object({
   items: z.array(directoryItemOut),
   total: z.number(),
   nextCursor: z.string().nullable(),
-  sort: z.enum(['relevance', 'name', 'newest']),
+  sort: z.enum(MEMBER_SORTS),
   facets: facetsOut,
 });
 
@@ -75,7 +85,7 @@ export const clusterOut = z.object({
   municipality: municipalityOut,
   foundedYear: z.number().nullable(),
   logoUrl: z.string().nullable(),
-  confidence: z.enum(['high', 'medium', 'guess']),
+  confidence: z.enum(CONFIDENCES),
   sourceNote: z.string(),
   memberCount: z.number(),
   areas: z.array(areaRefOut),
@@ -153,14 +163,14 @@ export const memberRecordOut = z.object({
   slug: z.string(),
   name: z.string(),
   organisationNumber: z.string().nullable(),
-  kind: z.string(),
-  sizeBand: z.string().nullable(),
+  kind: z.enum(MEMBER_KINDS),
+  sizeBand: z.enum(SIZE_BANDS).nullable(),
   municipalityCode: z.string().nullable(),
   website: z.string().nullable(),
   description: bilingualOut,
   areaIds: z.array(z.number()),
   memberships: z.array(z.object({ clusterId: z.number(), since: z.string().nullable() })),
-  status: z.enum(['draft', 'published', 'archived']),
+  status: z.enum(STATUSES),
   isDemo: z.boolean(),
   version: z.number(),
   createdAt: z.string(),
@@ -178,14 +188,14 @@ export const auditEntryOut = z.object({
   at: z.string(),
   userId: z.string().nullable(),
   userEmail: z.string().nullable(),
-  entity: z.string(),
+  entity: z.enum(AUDIT_ENTITIES),
   entityId: z.string(),
-  action: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
   before: z.unknown(),
   after: z.unknown(),
 });
 
-const statusOut = z.enum(['draft', 'published', 'archived']);
+const statusOut = z.enum(STATUSES);
 
 export const areaRecordOut = z.object({
   id: z.number(),
@@ -211,7 +221,7 @@ export const clusterRecordOut = z.object({
   foundedYear: z.number().nullable(),
   logoUrl: z.string().nullable(),
   areaIds: z.array(z.number()),
-  confidence: z.enum(['high', 'medium', 'guess']),
+  confidence: z.enum(CONFIDENCES),
   sourceNote: z.string(),
   status: statusOut,
   version: z.number(),
@@ -241,7 +251,7 @@ export const userRecordOut = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(['admin', 'editor']),
+  role: z.enum(USER_ROLES),
   clusterId: z.number().nullable(),
   disabled: z.boolean(),
   version: z.number(),
@@ -258,6 +268,15 @@ export const importReportOut = z.object({
   created: z.number(),
   dryRun: z.boolean(),
   problems: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+  /** Each problem's message code and parameters, in the same order (see ImportReport). */
+  problemCodes: z.array(
+    z
+      .object({
+        code: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
+      })
+      .nullable(),
+  ),
   duplicateRows: z.array(
     z.object({
       row: z.number(),

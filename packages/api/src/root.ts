@@ -2,9 +2,11 @@ import { areaRouter } from './routers/area';
 import { articleRouter } from './routers/article';
 import { auditRouter } from './routers/audit';
 import { clusterRouter } from './routers/cluster';
+import { dashboardRouter } from './routers/dashboard';
 import { memberRouter } from './routers/member';
-import { statisticsRouter } from './routers/public';
 import { sessionRouter } from './routers/session';
+import { statisticsRouter } from './routers/statistics';
+import { taxonomyRouter } from './routers/taxonomy';
 import { userRouter } from './routers/user';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
@@ -17,6 +19,8 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   user: userRouter,
   session: sessionRouter,
+  taxonomy: taxonomyRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

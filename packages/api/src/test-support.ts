@@ -14,7 +14,8 @@ import { seedDefaultData } from '@cos/db/seed';
 import type { MemberDirectoryQueryInput } from '@cos/domain';
 import { getErrorShape, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { createContextInner, type SessionUser } from './context';
+import type { Actor } from './actor';
+import { createContextInner } from './context';
 import { appRouter, createCaller } from './root';
 
 export type Caller = ReturnType<typeof createCaller>;
@@ -32,11 +33,11 @@ export interface TestApi {
   sqlite: Sqlite;
   anonymous: Caller;
   admin: Caller;
-  adminUser: SessionUser;
+  adminUser: Actor;
   /** A caller signed in as the editor of the cluster with this slug. */
   editor: (clusterSlug: string, options?: { crossSite?: boolean }) => Caller;
-  editorUser: (clusterSlug: string) => SessionUser;
-  callerFor: (user: SessionUser | null, options?: { crossSite?: boolean }) => Caller;
+  editorUser: (clusterSlug: string) => Actor;
+  callerFor: (user: Actor | null, options?: { crossSite?: boolean }) => Caller;
   areaId: (slug: string) => number;
   clusterId: (slug: string) => number;
   memberId: (slug: string) => number;
@@ -46,7 +47,7 @@ export interface TestApi {
   cleanup: () => void;
 }
 
-export const ADMIN_USER: SessionUser = {
+export const ADMIN_USER: Actor = {
   id: 'user-admin',
   email: 'admin.person@example.test',
   name: 'Ada Admin',
@@ -70,7 +71,7 @@ export function createTestApi(options: TestApiOptions = {}): TestApi {
     return row.id;
   };
 
-  const editorUser = (clusterSlug: string): SessionUser => ({
+  const editorUser = (clusterSlug: string): Actor => ({
     id: `user-editor-${clusterSlug}`,
     email: `editor.${clusterSlug}@example.test`,
     name: `Editor of ${clusterSlug}`,
@@ -102,7 +103,7 @@ export function createTestApi(options: TestApiOptions = {}): TestApi {
     ])
     .run();
 
-  const callerFor = (user: SessionUser | null, opts: { crossSite?: boolean } = {}) =>
+  const callerFor = (user: Actor | null, opts: { crossSite?: boolean } = {}) =>
     createCaller(createContextInner({ handle, user, crossSite: opts.crossSite ?? false }));
 
   return {
@@ -170,7 +171,7 @@ export async function trpcError(
 export function blamedFields(error: TRPCError): string[] {
   const cause = error.cause;
   if (cause instanceof ZodError) return cause.issues.map((i) => i.path.map(String).join('.'));
-  const field = (error as { field?: unknown }).field;
+  const field = (cause as { field?: unknown } | undefined)?.field;
   return typeof field === 'string' ? [field] : [];
 }
 

@@ -59,7 +59,7 @@ describe('area.admin', () => {
       api.admin.area.admin.update({ id, version: current.version, sortOrder: 5 }),
     );
     expect(error.code).toBe('CONFLICT');
-    expect((error as { current?: unknown }).current).toMatchObject({
+    expect((error.cause as { current?: unknown }).current).toMatchObject({
       sortOrder: 99,
       version: current.version + 1,
     });
@@ -174,7 +174,7 @@ describe('cluster.admin', () => {
       api.admin.cluster.admin.update({ id, version: current.version, city: 'Ystad' }),
     );
     expect(error.code).toBe('CONFLICT');
-    expect((error as { current?: unknown }).current).toMatchObject({ city: 'Lund' });
+    expect((error.cause as { current?: unknown }).current).toMatchObject({ city: 'Lund' });
     expect(api.checksum()).toBe(before);
   });
 

@@ -1,11 +1,22 @@
 /** Areas: the public reads, and the admins' writes. */
-import { areaCreateInput, areaUpdateInput, byIdInput } from '@cos/domain';
+import { areaCreateInput, areaUpdateInput, byIdInput, bySlugInput } from '@cos/domain';
 import { z } from 'zod';
-import { areaRecordOut, deletedOut } from '../outputs';
+import { areaDetailOut, areaOut, areaRecordOut, deletedOut } from '../outputs';
 import { restoreFromAudit } from '../services/restore';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 import { restoreInput, versionedDeleteInput } from './record-inputs';
-import { areaPublicRouter } from './public';
+
+/** Published areas, for anyone. */
+const areaPublicRouter = {
+  list: publicProcedure
+    .input(z.void())
+    .output(z.array(areaOut))
+    .query(({ ctx }) => ctx.services.publicReads.areas()),
+  bySlug: publicProcedure
+    .input(bySlugInput)
+    .output(areaDetailOut)
+    .query(({ ctx, input }) => ctx.services.publicReads.area(input.slug)),
+};
 
 const adminRouter = createTRPCRouter({
   list: protectedProcedure

@@ -76,7 +76,10 @@ describe('article.admin as admin', () => {
       api.admin.article.admin.update({ id: article.id, version: 1, author: 'B' }),
     );
     expect(error.code).toBe('CONFLICT');
-    expect((error as { current?: unknown }).current).toMatchObject({ author: 'A', version: 2 });
+    expect((error.cause as { current?: unknown }).current).toMatchObject({
+      author: 'A',
+      version: 2,
+    });
     expect(api.checksum()).toBe(before);
   });
 

@@ -1,9 +1,20 @@
 /** Articles: the public reads, and the writes of admins and cluster editors. */
-import { articleCreateInput, articleUpdateInput } from '@cos/domain';
-import { articleRecordOut } from '../outputs';
-import { createTRPCRouter } from '../trpc';
-import { articlePublicRouter } from './public';
+import { articleCreateInput, articleListQuery, articleUpdateInput, bySlugInput } from '@cos/domain';
+import { articleListOut, articleOut, articleRecordOut } from '../outputs';
+import { createTRPCRouter, publicProcedure } from '../trpc';
 import { versionedAdminRouter } from './versioned-admin-router';
+
+/** Published articles, for anyone. */
+const articlePublicRouter = {
+  list: publicProcedure
+    .input(articleListQuery)
+    .output(articleListOut)
+    .query(({ ctx, input }) => ctx.services.articleReads.list(input)),
+  bySlug: publicProcedure
+    .input(bySlugInput)
+    .output(articleOut)
+    .query(({ ctx, input }) => ctx.services.articleReads.bySlug(input.slug)),
+};
 
 export const articleRouter = createTRPCRouter({
   ...articlePublicRouter,

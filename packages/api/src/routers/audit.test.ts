@@ -77,7 +77,7 @@ describe('audit.list', () => {
   });
 });
 
-describe('audit.restore', () => {
+describe('audit.restoreMember', () => {
   it("side 'before' puts back the earlier name, version-checked, and is audited", async () => {
     const id = api.memberId('ericsson');
     const renamed = await api.admin.member.admin.update({ id, version: 1, name: 'Fel Namn AB' });
@@ -85,16 +85,18 @@ describe('audit.restore', () => {
     if (!entry) throw new Error('no audit entry');
 
     const checksum = api.checksum();
-    const missing = await trpcError(api.admin.audit.restore({ entryId: entry.id, side: 'before' }));
+    const missing = await trpcError(
+      api.admin.audit.restoreMember({ entryId: entry.id, side: 'before' }),
+    );
     expect(missing.code).toBe('BAD_REQUEST');
     expect(blamedFields(missing)).toEqual(['version']);
     const stale = await trpcError(
-      api.admin.audit.restore({ entryId: entry.id, side: 'before', version: 1 }),
+      api.admin.audit.restoreMember({ entryId: entry.id, side: 'before', version: 1 }),
     );
     expect(stale.code).toBe('CONFLICT');
     expect(api.checksum()).toBe(checksum);
 
-    const restored = await api.admin.audit.restore({
+    const restored = await api.admin.audit.restoreMember({
       entryId: entry.id,
       side: 'before',
       version: renamed.version,
@@ -105,7 +107,10 @@ describe('audit.restore', () => {
     expect(latest).toMatchObject({ action: 'restore', before: renamed, after: restored });
 
     // The default side is 'after': back to the renamed state.
-    const again = await api.admin.audit.restore({ entryId: entry.id, version: restored.version });
+    const again = await api.admin.audit.restoreMember({
+      entryId: entry.id,
+      version: restored.version,
+    });
     expect(again.name).toBe('Fel Namn AB');
   });
 
@@ -120,11 +125,11 @@ describe('audit.restore', () => {
     expect(deletion?.action).toBe('delete');
     if (!deletion) throw new Error('no delete entry');
 
-    const noAfter = await trpcError(api.admin.audit.restore({ entryId: deletion.id }));
+    const noAfter = await trpcError(api.admin.audit.restoreMember({ entryId: deletion.id }));
     expect(noAfter.code).toBe('BAD_REQUEST');
     expect(blamedFields(noAfter)).toEqual(['side']);
 
-    const restored = await api.admin.audit.restore({ entryId: deletion.id, side: 'before' });
+    const restored = await api.admin.audit.restoreMember({ entryId: deletion.id, side: 'before' });
     expect(restored).toEqual({
       ...before,
       version: before.version + 1,
@@ -141,7 +146,7 @@ describe('audit.restore', () => {
 
     // Restoring the deletion twice is refused: the member exists again.
     const twice = await trpcError(
-      api.admin.audit.restore({ entryId: deletion.id, side: 'before' }),
+      api.admin.audit.restoreMember({ entryId: deletion.id, side: 'before' }),
     );
     expect(twice.code).toBe('BAD_REQUEST');
     expect(blamedFields(twice)).toEqual(['version']);
@@ -154,7 +159,7 @@ describe('audit.restore', () => {
     await api.admin.member.admin.create({ name: 'Sony', kind: 'company' });
     const checksum = api.checksum();
     const error = await trpcError(
-      api.admin.audit.restore({ entryId: deletion?.id ?? 0, side: 'before' }),
+      api.admin.audit.restoreMember({ entryId: deletion?.id ?? 0, side: 'before' }),
     );
     expect(error.code).toBe('CONFLICT');
     expect(blamedFields(error)).toEqual(['slug']);
@@ -180,12 +185,12 @@ describe('audit.restore', () => {
 
     const checksum = api.checksum();
     const error = await trpcError(
-      editor.audit.restore({ entryId: fEntry?.id ?? 0, side: 'before', version: f.version }),
+      editor.audit.restoreMember({ entryId: fEntry?.id ?? 0, side: 'before', version: f.version }),
     );
     expect(error.code).toBe('FORBIDDEN');
     expect(api.checksum()).toBe(checksum);
 
-    const restored = await editor.audit.restore({
+    const restored = await editor.audit.restoreMember({
       entryId: eEntry?.id ?? 0,
       side: 'before',
       version: e.version,
@@ -196,17 +201,17 @@ describe('audit.restore', () => {
     await api.admin.member.admin.delete({ id: flextrus, version: f.version });
     const [deletion] = await memberHistory(flextrus);
     const recreate = await trpcError(
-      editor.audit.restore({ entryId: deletion?.id ?? 0, side: 'before' }),
+      editor.audit.restoreMember({ entryId: deletion?.id ?? 0, side: 'before' }),
     );
     expect(recreate.code).toBe('FORBIDDEN');
   });
 
   it('an unknown entry is NOT_FOUND; signed out is UNAUTHORIZED', async () => {
-    expect((await trpcError(api.admin.audit.restore({ entryId: 999_999, version: 1 }))).code).toBe(
-      'NOT_FOUND',
-    );
-    expect((await trpcError(api.anonymous.audit.restore({ entryId: 1, version: 1 }))).code).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(
+      (await trpcError(api.admin.audit.restoreMember({ entryId: 999_999, version: 1 }))).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await trpcError(api.anonymous.audit.restoreMember({ entryId: 1, version: 1 }))).code,
+    ).toBe('UNAUTHORIZED');
   });
 });

@@ -1,10 +1,9 @@
-/** The audit trail: read it, and restore a record to a recorded state. */
+/** The audit trail: read it, and restore a member to a recorded state. */
 import { auditListQuery } from '@cos/domain';
 import { z } from 'zod';
-import { forbidden } from '../errors';
 import { auditEntryOut, memberRecordOut } from '../outputs';
 import { restoreFromAudit } from '../services/restore';
-import { isAdmin } from '../services/permissions';
+import { readHistory } from '../services/audit-history';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 import { restoreInput } from './record-inputs';
 
@@ -13,15 +12,7 @@ export const auditRouter = createTRPCRouter({
   list: protectedProcedure
     .input(auditListQuery)
     .output(z.object({ items: z.array(auditEntryOut), nextCursor: z.string().nullable() }))
-    .query(({ ctx, input }) => {
-      if (!isAdmin(ctx.user)) {
-        if (input.entity !== 'member' || !input.entityId) {
-          throw forbidden('Editors may only read the history of one of their members');
-        }
-        ctx.services.members.get(ctx.user, Number(input.entityId));
-      }
-      return ctx.services.audit.list(input);
-    }),
+    .query(({ ctx, input }) => readHistory(ctx.services, ctx.user, input)),
   /**
    * Puts a member back to the state recorded in an audit entry: by default the
    * state right after that change ('after'), or the one before it. A member
@@ -29,7 +20,7 @@ export const auditRouter = createTRPCRouter({
    * newer edit is lost); a deleted one is re-created with its old id and slug.
    * Areas, clusters and articles restore through their own admin.restore.
    */
-  restore: protectedProcedure
+  restoreMember: protectedProcedure
     .input(restoreInput)
     .output(memberRecordOut)
     .mutation(({ ctx, input }) => restoreFromAudit(ctx.services, ctx.user, 'member', input)),

@@ -1,9 +1,21 @@
 /** Clusters: the public reads, and the admins' writes. */
-import { clusterCreateInput, clusterUpdateInput } from '@cos/domain';
-import { clusterRecordOut } from '../outputs';
-import { createTRPCRouter } from '../trpc';
-import { clusterPublicRouter } from './public';
+import { bySlugInput, clusterCreateInput, clusterUpdateInput } from '@cos/domain';
+import { z } from 'zod';
+import { clusterDetailOut, clusterOut, clusterRecordOut } from '../outputs';
+import { createTRPCRouter, publicProcedure } from '../trpc';
 import { versionedAdminRouter } from './versioned-admin-router';
+
+/** Published clusters, for anyone. */
+const clusterPublicRouter = {
+  list: publicProcedure
+    .input(z.void())
+    .output(z.array(clusterOut))
+    .query(({ ctx }) => ctx.services.publicReads.clusters()),
+  bySlug: publicProcedure
+    .input(bySlugInput)
+    .output(clusterDetailOut)
+    .query(({ ctx, input }) => ctx.services.publicReads.cluster(input.slug)),
+};
 
 export const clusterRouter = createTRPCRouter({
   ...clusterPublicRouter,

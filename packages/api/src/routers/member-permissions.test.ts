@@ -222,7 +222,8 @@ describe('cross-site requests', () => {
         expect((await trpcError(calls[name]())).code, name).toBe('FORBIDDEN');
       }
       expect(
-        (await trpcError(caller.audit.restore({ entryId: 1, side: 'before', version: 1 }))).code,
+        (await trpcError(caller.audit.restoreMember({ entryId: 1, side: 'before', version: 1 })))
+          .code,
       ).toBe('FORBIDDEN');
       await expect(calls.get()).resolves.toMatchObject({ slug: 'ericsson' });
       await expect(calls.list()).resolves.toMatchObject({ total: expect.any(Number) as number });

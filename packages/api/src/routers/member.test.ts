@@ -209,8 +209,8 @@ describe('member.admin.update', () => {
       api.admin.member.admin.update({ id: member.id, version: 1, name: 'För Sent AB' }),
     );
     expect(error.code).toBe('CONFLICT');
-    expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).current).toEqual(current);
+    expect(error.cause).toBeInstanceOf(ConflictError);
+    expect((error.cause as ConflictError).current).toEqual(current);
     expect(formattedError(error, 'member.admin.update').data.current).toEqual(current);
     expect(api.checksum()).toBe(checksum);
     expect((await api.admin.member.admin.get({ id: member.id })).name).toBe('Först In AB');
@@ -312,7 +312,10 @@ describe('member.admin.setStatus', () => {
       api.admin.member.admin.setStatus({ id: member.id, version: 1, action: 'publish' }),
     );
     expect(error.code).toBe('CONFLICT');
-    expect((error as ConflictError).current).toMatchObject({ status: 'archived', version: 2 });
+    expect((error.cause as ConflictError).current).toMatchObject({
+      status: 'archived',
+      version: 2,
+    });
     expect(api.checksum()).toBe(checksum);
   });
 });

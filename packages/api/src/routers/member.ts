@@ -7,6 +7,7 @@ import {
   memberUpdateInput,
   organisationNumberSchema,
   idSchema,
+  MEMBER_SORTS,
 } from '@cos/domain';
 import { z } from 'zod';
 import {
@@ -16,10 +17,14 @@ import {
   importReportOut,
   memberRecordOut,
 } from '../outputs';
-import type { DirectoryResult, DirectoryRow } from '../services/directory';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { STATUS_ACTIONS, statusChangeInput, versionedDeleteInput } from './record-inputs';
-import { memberPublicRouter } from './public';
+import {
+  STATUS_ACTIONS,
+  statusChangeInput,
+  statusChangeManyInput,
+  versionedDeleteInput,
+} from './record-inputs';
+import { memberPublicRouter } from './member-public';
 
 const adminRouter = createTRPCRouter({
   list: protectedProcedure
@@ -29,24 +34,15 @@ const adminRouter = createTRPCRouter({
         items: z.array(adminDirectoryItemOut),
         total: z.number(),
         nextCursor: z.string().nullable(),
-        sort: z.enum(['relevance', 'name', 'newest']),
+        sort: z.enum(MEMBER_SORTS),
         facets: facetsOut,
       }),
     )
-    .query(
-      ({ ctx, input }) =>
-        // Admin scope fills the admin columns of every row.
-        ctx.services.directory.query(input, {
-          statuses: input.status.length > 0 ? input.status : ['draft', 'published', 'archived'],
-          clusterIds: ctx.user.role === 'admin' ? undefined : [ctx.user.clusterId ?? -1],
-          demo: input.demo,
-          admin: true,
-        }) as DirectoryResult & { items: Required<DirectoryRow>[] },
-    ),
+    .query(({ ctx, input }) => ctx.services.directory.adminList(ctx.user, input)),
   get: protectedProcedure
     .input(byIdInput)
     .output(memberRecordOut)
-    .query(({ ctx, input }) => ctx.services.members.get(ctx.user, input.id)),
+    .query(({ ctx, input }) => ctx.services.memberWrites.get(ctx.user, input.id)),
   duplicates: protectedProcedure
     .input(
       z.object({
@@ -57,27 +53,46 @@ const adminRouter = createTRPCRouter({
     )
     .output(z.array(duplicateWarningOut))
     .query(({ ctx, input }) =>
-      ctx.services.members.duplicates(input.name, input.organisationNumber ?? null, input.exceptId),
+      ctx.services.memberWrites.duplicates(
+        input.name,
+        input.organisationNumber ?? null,
+        input.exceptId,
+      ),
     ),
   create: protectedProcedure
     .input(memberCreateInput)
     .output(z.object({ member: memberRecordOut, warnings: z.array(duplicateWarningOut) }))
-    .mutation(({ ctx, input }) => ctx.services.members.create(ctx.user, input)),
+    .mutation(({ ctx, input }) => ctx.services.memberWrites.create(ctx.user, input)),
   update: protectedProcedure
     .input(memberUpdateInput)
     .output(memberRecordOut)
-    .mutation(({ ctx, input }) => ctx.services.members.update(ctx.user, input)),
+    .mutation(({ ctx, input }) => ctx.services.memberWrites.update(ctx.user, input)),
   setStatus: protectedProcedure
     .input(statusChangeInput)
     .output(memberRecordOut)
     .mutation(({ ctx, input }) =>
-      ctx.services.members.setStatus(
+      ctx.services.memberWrites.setStatus(
         ctx.user,
         input.id,
         input.version,
         STATUS_ACTIONS[input.action],
       ),
     ),
+  /**
+   * One action on many members (the list's bulk actions), all or nothing in
+   * one transaction: a stale or out-of-scope member refuses the whole change.
+   * Members already in the target status are left as they are.
+   */
+  setStatusMany: protectedProcedure
+    .input(statusChangeManyInput)
+    .output(z.object({ members: z.array(memberRecordOut) }))
+    .mutation(({ ctx, input }) => ({
+      members: ctx.services.memberWrites.setStatusMany(
+        ctx.user,
+        input.items,
+        STATUS_ACTIONS[input.action],
+      ),
+    })),
   /** Checks (dryRun) or applies a spreadsheet of members; applying is all-or-nothing. */
   import: protectedProcedure
     .input(memberImportInput)
@@ -86,7 +101,9 @@ const adminRouter = createTRPCRouter({
   delete: protectedProcedure
     .input(versionedDeleteInput)
     .output(z.object({ id: z.number() }))
-    .mutation(({ ctx, input }) => ctx.services.members.delete(ctx.user, input.id, input.version)),
+    .mutation(({ ctx, input }) =>
+      ctx.services.memberWrites.delete(ctx.user, input.id, input.version),
+    ),
 });
 
 export const memberRouter = createTRPCRouter({ ...memberPublicRouter, admin: adminRouter });

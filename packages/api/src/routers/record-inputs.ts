@@ -9,6 +9,18 @@ export const statusChangeInput = z.strictObject({
   action: z.enum(['publish', 'unpublish', 'archive']),
 });
 
+/** The same change for many records at once (the admin's bulk actions), each with its version. */
+export const statusChangeManyInput = z.strictObject({
+  items: z
+    .array(z.strictObject({ id: idSchema, version: versionSchema }))
+    .min(1)
+    .max(500)
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, {
+      message: 'names a record more than once',
+    }),
+  action: statusChangeInput.shape.action,
+});
+
 export const versionedDeleteInput = z.strictObject({ id: idSchema, version: versionSchema });
 
 export const STATUS_ACTIONS = {

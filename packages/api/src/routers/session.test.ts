@@ -23,13 +23,13 @@ describe('session', () => {
   });
 
   it('taxonomy: areas and clusters with ids for anyone signed in, nobody else', async () => {
-    const taxonomy = await api.editor('opentech').session.taxonomy();
+    const taxonomy = await api.editor('opentech').taxonomy.pickers();
     expect(taxonomy.areas).toHaveLength(6);
     expect(taxonomy.areas.every((a) => a.id > 0 && a.slug !== '')).toBe(true);
     expect(taxonomy.clusters.find((c) => c.slug === 'opentech')?.id).toBe(
       api.clusterId('opentech'),
     );
-    expect((await trpcError(api.anonymous.session.taxonomy())).code).toBe('UNAUTHORIZED');
+    expect((await trpcError(api.anonymous.taxonomy.pickers())).code).toBe('UNAUTHORIZED');
   });
 
   it('attention: members without a description, editors only their own cluster', async () => {
@@ -52,14 +52,14 @@ describe('session', () => {
       memberships: [{ clusterId: opentech, since: null }],
     });
 
-    const adminIds = (await api.admin.session.attention()).missingDescription.items.map(
+    const adminIds = (await api.admin.dashboard.attention()).missingDescription.items.map(
       (m) => m.id,
     );
     expect(adminIds.slice(0, 2)).toEqual([other.member.id, own.member.id]);
     expect(adminIds).not.toContain(described.member.id);
 
     const editorIds = (
-      await api.editor('opentech').session.attention()
+      await api.editor('opentech').dashboard.attention()
     ).missingDescription.items.map((m) => m.id);
     expect(editorIds).toContain(own.member.id);
     expect(editorIds).not.toContain(other.member.id);
@@ -69,7 +69,7 @@ describe('session', () => {
       version: own.member.version,
       action: 'archive',
     });
-    const afterArchive = (await api.admin.session.attention()).missingDescription.items;
+    const afterArchive = (await api.admin.dashboard.attention()).missingDescription.items;
     expect(afterArchive.map((m) => m.id)).not.toContain(own.member.id);
   });
 });

@@ -94,7 +94,10 @@ describe('user', () => {
     const before = api.checksum();
     const error = await trpcError(api.admin.user.update({ id: user.id, version: 1, name: 'Sen' }));
     expect(error.code).toBe('CONFLICT');
-    expect((error as { current?: unknown }).current).toMatchObject({ name: 'Först', version: 2 });
+    expect((error.cause as { current?: unknown }).current).toMatchObject({
+      name: 'Först',
+      version: 2,
+    });
     expect(api.checksum()).toBe(before);
   });
 

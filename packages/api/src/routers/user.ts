@@ -8,17 +8,19 @@ export const userRouter = createTRPCRouter({
   list: adminProcedure
     .input(z.void())
     .output(z.array(userRecordOut))
-    .query(({ ctx }) => ctx.services.users.list(ctx.user)),
+    .query(({ ctx }) => ctx.services.userWrites.list(ctx.user)),
   create: adminProcedure
     .input(userCreateInput)
     .output(userRecordOut)
-    .mutation(({ ctx, input }) => ctx.services.users.create(ctx.user, input)),
+    .mutation(({ ctx, input }) => ctx.services.userWrites.create(ctx.user, input)),
   update: adminProcedure
     .input(userUpdateInput.safeExtend({ version: versionSchema }))
     .output(userRecordOut)
-    .mutation(({ ctx, input }) => ctx.services.users.update(ctx.user, input)),
+    .mutation(({ ctx, input }) => ctx.services.userWrites.update(ctx.user, input)),
   delete: adminProcedure
     .input(z.strictObject({ id: z.string().min(1).max(100), version: versionSchema }))
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => ctx.services.users.delete(ctx.user, input.id, input.version)),
+    .mutation(({ ctx, input }) =>
+      ctx.services.userWrites.delete(ctx.user, input.id, input.version),
+    ),
 });

@@ -7,7 +7,7 @@
  */
 import { byIdInput, type Status } from '@cos/domain';
 import { z } from 'zod';
-import type { SessionUser } from '../actor';
+import type { Actor } from '../actor';
 import { deletedOut } from '../outputs';
 import type { Services } from '../services';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
@@ -20,12 +20,12 @@ import {
 } from './record-inputs';
 
 export interface VersionedWrites<Create, Update, Rec> {
-  list(user: SessionUser): Rec[];
-  get(user: SessionUser, id: number): Rec;
-  create(user: SessionUser, input: Create): Rec;
-  update(user: SessionUser, input: Update): Rec;
-  setStatus(user: SessionUser, id: number, version: number, status: Status): Rec;
-  delete(user: SessionUser, id: number, version: number): { id: number };
+  list(user: Actor): Rec[];
+  get(user: Actor, id: number): Rec;
+  create(user: Actor, input: Create): Rec;
+  update(user: Actor, input: Update): Rec;
+  setStatus(user: Actor, id: number, version: number, status: Status): Rec;
+  delete(user: Actor, id: number, version: number): { id: number };
 }
 
 export function versionedAdminRouter<Create, CreateIn, Update, UpdateIn, Rec>(

@@ -3,42 +3,20 @@
  * runs in one transaction with the version check and its audit entry.
  */
 import type { AreaCreateInput, AreaUpdateInput } from '@cos/domain';
-import type { Sqlite } from '@cos/db';
-import type { SessionUser } from '../actor';
+import { areas, type AreaRow, type DatabaseHandle } from '@cos/db';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Actor } from '../actor';
 import { ConflictError, FieldError, notFound } from '../errors';
+import type { areaRecordOut } from '../outputs';
 import type { AuditTrail } from './audit';
 import { assertAdmin } from './permissions';
+import { onFirstUse, param } from './prepared';
 import type { ResultCache } from './result-cache';
-import type { StatementCache } from './statement-cache';
 
-export interface AreaRecord {
-  id: number;
-  slug: string;
-  name: { sv: string; en: string };
-  summary: { sv: string; en: string };
-  sortOrder: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type AreaRecord = z.infer<typeof areaRecordOut>;
 
 type Editable = Pick<AreaRecord, 'slug' | 'name' | 'summary' | 'sortOrder'>;
-
-interface AreaRow {
-  id: number;
-  slug: string;
-  nameSv: string;
-  nameEn: string;
-  summarySv: string;
-  summaryEn: string;
-  sortOrder: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-const COLUMNS = `id, slug, name_sv AS nameSv, name_en AS nameEn, summary_sv AS summarySv, summary_en AS summaryEn,
-  sort_order AS sortOrder, version, created_at AS createdAt, updated_at AS updatedAt`;
 
 function toRecord(r: AreaRow): AreaRecord {
   return {
@@ -53,40 +31,94 @@ function toRecord(r: AreaRow): AreaRecord {
   };
 }
 
+function columnValues(e: Editable) {
+  return {
+    slug: e.slug,
+    nameSv: e.name.sv,
+    nameEn: e.name.en,
+    summarySv: e.summary.sv,
+    summaryEn: e.summary.en,
+    sortOrder: e.sortOrder,
+  };
+}
+
 export class AreaWrites {
+  private readonly statements = onFirstUse(() => {
+    const { db } = this.handle;
+    const byIdAndVersion = and(
+      eq(areas.id, sql.placeholder('id')),
+      eq(areas.version, sql.placeholder('version')),
+    );
+    return {
+      byId: db
+        .select()
+        .from(areas)
+        .where(eq(areas.id, sql.placeholder('id')))
+        .prepare(),
+      all: db.select().from(areas).orderBy(asc(areas.sortOrder), asc(areas.id)).prepare(),
+      slugElsewhere: db
+        .select({ id: areas.id })
+        .from(areas)
+        .where(and(eq(areas.slug, sql.placeholder('slug')), ne(areas.id, sql.placeholder('self'))))
+        .prepare(),
+      insert: db
+        .insert(areas)
+        .values({
+          slug: sql.placeholder('slug'),
+          nameSv: sql.placeholder('nameSv'),
+          nameEn: sql.placeholder('nameEn'),
+          summarySv: sql.placeholder('summarySv'),
+          summaryEn: sql.placeholder('summaryEn'),
+          sortOrder: sql.placeholder('sortOrder'),
+          version: 1,
+          createdAt: sql.placeholder('now'),
+          updatedAt: sql.placeholder('now'),
+        })
+        .prepare(),
+      update: db
+        .update(areas)
+        .set({
+          slug: param('slug'),
+          nameSv: param('nameSv'),
+          nameEn: param('nameEn'),
+          summarySv: param('summarySv'),
+          summaryEn: param('summaryEn'),
+          sortOrder: param('sortOrder'),
+          version: sql`${areas.version} + 1`,
+          updatedAt: param('now'),
+        })
+        .where(byIdAndVersion)
+        .prepare(),
+      delete: db.delete(areas).where(byIdAndVersion).prepare(),
+    };
+  });
+
   constructor(
-    private readonly sqlite: Sqlite,
-    private readonly statements: StatementCache,
+    private readonly handle: Pick<DatabaseHandle, 'db' | 'sqlite'>,
     private readonly audit: AuditTrail,
     private readonly cache: ResultCache,
   ) {}
 
   load(id: number): AreaRecord | undefined {
-    const row = this.statements.one<AreaRow>(`SELECT ${COLUMNS} FROM areas WHERE id = ?`, [id]);
+    const row = this.statements().byId.get({ id });
     return row ? toRecord(row) : undefined;
   }
 
-  list(user: SessionUser): AreaRecord[] {
-    assertAdmin(user, 'manage areas');
-    return this.statements
-      .all<AreaRow>(`SELECT ${COLUMNS} FROM areas ORDER BY sort_order, id`)
-      .map(toRecord);
+  list(user: Actor): AreaRecord[] {
+    assertAdmin(user, 'manageAreas');
+    return this.statements().all.all().map(toRecord);
   }
 
-  get(user: SessionUser, id: number): AreaRecord {
-    assertAdmin(user, 'manage areas');
+  get(user: Actor, id: number): AreaRecord {
+    assertAdmin(user, 'manageAreas');
     const record = this.load(id);
     if (!record) throw notFound('area', id);
     return record;
   }
 
-  create(
-    user: SessionUser,
-    input: AreaCreateInput,
-    action: 'create' | 'restore' = 'create',
-  ): AreaRecord {
+  create(user: Actor, input: AreaCreateInput, action: 'create' | 'restore' = 'create'): AreaRecord {
     return this.transaction(() => {
-      assertAdmin(user, 'manage areas');
+      assertAdmin(user, 'manageAreas');
       const editable: Editable = {
         slug: input.slug,
         name: input.name,
@@ -95,12 +127,7 @@ export class AreaWrites {
       };
       this.checkReferences(editable, undefined);
       const now = new Date().toISOString();
-      const { lastInsertRowid } = this.statements
-        .get(
-          `INSERT INTO areas (slug, name_sv, name_en, summary_sv, summary_en, sort_order, version, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-        )
-        .run(...columnValues(editable), now, now);
+      const { lastInsertRowid } = this.statements().insert.run({ ...columnValues(editable), now });
       const id = Number(lastInsertRowid);
       const after = this.load(id) as AreaRecord;
       this.audit.record(user, 'area', id, action, null, after);
@@ -108,11 +135,7 @@ export class AreaWrites {
     });
   }
 
-  update(
-    user: SessionUser,
-    input: AreaUpdateInput,
-    action: 'update' | 'restore' = 'update',
-  ): AreaRecord {
+  update(user: Actor, input: AreaUpdateInput, action: 'update' | 'restore' = 'update'): AreaRecord {
     return this.transaction(() => {
       const before = this.get(user, input.id);
       if (before.version !== input.version) throw new ConflictError('area', before);
@@ -123,13 +146,12 @@ export class AreaWrites {
         sortOrder: input.sortOrder ?? before.sortOrder,
       };
       this.checkReferences(editable, before.id);
-      const result = this.statements
-        .get(
-          `UPDATE areas SET slug = ?, name_sv = ?, name_en = ?, summary_sv = ?, summary_en = ?, sort_order = ?,
-             version = version + 1, updated_at = ?
-           WHERE id = ? AND version = ?`,
-        )
-        .run(...columnValues(editable), new Date().toISOString(), before.id, input.version);
+      const result = this.statements().update.run({
+        ...columnValues(editable),
+        now: new Date().toISOString(),
+        id: before.id,
+        version: input.version,
+      });
       if (result.changes !== 1) throw new ConflictError('area', this.load(before.id));
       const after = this.load(before.id) as AreaRecord;
       this.audit.record(user, 'area', before.id, action, before, after);
@@ -137,31 +159,25 @@ export class AreaWrites {
     });
   }
 
-  delete(user: SessionUser, id: number, version: number): { id: number } {
+  delete(user: Actor, id: number, version: number): { id: number } {
     return this.transaction(() => {
       const before = this.get(user, id);
       if (before.version !== version) throw new ConflictError('area', before);
-      this.statements.get('DELETE FROM areas WHERE id = ? AND version = ?').run(id, version);
+      this.statements().delete.run({ id, version });
       this.audit.record(user, 'area', id, 'delete', before, null);
       return { id };
     });
   }
 
   private transaction<T>(fn: () => T): T {
-    const result = this.sqlite.transaction(fn)();
+    const result = this.handle.sqlite.transaction(fn)();
     this.cache.invalidate();
     return result;
   }
 
   private checkReferences(e: Editable, selfId: number | undefined): void {
-    if (
-      this.statements.one('SELECT 1 FROM areas WHERE slug = ? AND id <> ?', [e.slug, selfId ?? -1])
-    ) {
-      throw new FieldError('slug', 'is already used by another area', 'CONFLICT');
+    if (this.statements().slugElsewhere.get({ slug: e.slug, self: selfId ?? -1 })) {
+      throw FieldError.coded('slug', 'taken.slug', { entity: 'area' }, 'conflict');
     }
   }
-}
-
-function columnValues(e: Editable) {
-  return [e.slug, e.name.sv, e.name.en, e.summary.sv, e.summary.en, e.sortOrder] as const;
 }

@@ -1,24 +1,54 @@
 /** Published news, newest first, by tag or cluster, with keyset pagination. */
+import { articles, articleTags, clusters, type Db } from '@cos/db';
 import type { ArticleListQuery } from '@cos/domain';
+import { and, desc, eq, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
+import type { z } from 'zod';
 import { notFound } from '../errors';
-import { ARTICLE_CONTENT_COLUMNS, type ArticleContentRow } from './article-columns';
+import type { articleOut, articleSummaryOut } from '../outputs';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { StatementCache } from './statement-cache';
+import { onFirstUse, param, ShapeCache } from './prepared';
 
-export interface ArticleRow extends ArticleContentRow {
-  publishedAt: string;
-  clusterSlug: string | null;
-  clusterName: string | null;
-  tags: string | null;
-}
+type ArticleSummary = z.infer<typeof articleSummaryOut>;
+type Article = z.infer<typeof articleOut>;
 
-const COLUMNS = `${ARTICLE_CONTENT_COLUMNS}, a.published_at AS publishedAt, c.slug AS clusterSlug, c.name AS clusterName,
-  (SELECT group_concat(tag, ',') FROM article_tags t WHERE t.article_id = a.id) AS tags`;
+const COLUMNS = {
+  id: articles.id,
+  slug: articles.slug,
+  titleSv: articles.titleSv,
+  titleEn: articles.titleEn,
+  summarySv: articles.summarySv,
+  summaryEn: articles.summaryEn,
+  bodySv: articles.bodySv,
+  bodyEn: articles.bodyEn,
+  coverSrc: articles.coverSrc,
+  coverAltSv: articles.coverAltSv,
+  coverAltEn: articles.coverAltEn,
+  author: articles.author,
+  publishedAt: articles.publishedAt,
+  clusterSlug: clusters.slug,
+  clusterName: clusters.name,
+  // A correlated group_concat: one row per article with its tags, which Drizzle's builder has no form for.
+  tags: sql<
+    string | null
+  >`(SELECT group_concat(${articleTags.tag}, ',') FROM ${articleTags} WHERE ${articleTags.articleId} = ${articles.id})`,
+};
 
 /** Published and due: a future publish date keeps an article hidden until then. */
-const VISIBLE = `a.status = 'published' AND a.published_at IS NOT NULL AND a.published_at <= ?`;
+const visible = () =>
+  and(
+    eq(articles.status, 'published'),
+    isNotNull(articles.publishedAt),
+    lte(articles.publishedAt, param('now')),
+  );
 
-export function articleSummary(a: ArticleRow) {
+/** A row as selected; the cluster's columns are null where the left join found none. */
+type ArticleRow = Omit<SelectResultFields<typeof COLUMNS>, 'clusterSlug' | 'clusterName'> & {
+  clusterSlug: string | null;
+  clusterName: string | null;
+};
+
+export function articleSummary(a: ArticleRow): ArticleSummary {
   return {
     slug: a.slug,
     title: { sv: a.titleSv, en: a.titleEn },
@@ -27,53 +57,91 @@ export function articleSummary(a: ArticleRow) {
       ? { src: a.coverSrc, alt: { sv: a.coverAltSv ?? '', en: a.coverAltEn ?? '' } }
       : null,
     author: a.author,
-    publishedAt: a.publishedAt,
+    // Only visible articles are read, and those have a publish date.
+    publishedAt: a.publishedAt as string,
     cluster: a.clusterSlug && a.clusterName ? { slug: a.clusterSlug, name: a.clusterName } : null,
     tags: a.tags ? a.tags.split(',').sort() : [],
   };
 }
 
 export class ArticleReads {
-  constructor(private readonly statements: StatementCache) {}
+  private readonly statements = onFirstUse(() => ({
+    bySlug: this.select()
+      .where(and(eq(articles.slug, sql.placeholder('slug')), visible()))
+      .prepare(),
+  }));
+  private readonly lists = new ShapeCache<ReturnType<ArticleReads['prepareList']>>();
+
+  constructor(private readonly db: Db) {}
 
   list(query: ArticleListQuery) {
-    const now = new Date().toISOString();
-    const parts = [VISIBLE];
-    const params: unknown[] = [now];
-    if (query.tag) {
-      parts.push('a.id IN (SELECT article_id FROM article_tags WHERE tag = ?)');
-      params.push(query.tag);
-    }
-    if (query.cluster) {
-      parts.push('c.slug = ?');
-      params.push(query.cluster);
-    }
     const cursor = decodeCursor(query.cursor, 'newest');
-    if (cursor) {
-      parts.push('(a.published_at < ? OR (a.published_at = ? AND a.id < ?))');
-      params.push(cursor.k, cursor.k, cursor.id);
-    }
-    const rows = this.statements.all<ArticleRow>(
-      `SELECT ${COLUMNS} FROM articles a LEFT JOIN clusters c ON c.id = a.cluster_id AND c.status = 'published'
-       WHERE ${parts.join(' AND ')} ORDER BY a.published_at DESC, a.id DESC LIMIT ?`,
-      [...params, query.limit + 1],
-    );
+    const shape = { tag: !!query.tag, cluster: !!query.cluster, cursor: !!cursor };
+    const statement = this.lists.get(JSON.stringify(shape), () => this.prepareList(shape));
+    const rows = statement.all({
+      now: new Date().toISOString(),
+      tag: query.tag,
+      cluster: query.cluster,
+      cursorKey: cursor?.k,
+      cursorId: cursor?.id,
+      limit: query.limit + 1,
+    });
     const hasMore = rows.length > query.limit;
-    const page = hasMore ? rows.slice(0, query.limit) : rows;
+    const page = (hasMore ? rows.slice(0, query.limit) : rows).map(articleSummary);
     const last = page[page.length - 1];
+    const lastId = rows[page.length - 1]?.id;
     return {
-      items: page.map(articleSummary),
+      items: page,
       nextCursor:
-        hasMore && last ? encodeCursor({ s: 'newest', k: last.publishedAt, id: last.id }) : null,
+        hasMore && last && lastId !== undefined
+          ? encodeCursor({ s: 'newest', k: last.publishedAt, id: lastId })
+          : null,
     };
   }
 
-  bySlug(slug: string) {
-    const row = this.statements.one<ArticleRow>(
-      `SELECT ${COLUMNS} FROM articles a LEFT JOIN clusters c ON c.id = a.cluster_id AND c.status = 'published' WHERE a.slug = ? AND ${VISIBLE}`,
-      [slug, new Date().toISOString()],
-    );
+  bySlug(slug: string): Article {
+    const row = this.statements().bySlug.get({ slug, now: new Date().toISOString() });
     if (!row) throw notFound('article', slug);
     return { ...articleSummary(row), body: { sv: row.bodySv, en: row.bodyEn } };
+  }
+
+  private select() {
+    return this.db
+      .select(COLUMNS)
+      .from(articles)
+      .leftJoin(
+        clusters,
+        and(eq(clusters.id, articles.clusterId), eq(clusters.status, 'published')),
+      );
+  }
+
+  private prepareList(shape: { tag: boolean; cluster: boolean; cursor: boolean }) {
+    const conditions: (SQL | undefined)[] = [visible()];
+    if (shape.tag) {
+      conditions.push(
+        inArray(
+          articles.id,
+          this.db
+            .select({ id: articleTags.articleId })
+            .from(articleTags)
+            .where(eq(articleTags.tag, param('tag'))),
+        ),
+      );
+    }
+    if (shape.cluster) conditions.push(eq(clusters.slug, param('cluster')));
+    if (shape.cursor) {
+      const key = param('cursorKey');
+      conditions.push(
+        or(
+          lt(articles.publishedAt, key),
+          and(eq(articles.publishedAt, key), lt(articles.id, param('cursorId'))),
+        ),
+      );
+    }
+    return this.select()
+      .where(and(...conditions))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(sql.placeholder('limit'))
+      .prepare();
   }
 }

@@ -1,113 +1,108 @@
 /** The audit trail: written inside each write's transaction, read by admins and editors. */
+import { auditLog, type Db } from '@cos/db';
 import type { AuditListQuery } from '@cos/domain';
-import type { SessionUser } from '../actor';
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Actor } from '../actor';
+import type { auditEntryOut } from '../outputs';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { StatementCache } from './statement-cache';
+import { onFirstUse, param, ShapeCache } from './prepared';
 
-export type AuditEntity = 'area' | 'cluster' | 'member' | 'article' | 'user';
-export type AuditAction =
-  'create' | 'update' | 'publish' | 'unpublish' | 'archive' | 'delete' | 'restore' | 'import';
+/** An entry as stored; `before` and `after` are the records' JSON, parsed. */
+export type AuditEntry = z.infer<typeof auditEntryOut>;
+export type AuditEntity = AuditEntry['entity'];
+export type AuditAction = AuditEntry['action'];
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: string | null;
-  userEmail: string | null;
-  entity: AuditEntity;
-  entityId: string;
-  action: AuditAction;
-  before: unknown;
-  after: unknown;
-}
+const json = (value: unknown) =>
+  value === null || value === undefined ? null : JSON.stringify(value);
 
 export class AuditTrail {
-  constructor(private readonly statements: StatementCache) {}
+  private readonly statements = onFirstUse(() => ({
+    // before/after are bound as JSON text already: the column's own encoder would store a missing state as 'null'.
+    insert: this.db
+      .insert(auditLog)
+      .values({
+        at: sql.placeholder('at'),
+        userId: sql.placeholder('userId'),
+        userEmail: sql.placeholder('userEmail'),
+        entity: sql.placeholder('entity'),
+        entityId: sql.placeholder('entityId'),
+        action: sql.placeholder('action'),
+        before: param('before'),
+        after: param('after'),
+      })
+      .prepare(),
+    byId: this.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.id, sql.placeholder('id')))
+      .prepare(),
+  }));
+  private readonly lists = new ShapeCache<ReturnType<AuditTrail['prepareList']>>();
+
+  constructor(private readonly db: Db) {}
 
   /** Must be called inside the transaction of the write it records. */
   record(
-    user: SessionUser | null,
+    user: Actor | null,
     entity: AuditEntity,
     entityId: string | number,
     action: AuditAction,
     before: unknown,
     after: unknown,
   ): void {
-    this.statements
-      .get(
-        'INSERT INTO audit_log (at, user_id, user_email, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        new Date().toISOString(),
-        user?.id ?? null,
-        user?.email ?? null,
-        entity,
-        String(entityId),
-        action,
-        before === null || before === undefined ? null : JSON.stringify(before),
-        after === null || after === undefined ? null : JSON.stringify(after),
-      );
+    this.statements().insert.run({
+      at: new Date().toISOString(),
+      userId: user?.id ?? null,
+      userEmail: user?.email ?? null,
+      entity,
+      entityId: String(entityId),
+      action,
+      before: json(before),
+      after: json(after),
+    });
   }
 
   get(id: number): AuditEntry | undefined {
-    const row = this.statements.one<RawEntry>(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`, [
-      id,
-    ]);
-    return row ? parse(row) : undefined;
+    return this.statements().byId.get({ id });
   }
 
   list(query: AuditListQuery) {
-    const parts: string[] = ['1'];
-    const params: unknown[] = [];
-    if (query.entity) {
-      parts.push('entity = ?');
-      params.push(query.entity);
-    }
-    if (query.entityId) {
-      parts.push('entity_id = ?');
-      params.push(query.entityId);
-    }
-    if (query.userId) {
-      parts.push('user_id = ?');
-      params.push(query.userId);
-    }
-    if (query.from) {
-      parts.push('at >= ?');
-      params.push(new Date(query.from).toISOString());
-    }
-    if (query.to) {
-      parts.push('at <= ?');
-      params.push(new Date(query.to).toISOString());
-    }
     const cursor = decodeCursor(query.cursor, 'audit');
-    if (cursor) {
-      parts.push('id < ?');
-      params.push(cursor.id);
-    }
-    const rows = this.statements.all<RawEntry>(
-      `SELECT ${COLUMNS} FROM audit_log WHERE ${parts.join(' AND ')} ORDER BY id DESC LIMIT ?`,
-      [...params, query.limit + 1],
-    );
+    const filters = {
+      entity: query.entity,
+      entityId: query.entityId,
+      userId: query.userId,
+      from: query.from ? new Date(query.from).toISOString() : undefined,
+      to: query.to ? new Date(query.to).toISOString() : undefined,
+      before: cursor?.id,
+    };
+    const given = (Object.keys(filters) as (keyof typeof filters)[]).filter((k) => filters[k]);
+    const statement = this.lists.get(given.join(','), () => this.prepareList(new Set(given)));
+    const rows = statement.all({ ...filters, limit: query.limit + 1 });
     const hasMore = rows.length > query.limit;
-    const page = (hasMore ? rows.slice(0, query.limit) : rows).map(parse);
+    const page: AuditEntry[] = hasMore ? rows.slice(0, query.limit) : rows;
     const last = page[page.length - 1];
     return {
       items: page,
       nextCursor: hasMore && last ? encodeCursor({ s: 'audit', k: last.id, id: last.id }) : null,
     };
   }
-}
 
-const COLUMNS =
-  'id, at, user_id AS userId, user_email AS userEmail, entity, entity_id AS entityId, action, before, after';
-type RawEntry = Omit<AuditEntry, 'before' | 'after'> & {
-  before: string | null;
-  after: string | null;
-};
-
-function parse(row: RawEntry): AuditEntry {
-  return {
-    ...row,
-    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
-    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
-  };
+  private prepareList(given: Set<string>) {
+    const conditions: SQL[] = [];
+    if (given.has('entity')) conditions.push(eq(auditLog.entity, param('entity')));
+    if (given.has('entityId')) conditions.push(eq(auditLog.entityId, param('entityId')));
+    if (given.has('userId')) conditions.push(eq(auditLog.userId, param('userId')));
+    if (given.has('from')) conditions.push(gte(auditLog.at, param('from')));
+    if (given.has('to')) conditions.push(lte(auditLog.at, param('to')));
+    if (given.has('before')) conditions.push(lt(auditLog.id, param('before')));
+    return this.db
+      .select()
+      .from(auditLog)
+      .where(and(...conditions))
+      .orderBy(desc(auditLog.id))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  }
 }

@@ -3,76 +3,52 @@
  * in one transaction with the version check and its audit entry.
  */
 import {
-  swedishSortKey,
   uniqueSlug,
   type ClusterCreateInput,
   type ClusterUpdateInput,
   type Status,
 } from '@cos/domain';
-import type { Sqlite } from '@cos/db';
-import type { SessionUser } from '../actor';
+import type { ClusterRow, DatabaseHandle } from '@cos/db';
+import type { Actor } from '../actor';
 import { ConflictError, FieldError, notFound } from '../errors';
 import type { AuditTrail } from './audit';
 import { assertAdmin } from './permissions';
+import {
+  columnValues,
+  prepareClusterStatements,
+  type ClusterEditable as Editable,
+  type ClusterRecord,
+} from './cluster-statements';
+import { onFirstUse } from './prepared';
 import type { ResultCache } from './result-cache';
-import type { StatementCache } from './statement-cache';
+import { statusAction } from './status-action';
 
-export interface ClusterRecord {
-  id: number;
-  slug: string;
-  name: string;
-  shortName: string;
-  description: { sv: string; en: string };
-  website: string | null;
-  email: string | null;
-  city: string;
-  municipalityCode: ClusterCreateInput['municipalityCode'];
-  foundedYear: number | null;
-  logoUrl: string | null;
-  areaIds: number[];
-  confidence: ClusterCreateInput['confidence'];
-  sourceNote: string;
-  status: Status;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { ClusterRecord } from './cluster-statements';
 
-type Editable = Omit<ClusterRecord, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
-type ClusterRow = Omit<ClusterRecord, 'description' | 'areaIds'> & {
-  descriptionSv: string;
-  descriptionEn: string;
-};
-
-const COLUMNS = `id, slug, name, short_name AS shortName, description_sv AS descriptionSv, description_en AS descriptionEn,
-  website, email, city, municipality_code AS municipalityCode, founded_year AS foundedYear, logo_url AS logoUrl,
-  confidence, source_note AS sourceNote, status, version, created_at AS createdAt, updated_at AS updatedAt`;
-
-const WHAT = 'manage clusters';
+const WHAT = 'manageClusters';
 
 export class ClusterWrites {
+  private readonly statements = onFirstUse(() => prepareClusterStatements(this.handle));
+
   constructor(
-    private readonly sqlite: Sqlite,
-    private readonly statements: StatementCache,
+    private readonly handle: Pick<DatabaseHandle, 'db' | 'sqlite'>,
     private readonly audit: AuditTrail,
     private readonly cache: ResultCache,
   ) {}
 
   load(id: number): ClusterRecord | undefined {
-    const row = this.statements.one<ClusterRow>(`SELECT ${COLUMNS} FROM clusters WHERE id = ?`, [
-      id,
-    ]);
+    const row = this.statements().byId.get({ id });
     return row ? this.toRecord(row) : undefined;
   }
 
-  list(user: SessionUser): ClusterRecord[] {
+  list(user: Actor): ClusterRecord[] {
     assertAdmin(user, WHAT);
-    return this.statements
-      .all<ClusterRow>(`SELECT ${COLUMNS} FROM clusters ORDER BY sort_key, id`)
+    return this.statements()
+      .all.all()
       .map((r) => this.toRecord(r));
   }
 
-  get(user: SessionUser, id: number): ClusterRecord {
+  get(user: Actor, id: number): ClusterRecord {
     assertAdmin(user, WHAT);
     const record = this.load(id);
     if (!record) throw notFound('cluster', id);
@@ -80,7 +56,7 @@ export class ClusterWrites {
   }
 
   create(
-    user: SessionUser,
+    user: Actor,
     input: ClusterCreateInput,
     action: 'create' | 'restore' = 'create',
   ): ClusterRecord {
@@ -104,13 +80,7 @@ export class ClusterWrites {
       };
       this.checkReferences(editable, undefined);
       const now = new Date().toISOString();
-      const { lastInsertRowid } = this.statements
-        .get(
-          `INSERT INTO clusters (slug, name, sort_key, short_name, description_sv, description_en, website, email, city,
-             municipality_code, founded_year, logo_url, confidence, source_note, status, version, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-        )
-        .run(...columnValues(editable), now, now);
+      const { lastInsertRowid } = this.statements().insert.run({ ...columnValues(editable), now });
       const id = Number(lastInsertRowid);
       this.writeAreas(id, editable.areaIds);
       const after = this.load(id) as ClusterRecord;
@@ -120,7 +90,7 @@ export class ClusterWrites {
   }
 
   update(
-    user: SessionUser,
+    user: Actor,
     input: ClusterUpdateInput,
     action: 'update' | 'restore' = 'update',
   ): ClusterRecord {
@@ -146,14 +116,12 @@ export class ClusterWrites {
         status: pick('status'),
       };
       this.checkReferences(editable, before.id);
-      const result = this.statements
-        .get(
-          `UPDATE clusters SET slug = ?, name = ?, sort_key = ?, short_name = ?, description_sv = ?, description_en = ?,
-             website = ?, email = ?, city = ?, municipality_code = ?, founded_year = ?, logo_url = ?, confidence = ?,
-             source_note = ?, status = ?, version = version + 1, updated_at = ?
-           WHERE id = ? AND version = ?`,
-        )
-        .run(...columnValues(editable), new Date().toISOString(), before.id, input.version);
+      const result = this.statements().update.run({
+        ...columnValues(editable),
+        now: new Date().toISOString(),
+        id: before.id,
+        version: input.version,
+      });
       if (result.changes !== 1) throw new ConflictError('cluster', this.load(before.id));
       if (
         JSON.stringify([...editable.areaIds].sort((a, b) => a - b)) !==
@@ -167,112 +135,86 @@ export class ClusterWrites {
     });
   }
 
-  setStatus(user: SessionUser, id: number, version: number, status: Status): ClusterRecord {
+  setStatus(user: Actor, id: number, version: number, status: Status): ClusterRecord {
     return this.transaction(() => {
       const before = this.get(user, id);
       if (before.version !== version) throw new ConflictError('cluster', before);
-      this.statements
-        .get(
-          'UPDATE clusters SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?',
-        )
-        .run(status, new Date().toISOString(), id, version);
+      this.statements().setStatus.run({ status, now: new Date().toISOString(), id, version });
       const after = this.load(id) as ClusterRecord;
-      const action =
-        status === 'published' ? 'publish' : status === 'archived' ? 'archive' : 'unpublish';
-      this.audit.record(user, 'cluster', id, action, before, after);
+      this.audit.record(user, 'cluster', id, statusAction(status), before, after);
       return after;
     });
   }
 
-  delete(user: SessionUser, id: number, version: number): { id: number } {
+  delete(user: Actor, id: number, version: number): { id: number } {
     return this.transaction(() => {
       const before = this.get(user, id);
       if (before.version !== version) throw new ConflictError('cluster', before);
-      if (this.statements.one('SELECT 1 FROM users WHERE cluster_id = ?', [id])) {
-        throw new FieldError(
-          'id',
-          'this cluster still has editors; move or remove them first',
-          'CONFLICT',
-        );
+      if (this.statements().hasEditors.get({ id })) {
+        throw FieldError.coded('id', 'cluster.hasEditors', {}, 'conflict');
       }
-      this.statements.get('DELETE FROM clusters WHERE id = ? AND version = ?').run(id, version);
+      this.statements().delete.run({ id, version });
       this.audit.record(user, 'cluster', id, 'delete', before, null);
       return { id };
     });
   }
 
   private toRecord(row: ClusterRow): ClusterRecord {
-    const { descriptionSv, descriptionEn, ...rest } = row;
     return {
-      ...rest,
-      description: { sv: descriptionSv, en: descriptionEn },
-      areaIds: this.statements
-        .all<{ id: number }>(
-          'SELECT area_id AS id FROM cluster_areas WHERE cluster_id = ? ORDER BY area_id',
-          [row.id],
-        )
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      shortName: row.shortName,
+      website: row.website,
+      email: row.email,
+      city: row.city,
+      municipalityCode: row.municipalityCode,
+      foundedYear: row.foundedYear,
+      logoUrl: row.logoUrl,
+      confidence: row.confidence,
+      sourceNote: row.sourceNote,
+      status: row.status,
+      version: row.version,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      description: { sv: row.descriptionSv, en: row.descriptionEn },
+      areaIds: this.statements()
+        .areaIds.all({ id: row.id })
         .map((r) => r.id),
     };
   }
 
   private transaction<T>(fn: () => T): T {
-    const result = this.sqlite.transaction(fn)();
+    const result = this.handle.sqlite.transaction(fn)();
     this.cache.invalidate();
     return result;
   }
 
   private slugTaken(slug: string): boolean {
-    return this.statements.one('SELECT 1 FROM clusters WHERE slug = ?', [slug]) !== undefined;
+    return this.statements().slugTaken.get({ slug }) !== undefined;
   }
 
   private checkReferences(e: Editable, selfId: number | undefined): void {
-    if (
-      this.statements.one('SELECT 1 FROM clusters WHERE slug = ? AND id <> ?', [
-        e.slug,
-        selfId ?? -1,
-      ])
-    ) {
-      throw new FieldError('slug', 'is already used by another cluster', 'CONFLICT');
+    const statements = this.statements();
+    if (statements.slugElsewhere.get({ slug: e.slug, self: selfId ?? -1 })) {
+      throw FieldError.coded('slug', 'taken.slug', { entity: 'cluster' }, 'conflict');
     }
     for (const areaId of e.areaIds) {
-      if (!this.statements.one('SELECT 1 FROM areas WHERE id = ?', [areaId])) {
-        throw new FieldError('areaIds', `area ${areaId} does not exist`);
+      if (!statements.areaExists.get({ id: areaId })) {
+        throw FieldError.coded('areaIds', 'reference.missing', { entity: 'area', id: areaId });
       }
     }
-    if (
-      e.municipalityCode &&
-      !this.statements.one('SELECT 1 FROM municipalities WHERE code = ?', [e.municipalityCode])
-    ) {
-      throw new FieldError('municipalityCode', `municipality ${e.municipalityCode} does not exist`);
+    if (e.municipalityCode && !statements.municipalityExists.get({ code: e.municipalityCode })) {
+      throw FieldError.coded('municipalityCode', 'reference.missing', {
+        entity: 'municipality',
+        id: e.municipalityCode,
+      });
     }
   }
 
   private writeAreas(id: number, areaIds: readonly number[]): void {
-    this.statements.get('DELETE FROM cluster_areas WHERE cluster_id = ?').run(id);
-    for (const areaId of areaIds) {
-      this.statements
-        .get('INSERT INTO cluster_areas (cluster_id, area_id) VALUES (?, ?)')
-        .run(id, areaId);
-    }
+    const statements = this.statements();
+    statements.deleteAreas.run({ id });
+    for (const areaId of areaIds) statements.insertArea.run({ id, areaId });
   }
-}
-
-function columnValues(e: Editable) {
-  return [
-    e.slug,
-    e.name,
-    swedishSortKey(e.name),
-    e.shortName,
-    e.description.sv,
-    e.description.en,
-    e.website,
-    e.email,
-    e.city,
-    e.municipalityCode,
-    e.foundedYear,
-    e.logoUrl,
-    e.confidence,
-    e.sourceNote,
-    e.status,
-  ] as const;
 }

@@ -28,8 +28,5 @@ export function decodeCursor(raw: string | undefined, sort: string): Cursor | nu
   } catch {
     // fall through to the error below
   }
-  throw new FieldError(
-    'cursor',
-    'is not a cursor from this list (start again from the first page)',
-  );
+  throw FieldError.coded('cursor', 'cursor.foreign', {});
 }

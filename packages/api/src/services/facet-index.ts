@@ -5,6 +5,8 @@
  * new combination of filters. Here each member is a few bytes in typed
  * arrays and all five facets plus the total come from one pass (a few ms).
  * It is rebuilt when the data generation changes (any write), by one scan.
+ * Raw SQL for that scan: rows come back as arrays (no per-row objects), which
+ * is what makes rebuilding 100,000 members cheap.
  */
 import { MEMBER_KINDS, MUNICIPALITIES, SIZE_BANDS, type Status } from '@cos/domain';
 import type { StatementCache } from './statement-cache';

@@ -4,26 +4,16 @@
  * are never all in memory; areas and clusters are joined in as slug lists
  * read beforehand (see linkSlugLists).
  */
-import type { MemberDirectoryQuery } from '@cos/domain';
+import {
+  MEMBER_CSV_WRITE_OPTIONS,
+  MEMBER_EXPORT_COLUMNS,
+  type MemberDirectoryQuery,
+  type MemberExportColumn,
+} from '@cos/domain';
 import type { Sqlite } from '@cos/db';
 import { toFtsQuery } from './fts-query';
 
-export const EXPORT_COLUMNS = [
-  'slug',
-  'name',
-  'organisation_number',
-  'kind',
-  'size_band',
-  'municipality_code',
-  'municipality',
-  'website',
-  'description_sv',
-  'description_en',
-  'areas',
-  'clusters',
-  'updated_at',
-] as const;
-export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | null>;
+export type ExportRow = Record<MemberExportColumn, string | null>;
 
 export function* exportPublishedMembers(
   sqlite: Sqlite,
@@ -140,22 +130,15 @@ function linkSlugLists(
 }
 
 /**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab or
- * carriage return) as a formula: a member's name could then call out or run
- * commands on a visitor's machine. CSV cells that would be read so get a
- * leading apostrophe, which Excel and LibreOffice show as text (OWASP's
- * advice for CSV injection). The JSON export keeps every value as stored.
+ * csv-stringify options for member exports: header, UTF-8 BOM for Excel,
+ * formulas neutralised (the member CSV contract in @cos/domain). The JSON
+ * export keeps every value as stored.
  */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** csv-stringify options for member exports: header, UTF-8 BOM for Excel, formulas neutralised. */
 export const MEMBER_CSV_OPTIONS = {
   header: true,
-  columns: [...EXPORT_COLUMNS],
+  columns: [...MEMBER_EXPORT_COLUMNS],
   bom: true,
-  cast: { string: neutraliseFormula },
+  ...MEMBER_CSV_WRITE_OPTIONS,
 };
 
 /** A JSON array written piece by piece, so an export of any size streams in flat memory. */

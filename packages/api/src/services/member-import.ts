@@ -6,9 +6,16 @@
  * rows in one transaction — all of them or none — with one audit entry per
  * new member, and rebuilds their search rows in one statement.
  */
-import { indexMembersAfter, lastMemberId, withSearchSyncPaused, type Sqlite } from '@cos/db';
+import {
+  indexMembersAfter,
+  lastMemberId,
+  withSearchSyncPaused,
+  type DatabaseHandle,
+} from '@cos/db';
 import {
   findMunicipality,
+  formatMessage,
+  issueMessage,
   MEMBER_KIND_LABELS,
   MEMBER_KINDS,
   memberCreateInput,
@@ -18,11 +25,16 @@ import {
   type ImportRow,
   type MemberCreateInput,
   type MemberImportInput,
+  type MessageCode,
+  type MessageParams,
+  type WireParams,
 } from '@cos/domain';
-import type { SessionUser } from '../actor';
+import type { Actor } from '../actor';
 import { forbidden } from '../errors';
 import type { AuditTrail } from './audit';
 import { isAdmin } from './permissions';
+import { memberColumnValues, prepareMemberStatements } from './member-statements';
+import { onFirstUse } from './prepared';
 import type { ResultCache } from './result-cache';
 import type { StatementCache } from './statement-cache';
 import { loadTaxonomy } from './taxonomy';
@@ -34,6 +46,18 @@ export interface ImportProblem {
   message: string;
 }
 
+/** A problem with the catalogue code behind its message, when it has one. */
+type CodedProblem = ImportProblem & { coded?: { code: MessageCode; params: WireParams } };
+
+function problem<C extends MessageCode>(
+  row: number,
+  field: string,
+  code: C,
+  params: MessageParams<C> & WireParams,
+): CodedProblem {
+  return { row, field, message: formatMessage('en', code, params), coded: { code, params } };
+}
+
 export interface ImportReport {
   total: number;
   valid: number;
@@ -43,6 +67,12 @@ export interface ImportReport {
   dryRun: boolean;
   /** At most 1000 problems are listed; counts above are complete. */
   problems: ImportProblem[];
+  /**
+   * The message catalogue's code and parameters of each listed problem, in the
+   * same order (null where a problem has none), so clients word it in their
+   * language. A separate list keeps each problem's own shape as it was.
+   */
+  problemCodes: ({ code: MessageCode; params: WireParams } | null)[];
   duplicateRows: { row: number; name: string; existing: { slug: string; name: string } | null }[];
 }
 
@@ -62,14 +92,16 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 
 export class MemberImport {
+  private readonly memberStatements = onFirstUse(() => prepareMemberStatements(this.handle));
+
   constructor(
-    private readonly sqlite: Sqlite,
+    private readonly handle: Pick<DatabaseHandle, 'db' | 'sqlite'>,
     private readonly statements: StatementCache,
     private readonly audit: AuditTrail,
     private readonly cache: ResultCache,
   ) {}
 
-  run(user: SessionUser, input: MemberImportInput): ImportReport {
+  run(user: Actor, input: MemberImportInput): ImportReport {
     const taxonomy = loadTaxonomy(this.statements, this.cache);
     const areaByKey = new Map<string, number>();
     for (const a of taxonomy.areas) {
@@ -82,11 +114,7 @@ export class MemberImport {
         if (key) clusterByKey.set(key.toLocaleLowerCase('sv'), c.id);
     }
     // Everything duplicates are checked against, read once: one scan beats a query per row.
-    const existing = this.statements.all<{
-      slug: string;
-      name: string;
-      organisationNumber: string | null;
-    }>('SELECT slug, name, organisation_number AS organisationNumber FROM members');
+    const existing = this.memberStatements().allKeys.all();
     const slugs = new Set(existing.map((m) => m.slug));
     const byOrgnr = new Map(
       existing.filter((m) => m.organisationNumber).map((m) => [m.organisationNumber as string, m]),
@@ -101,6 +129,7 @@ export class MemberImport {
       created: 0,
       dryRun: input.dryRun,
       problems: [],
+      problemCodes: [],
       duplicateRows: [],
     };
     const accepted: { member: MemberCreateInput; slug: string }[] = [];
@@ -109,35 +138,44 @@ export class MemberImport {
 
     input.rows.forEach((row, index) => {
       const rowNumber = index + 1;
-      const problems: ImportProblem[] = [];
+      const problems: CodedProblem[] = [];
       const candidate = this.toCandidate(row, user, rowNumber, problems, areaByKey, clusterByKey);
       const parsed = memberCreateInput.safeParse(candidate);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          problems.push({ row: rowNumber, field: fieldName(issue.path), message: issue.message });
+          const coded = issueMessage(issue);
+          problems.push({
+            row: rowNumber,
+            field: fieldName(issue.path),
+            message: issue.message,
+            ...(coded ? { coded } : {}),
+          });
         }
       }
       if (parsed.success && parsed.data.organisationNumber) {
         const orgnr = parsed.data.organisationNumber;
         const taken = byOrgnr.get(orgnr);
         if (taken)
-          problems.push({
-            row: rowNumber,
-            field: 'organisationNumber',
-            message: `is already registered for ${taken.name}`,
-          });
+          problems.push(
+            problem(rowNumber, 'organisationNumber', 'taken.organisationNumber', {
+              name: taken.name,
+            }),
+          );
         else if (fileOrgnrs.has(orgnr)) {
-          problems.push({
-            row: rowNumber,
-            field: 'organisationNumber',
-            message: `repeats row ${fileOrgnrs.get(orgnr)}`,
-          });
+          problems.push(
+            problem(rowNumber, 'organisationNumber', 'import.repeatsRow', {
+              row: fileOrgnrs.get(orgnr) ?? 0,
+            }),
+          );
         } else fileOrgnrs.set(orgnr, rowNumber);
       }
       if (problems.length > 0 || !parsed.success) {
         report.invalid++;
-        for (const p of problems)
-          if (report.problems.length < PROBLEM_LIST_MAX) report.problems.push(p);
+        for (const { coded, ...p } of problems) {
+          if (report.problems.length >= PROBLEM_LIST_MAX) break;
+          report.problems.push(p);
+          report.problemCodes.push(coded ?? null);
+        }
         return;
       }
       const key = organisationNameKey(parsed.data.name);
@@ -169,9 +207,9 @@ export class MemberImport {
 
   private toCandidate(
     row: ImportRow,
-    user: SessionUser,
+    user: Actor,
     rowNumber: number,
-    problems: ImportProblem[],
+    problems: CodedProblem[],
     areaByKey: Map<string, number>,
     clusterByKey: Map<string, number>,
   ) {
@@ -184,34 +222,28 @@ export class MemberImport {
       const found = findMunicipality(place);
       if (found) municipalityCode = found.code;
       else
-        problems.push({
-          row: rowNumber,
-          field: 'municipality',
-          message: `"${place}" is not one of Skåne's 33 municipalities`,
-        });
+        problems.push(
+          problem(rowNumber, 'municipality', 'import.unknownMunicipality', { value: place }),
+        );
     }
     const areaIds: number[] = [];
     for (const a of list(row.areas)) {
       const id = areaByKey.get(a.toLocaleLowerCase('sv'));
       if (id === undefined)
-        problems.push({ row: rowNumber, field: 'areas', message: `unknown area "${a}"` });
+        problems.push(problem(rowNumber, 'areas', 'import.unknownArea', { value: a }));
       else if (!areaIds.includes(id)) areaIds.push(id);
     }
     const clusterIds: number[] = [];
     for (const c of list(row.clusters)) {
       const id = clusterByKey.get(c.toLocaleLowerCase('sv'));
       if (id === undefined)
-        problems.push({ row: rowNumber, field: 'clusters', message: `unknown cluster "${c}"` });
+        problems.push(problem(rowNumber, 'clusters', 'import.unknownCluster', { value: c }));
       else if (!clusterIds.includes(id)) clusterIds.push(id);
     }
     if (!isAdmin(user)) {
       // An editor imports into their own cluster and no other.
       if (clusterIds.some((id) => id !== user.clusterId)) {
-        problems.push({
-          row: rowNumber,
-          field: 'clusters',
-          message: 'editors may only import into their own cluster',
-        });
+        problems.push(problem(rowNumber, 'clusters', 'import.foreignCluster', {}));
       }
       if (user.clusterId !== null && !clusterIds.includes(user.clusterId))
         clusterIds.push(user.clusterId);
@@ -231,43 +263,24 @@ export class MemberImport {
     };
   }
 
-  private write(user: SessionUser, accepted: { member: MemberCreateInput; slug: string }[]): void {
+  private write(user: Actor, accepted: { member: MemberCreateInput; slug: string }[]): void {
     if (!isAdmin(user) && user.clusterId === null)
-      throw forbidden('Editors need a cluster to import into');
+      throw forbidden('permission.editorImportCluster', {});
     const now = new Date().toISOString();
-    const insertMember = this.statements.get(
-      `INSERT INTO members (slug, name, sort_key, organisation_number, kind, size_band, municipality_code, website,
-         description_sv, description_en, status, is_demo, version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)`,
-    );
-    const insertArea = this.statements.get(
-      'INSERT INTO member_areas (member_id, area_id) VALUES (?, ?)',
-    );
-    const insertMembership = this.statements.get(
-      'INSERT INTO memberships (member_id, cluster_id, since) VALUES (?, ?, ?)',
-    );
-    this.sqlite.transaction(() => {
-      const before = lastMemberId(this.sqlite);
-      withSearchSyncPaused(this.sqlite, () => {
+    const { insert, insertArea, insertMembership } = this.memberStatements();
+    const { sqlite } = this.handle;
+    sqlite.transaction(() => {
+      const before = lastMemberId(sqlite);
+      withSearchSyncPaused(sqlite, () => {
         for (const { member: m, slug } of accepted) {
-          const { lastInsertRowid } = insertMember.run(
-            slug,
-            m.name,
-            swedishSortKey(m.name),
-            m.organisationNumber,
-            m.kind,
-            m.sizeBand,
-            m.municipalityCode,
-            m.website,
-            m.description.sv,
-            m.description.en,
-            m.status,
+          const { lastInsertRowid } = insert.run({
+            ...memberColumnValues({ ...m, slug }, swedishSortKey(m.name)),
             now,
-            now,
-          );
+          });
           const id = Number(lastInsertRowid);
-          for (const areaId of m.areaIds) insertArea.run(id, areaId);
-          for (const ms of m.memberships) insertMembership.run(id, ms.clusterId, ms.since);
+          for (const areaId of m.areaIds) insertArea.run({ id, areaId });
+          for (const ms of m.memberships)
+            insertMembership.run({ id, clusterId: ms.clusterId, since: ms.since });
           this.audit.record(user, 'member', id, 'import', null, {
             id,
             slug,
@@ -281,7 +294,7 @@ export class MemberImport {
           });
         }
       });
-      indexMembersAfter(this.sqlite, before);
+      indexMembersAfter(sqlite, before);
     })();
     this.cache.invalidate();
   }

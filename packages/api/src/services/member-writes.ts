@@ -4,98 +4,60 @@
  * with the current record), writes, and records the audit entry.
  */
 import {
-  nameSimilarity,
-  SIMILAR_NAME_THRESHOLD,
   swedishSortKey,
   uniqueSlug,
   type MemberCreateInput,
   type MemberUpdateInput,
-  type MembershipInput,
   type Status,
 } from '@cos/domain';
-import type { Sqlite } from '@cos/db';
-import type { SessionUser } from '../actor';
+import type { DatabaseHandle } from '@cos/db';
+import type { Actor } from '../actor';
 import { ConflictError, FieldError, notFound } from '../errors';
 import type { AuditTrail } from './audit';
+import { findDuplicates, type DuplicateWarning } from './member-duplicates';
+import {
+  memberColumnValues,
+  prepareMemberStatements,
+  toMemberRecord,
+  type MemberEditable as Editable,
+  type MemberRecord,
+} from './member-statements';
 import { assertCanEditMember, scopeMembershipChange } from './permissions';
+import { onFirstUse } from './prepared';
 import type { ResultCache } from './result-cache';
-import type { StatementCache } from './statement-cache';
-import { toFtsQuery } from './fts-query';
+import { statusAction } from './status-action';
 
-export interface MemberRecord {
-  id: number;
-  slug: string;
-  name: string;
-  organisationNumber: string | null;
-  kind: MemberCreateInput['kind'];
-  sizeBand: MemberCreateInput['sizeBand'];
-  municipalityCode: MemberCreateInput['municipalityCode'];
-  website: string | null;
-  description: { sv: string; en: string };
-  areaIds: number[];
-  memberships: MembershipInput[];
-  status: Status;
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DuplicateWarning {
-  field: 'organisationNumber' | 'name';
-  message: string;
-  member: { id: number; slug: string; name: string };
-}
-
-type Editable = Omit<MemberRecord, 'id' | 'isDemo' | 'version' | 'createdAt' | 'updatedAt'>;
+export type { DuplicateWarning } from './member-duplicates';
+export type { MemberRecord } from './member-statements';
 
 export class MemberWrites {
+  private readonly statements = onFirstUse(() => prepareMemberStatements(this.handle));
+
   constructor(
-    private readonly sqlite: Sqlite,
-    private readonly statements: StatementCache,
+    private readonly handle: Pick<DatabaseHandle, 'db' | 'sqlite'>,
     private readonly audit: AuditTrail,
     private readonly cache: ResultCache,
   ) {}
 
   load(id: number): MemberRecord | undefined {
-    const m = this.statements.one<
-      Omit<MemberRecord, 'description' | 'areaIds' | 'memberships' | 'isDemo'> & {
-        descriptionSv: string;
-        descriptionEn: string;
-        isDemo: number;
-      }
-    >(
-      `SELECT id, slug, name, organisation_number AS organisationNumber, kind, size_band AS sizeBand,
-         municipality_code AS municipalityCode, website, description_sv AS descriptionSv, description_en AS descriptionEn,
-         status, is_demo AS isDemo, version, created_at AS createdAt, updated_at AS updatedAt
-       FROM members WHERE id = ?`,
-      [id],
-    );
+    const statements = this.statements();
+    const m = statements.byId.get({ id });
     if (!m) return undefined;
-    const { descriptionSv, descriptionEn, isDemo, ...rest } = m;
-    return {
-      ...rest,
-      isDemo: isDemo === 1,
-      description: { sv: descriptionSv, en: descriptionEn },
-      areaIds: this.statements
-        .all<{ id: number }>(
-          'SELECT area_id AS id FROM member_areas WHERE member_id = ? ORDER BY area_id',
-          [id],
-        )
-        .map((r) => r.id),
-      memberships: this.statements.all<MembershipInput>(
-        'SELECT cluster_id AS clusterId, since FROM memberships WHERE member_id = ? ORDER BY cluster_id',
-        [id],
-      ),
-    };
+    return toMemberRecord(
+      m,
+      statements.areaIds.all({ id }).map((r) => r.id),
+      statements.memberships.all({ id }),
+    );
   }
 
-  get(user: SessionUser, id: number): MemberRecord {
+  /** `named`: a refusal names the member (a bulk change says which one it was). */
+  get(user: Actor, id: number, named = false): MemberRecord {
     const record = this.load(id);
     if (!record) throw notFound('member', id);
     assertCanEditMember(
       user,
       record.memberships.map((m) => m.clusterId),
+      named ? record.name : undefined,
     );
     return record;
   }
@@ -106,41 +68,11 @@ export class MemberWrites {
     organisationNumber: string | null,
     exceptId?: number,
   ): DuplicateWarning[] {
-    const warnings: DuplicateWarning[] = [];
-    if (organisationNumber) {
-      const same = this.statements.one<{ id: number; slug: string; name: string }>(
-        'SELECT id, slug, name FROM members WHERE organisation_number = ? AND id <> ?',
-        [organisationNumber, exceptId ?? -1],
-      );
-      if (same) {
-        warnings.push({
-          field: 'organisationNumber',
-          message: `Organisation number is already registered for ${same.name}`,
-          member: same,
-        });
-      }
-    }
-    const fts = toFtsQuery(name.split(/\s+/)[0]);
-    if (fts) {
-      const candidates = this.statements.all<{ id: number; slug: string; name: string }>(
-        `SELECT m.id, m.slug, m.name FROM member_search JOIN members m ON m.id = member_search.rowid
-         WHERE member_search MATCH ? AND m.id <> ? LIMIT 200`,
-        [`name : ${fts}`, exceptId ?? -1],
-      );
-      for (const c of candidates) {
-        if (
-          nameSimilarity(name, c.name) >= SIMILAR_NAME_THRESHOLD &&
-          !warnings.some((w) => w.member.id === c.id)
-        ) {
-          warnings.push({ field: 'name', message: `Name is very similar to ${c.name}`, member: c });
-        }
-      }
-    }
-    return warnings.slice(0, 10);
+    return findDuplicates(this.statements(), name, organisationNumber, exceptId);
   }
 
   create(
-    user: SessionUser,
+    user: Actor,
     input: MemberCreateInput,
   ): { member: MemberRecord; warnings: DuplicateWarning[] } {
     return this.transaction(() => {
@@ -165,13 +97,10 @@ export class MemberWrites {
       };
       this.checkReferences(editable, undefined);
       const now = new Date().toISOString();
-      const { lastInsertRowid } = this.statements
-        .get(
-          `INSERT INTO members (slug, name, sort_key, organisation_number, kind, size_band, municipality_code, website,
-             description_sv, description_en, status, is_demo, version, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)`,
-        )
-        .run(...this.columnValues(editable), now, now);
+      const { lastInsertRowid } = this.statements().insert.run({
+        ...this.columnValues(editable),
+        now,
+      });
       const id = Number(lastInsertRowid);
       this.writeLinks(id, editable);
       const after = this.load(id) as MemberRecord;
@@ -181,7 +110,7 @@ export class MemberWrites {
   }
 
   update(
-    user: SessionUser,
+    user: Actor,
     input: MemberUpdateInput,
     action: 'update' | 'restore' = 'update',
   ): MemberRecord {
@@ -209,14 +138,12 @@ export class MemberWrites {
       };
       this.checkReferences(editable, before.id);
       const now = new Date().toISOString();
-      const result = this.statements
-        .get(
-          `UPDATE members SET slug = ?, name = ?, sort_key = ?, organisation_number = ?, kind = ?, size_band = ?,
-             municipality_code = ?, website = ?, description_sv = ?, description_en = ?, status = ?,
-             version = version + 1, updated_at = ?
-           WHERE id = ? AND version = ?`,
-        )
-        .run(...this.columnValues(editable), now, before.id, input.version);
+      const result = this.statements().update.run({
+        ...this.columnValues(editable),
+        now,
+        id: before.id,
+        version: input.version,
+      });
       if (result.changes !== 1) throw new ConflictError('member', this.load(before.id));
       this.writeLinks(before.id, editable, before);
       const after = this.load(before.id) as MemberRecord;
@@ -225,58 +152,77 @@ export class MemberWrites {
     });
   }
 
-  setStatus(user: SessionUser, id: number, version: number, status: Status): MemberRecord {
+  setStatus(user: Actor, id: number, version: number, status: Status): MemberRecord {
+    return this.transaction(() => this.changeStatus(user, this.checked(user, id, version), status));
+  }
+
+  /**
+   * Sets the status of many members in one transaction, all or nothing: every
+   * item is checked (rights, then the version the editor saw) before anything
+   * changes, so one refusal leaves every member as it was. Members already in
+   * the target status are left untouched (no version bump, no audit entry).
+   * Returns the members in the order asked, as they are afterwards.
+   */
+  setStatusMany(
+    user: Actor,
+    items: readonly { id: number; version: number }[],
+    status: Status,
+  ): MemberRecord[] {
     return this.transaction(() => {
-      const before = this.get(user, id);
-      if (before.version !== version) throw new ConflictError('member', before);
-      this.statements
-        .get(
-          'UPDATE members SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?',
-        )
-        .run(status, new Date().toISOString(), id, version);
-      const after = this.load(id) as MemberRecord;
-      const action =
-        status === 'published' ? 'publish' : status === 'archived' ? 'archive' : 'unpublish';
-      this.audit.record(user, 'member', id, action, before, after);
-      return after;
+      const current = items.map((item) => this.checked(user, item.id, item.version, true));
+      return current.map((before) =>
+        before.status === status ? before : this.changeStatus(user, before, status),
+      );
     });
   }
 
-  delete(user: SessionUser, id: number, version: number): { id: number } {
+  /** The member as stored, after the rights and version checks every write makes. */
+  private checked(user: Actor, id: number, version: number, named = false): MemberRecord {
+    const before = this.get(user, id, named);
+    if (before.version !== version) {
+      // In a bulk change the editor must learn which of the members went stale.
+      throw new ConflictError('member', before, named ? before.name : undefined);
+    }
+    return before;
+  }
+
+  private changeStatus(user: Actor, before: MemberRecord, status: Status): MemberRecord {
+    const { id, version } = before;
+    this.statements().setStatus.run({ status, now: new Date().toISOString(), id, version });
+    const after = this.load(id) as MemberRecord;
+    this.audit.record(user, 'member', id, statusAction(status), before, after);
+    return after;
+  }
+
+  delete(user: Actor, id: number, version: number): { id: number } {
     return this.transaction(() => {
       const before = this.get(user, id);
       if (before.version !== version) throw new ConflictError('member', before);
-      this.statements.get('DELETE FROM members WHERE id = ? AND version = ?').run(id, version);
+      this.statements().delete.run({ id, version });
       this.audit.record(user, 'member', id, 'delete', before, null);
       return { id };
     });
   }
 
   /** Brings back a deleted member exactly as it was (same id and slug). */
-  recreate(user: SessionUser, snapshot: MemberRecord): MemberRecord {
+  recreate(user: Actor, snapshot: MemberRecord): MemberRecord {
     return this.transaction(() => {
       if (this.load(snapshot.id))
-        throw new FieldError('id', 'this member still exists; restore onto it instead', 'CONFLICT');
+        throw FieldError.coded('id', 'member.stillExists', {}, 'conflict');
       assertCanEditMember(
         user,
         snapshot.memberships.map((m) => m.clusterId),
       );
       this.checkReferences(snapshot, undefined);
       const now = new Date().toISOString();
-      this.statements
-        .get(
-          `INSERT INTO members (id, slug, name, sort_key, organisation_number, kind, size_band, municipality_code, website,
-             description_sv, description_en, status, is_demo, version, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          snapshot.id,
-          ...this.columnValues(snapshot),
-          snapshot.isDemo ? 1 : 0,
-          snapshot.version + 1,
-          snapshot.createdAt,
-          now,
-        );
+      this.statements().reinsert.run({
+        id: snapshot.id,
+        ...this.columnValues(snapshot),
+        isDemo: snapshot.isDemo ? 1 : 0,
+        version: snapshot.version + 1,
+        createdAt: snapshot.createdAt,
+        now,
+      });
       this.writeLinks(snapshot.id, snapshot);
       const after = this.load(snapshot.id) as MemberRecord;
       this.audit.record(user, 'member', snapshot.id, 'restore', null, after);
@@ -285,87 +231,67 @@ export class MemberWrites {
   }
 
   private transaction<T>(fn: () => T): T {
-    const result = this.sqlite.transaction(fn)();
+    const result = this.handle.sqlite.transaction(fn)();
     this.cache.invalidate();
     return result;
   }
 
   private slugTaken(slug: string): boolean {
-    return this.statements.one('SELECT 1 FROM members WHERE slug = ?', [slug]) !== undefined;
+    return this.statements().slugTaken.get({ slug }) !== undefined;
   }
 
   /** Rules the database knows but the schema cannot: references exist, keys are free. */
   private checkReferences(e: Editable, selfId: number | undefined): void {
+    const statements = this.statements();
     const self = selfId ?? -1;
-    if (this.statements.one('SELECT 1 FROM members WHERE slug = ? AND id <> ?', [e.slug, self])) {
-      throw new FieldError('slug', `is already used by another member`, 'CONFLICT');
+    if (statements.slugElsewhere.get({ slug: e.slug, self })) {
+      throw FieldError.coded('slug', 'taken.slug', { entity: 'member' }, 'conflict');
     }
     if (e.organisationNumber) {
-      const same = this.statements.one<{ name: string }>(
-        'SELECT name FROM members WHERE organisation_number = ? AND id <> ?',
-        [e.organisationNumber, self],
-      );
+      const same = statements.sameOrganisationNumber.get({ orgnr: e.organisationNumber, self });
       if (same)
-        throw new FieldError(
+        throw FieldError.coded(
           'organisationNumber',
-          `is already registered for ${same.name}`,
-          'CONFLICT',
+          'taken.organisationNumber',
+          { name: same.name },
+          'conflict',
         );
     }
     for (const areaId of e.areaIds) {
-      if (!this.statements.one('SELECT 1 FROM areas WHERE id = ?', [areaId])) {
-        throw new FieldError('areaIds', `area ${areaId} does not exist`);
+      if (!statements.areaExists.get({ id: areaId })) {
+        throw FieldError.coded('areaIds', 'reference.missing', { entity: 'area', id: areaId });
       }
     }
     for (const m of e.memberships) {
-      if (!this.statements.one('SELECT 1 FROM clusters WHERE id = ?', [m.clusterId])) {
-        throw new FieldError('memberships', `cluster ${m.clusterId} does not exist`);
+      if (!statements.clusterExists.get({ id: m.clusterId })) {
+        throw FieldError.coded('memberships', 'reference.missing', {
+          entity: 'cluster',
+          id: m.clusterId,
+        });
       }
     }
   }
 
   private columnValues(e: Editable) {
-    return [
-      e.slug,
-      e.name,
-      swedishSortKey(e.name),
-      e.organisationNumber,
-      e.kind,
-      e.sizeBand,
-      e.municipalityCode,
-      e.website,
-      e.description.sv,
-      e.description.en,
-      e.status,
-    ] as const;
+    return memberColumnValues(e, swedishSortKey(e.name));
   }
 
   private writeLinks(id: number, e: Editable, before?: MemberRecord): void {
+    const statements = this.statements();
     const sameAreas =
       before && JSON.stringify([...e.areaIds].sort()) === JSON.stringify(before.areaIds);
     if (!sameAreas) {
-      this.statements.get('DELETE FROM member_areas WHERE member_id = ?').run(id);
-      for (const areaId of e.areaIds)
-        this.statements
-          .get('INSERT INTO member_areas (member_id, area_id) VALUES (?, ?)')
-          .run(id, areaId);
+      statements.deleteAreas.run({ id });
+      for (const areaId of e.areaIds) statements.insertArea.run({ id, areaId });
     }
     // Upsert rather than replace, so a membership's note (e.g. a source) survives an edit.
     const keep = new Set(e.memberships.map((m) => m.clusterId));
     for (const old of before?.memberships ?? []) {
-      if (!keep.has(old.clusterId)) {
-        this.statements
-          .get('DELETE FROM memberships WHERE member_id = ? AND cluster_id = ?')
-          .run(id, old.clusterId);
-      }
+      if (!keep.has(old.clusterId))
+        statements.deleteMembership.run({ id, clusterId: old.clusterId });
     }
     for (const m of e.memberships) {
-      this.statements
-        .get(
-          `INSERT INTO memberships (member_id, cluster_id, since) VALUES (?, ?, ?)
-           ON CONFLICT (member_id, cluster_id) DO UPDATE SET since = excluded.since`,
-        )
-        .run(id, m.clusterId, m.since);
+      statements.upsertMembership.run({ id, clusterId: m.clusterId, since: m.since });
     }
   }
 }

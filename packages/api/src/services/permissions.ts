@@ -4,22 +4,63 @@
  * that are (or will be) in that cluster, that cluster's memberships and its
  * articles, and nothing else. Every write service asks here first.
  */
-import type { SessionUser } from '../actor';
+import type { AdminAction } from '@cos/domain';
+import type { Actor } from '../actor';
 import { forbidden } from '../errors';
 
-export function isAdmin(user: SessionUser): boolean {
+export function isAdmin(user: Actor): boolean {
   return user.role === 'admin';
 }
 
-export function assertAdmin(user: SessionUser, what: string): void {
-  if (!isAdmin(user)) throw forbidden(`Only administrators may ${what}`);
+export function assertAdmin(user: Actor, action: AdminAction): void {
+  if (!isAdmin(user)) throw forbidden('permission.adminOnly', { action });
 }
 
-/** The member must be in the editor's cluster (checked on the record as stored). */
-export function assertCanEditMember(user: SessionUser, memberClusterIds: readonly number[]): void {
+/**
+ * Which members an actor sees in the admin's lists (the directory, the
+ * dashboard): every one for an admin, their own cluster's for an editor
+ * (none, for an editor without a cluster: id -1 matches no cluster).
+ */
+export function memberScope(user: Actor): 'all' | { clusterId: number } {
+  return isAdmin(user) ? 'all' : { clusterId: user.clusterId ?? -1 };
+}
+
+/** The directory's cluster filter for an actor's admin list (undefined: no filter). */
+export function directoryScope(user: Actor): { clusterIds?: readonly number[] } {
+  const scope = memberScope(user);
+  return scope === 'all' ? {} : { clusterIds: [scope.clusterId] };
+}
+
+/**
+ * The audit trail: admins read all of it; an editor reads the history of one
+ * member at a time, one they may edit (`canEdit` checks that member).
+ */
+export function assertCanReadHistory(
+  user: Actor,
+  query: { entity?: string; entityId?: string },
+  canEdit: (memberId: number) => void,
+): void {
+  if (isAdmin(user)) return;
+  if (query.entity !== 'member' || !query.entityId) {
+    throw forbidden('permission.editorHistory', {});
+  }
+  canEdit(Number(query.entityId));
+}
+
+/**
+ * The member must be in the editor's cluster (checked on the record as stored).
+ * A bulk change names the member (`name`), so the editor learns which one it was.
+ */
+export function assertCanEditMember(
+  user: Actor,
+  memberClusterIds: readonly number[],
+  name?: string,
+): void {
   if (isAdmin(user)) return;
   if (user.clusterId === null || !memberClusterIds.includes(user.clusterId)) {
-    throw forbidden('Editors may only change members of their own cluster');
+    throw name === undefined
+      ? forbidden('permission.editorOwnCluster', {})
+      : forbidden('permission.editorOwnClusterNamed', { name });
   }
 }
 
@@ -28,7 +69,7 @@ export function assertCanEditMember(user: SessionUser, memberClusterIds: readonl
  * exactly as they were; only the editor's own cluster's entry can change.
  */
 export function scopeMembershipChange<T extends { clusterId: number }>(
-  user: SessionUser,
+  user: Actor,
   current: readonly T[],
   requested: readonly T[],
 ): T[] {
@@ -37,16 +78,16 @@ export function scopeMembershipChange<T extends { clusterId: number }>(
   const foreign = requested.filter(
     (m) => m.clusterId !== own && !current.some((c) => c.clusterId === m.clusterId),
   );
-  if (foreign.length > 0) throw forbidden('Editors may only add members to their own cluster');
+  if (foreign.length > 0) throw forbidden('permission.editorAddOwnCluster', {});
   return [
     ...current.filter((m) => m.clusterId !== own),
     ...requested.filter((m) => m.clusterId === own),
   ];
 }
 
-export function assertCanEditArticle(user: SessionUser, articleClusterId: number | null): void {
+export function assertCanEditArticle(user: Actor, articleClusterId: number | null): void {
   if (isAdmin(user)) return;
   if (articleClusterId === null || articleClusterId !== user.clusterId) {
-    throw forbidden("Editors may only write their own cluster's articles");
+    throw forbidden('permission.editorArticles', {});
   }
 }

@@ -1,16 +1,13 @@
 /**
- * Public reads of areas, clusters, members and statistics. Only published
- * records, only public columns: everything here may leave the building.
+ * Public reads of areas, clusters and members. Only published records, only
+ * public columns: everything here may leave the building. Raw SQL: these are
+ * the site's hot reads (correlated counts, index walks for related members),
+ * answered from the statement cache without the query builder's mapping step.
  */
-import {
-  MEMBER_KINDS,
-  MUNICIPALITIES,
-  OUTSIDE_SKANE,
-  type Confidence,
-  type MemberDirectoryQuery,
-} from '@cos/domain';
+import type { Confidence, MemberDirectoryQuery } from '@cos/domain';
 import { notFound } from '../errors';
 import type { MemberDirectory } from './directory';
+import type { PublishedCounts } from './published-counts';
 import type { ResultCache } from './result-cache';
 import type { StatementCache } from './statement-cache';
 import { loadTaxonomy, municipalityRef } from './taxonomy';
@@ -31,6 +28,7 @@ export class PublicReads {
     private readonly statements: StatementCache,
     private readonly cache: ResultCache,
     private readonly directory: MemberDirectory,
+    private readonly counts: PublishedCounts,
   ) {}
 
   areas() {
@@ -50,7 +48,7 @@ export class PublicReads {
            (SELECT count(*) FROM cluster_areas ca JOIN clusters c ON c.id = ca.cluster_id WHERE ca.area_id = a.id AND c.status = 'published') AS clusterCount
          FROM areas a ORDER BY a.sort_order, a.id`,
       );
-      const counts = this.publishedCounts();
+      const counts = this.counts.get();
       return rows.map((a) => ({
         slug: a.slug,
         name: { sv: a.nameSv, en: a.nameEn },
@@ -69,7 +67,7 @@ export class PublicReads {
     // Related areas: those whose members most often share this area.
     const taxonomy = loadTaxonomy(this.statements, this.cache);
     const areaId = taxonomy.areaBySlug.get(slug)?.id ?? -1;
-    const related = [...(this.publishedCounts().coAreas.get(areaId) ?? new Map<number, number>())]
+    const related = [...(this.counts.get().coAreas.get(areaId) ?? new Map<number, number>())]
       .filter(([, n]) => n > 0)
       .sort((x, y) => y[1] - x[1])
       .slice(0, 5)
@@ -94,7 +92,7 @@ export class PublicReads {
            (SELECT group_concat(area_id) FROM cluster_areas WHERE cluster_id = c.id) AS areaIds
          FROM clusters c WHERE c.status = 'published' ORDER BY c.sort_key, c.id`,
       );
-      const counts = this.publishedCounts();
+      const counts = this.counts.get();
       return rows.map((c) => ({
         ...clusterOut(c),
         memberCount: counts.byCluster.get(c.id) ?? 0,
@@ -229,144 +227,6 @@ export class PublicReads {
       }),
     }));
   }
-
-  /**
-   * Published counts by area, cluster, municipality and kind, the cluster ×
-   * area matrix and multi-cluster members: from the in-memory index in one
-   * pass, or with SQL when the taxonomy is too large for the index.
-   */
-  private publishedCounts(): PublishedCounts {
-    return this.cache.get('public:counts', () => {
-      const taxonomy = loadTaxonomy(this.statements, this.cache);
-      const publishedClusters = taxonomy.clusters
-        .filter((c) => c.status === 'published')
-        .map((c) => c.id);
-      const index = this.directory.index(taxonomy);
-      if (index) {
-        const s = index.summary(taxonomy, ['published'], publishedClusters);
-        // The 50 members in most clusters, by name within each count.
-        const byCount = [...s.multiCluster.entries()].sort((a, b) => b[1] - a[1]);
-        const threshold = byCount[Math.min(49, byCount.length - 1)]?.[1] ?? 2;
-        const candidates = byCount.filter(([, n]) => n >= threshold);
-        const top = this.statements
-          .all<{ id: number; slug: string; name: string }>(
-            'SELECT id, slug, name FROM members WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sort_key',
-            [JSON.stringify(candidates.map(([id]) => id))],
-          )
-          .map((r) => ({ slug: r.slug, name: r.name, n: s.multiCluster.get(r.id) ?? 0 }))
-          .sort((a, b) => b.n - a.n)
-          .slice(0, 50);
-        return { ...s, multiCount: s.multiCluster.size, multiTop: top };
-      }
-      return this.sqlPublishedCounts();
-    });
-  }
-
-  private sqlPublishedCounts(): PublishedCounts {
-    const grouped = <K>(sql: string) =>
-      new Map(this.statements.all<{ k: K; n: number }>(sql).map((r) => [r.k, r.n]));
-    const matrix = new Map<number, Map<number, number>>();
-    for (const r of this.statements.all<{ c: number; a: number; n: number }>(
-      `SELECT ms.cluster_id AS c, ma.area_id AS a, count(*) AS n FROM memberships ms
-       JOIN member_areas ma ON ma.member_id = ms.member_id
-       JOIN members m ON m.id = ms.member_id AND m.status = 'published'
-       GROUP BY ms.cluster_id, ma.area_id`,
-    )) {
-      matrix.set(r.c, (matrix.get(r.c) ?? new Map<number, number>()).set(r.a, r.n));
-    }
-    const coAreas = new Map<number, Map<number, number>>();
-    for (const r of this.statements.all<{ a: number; b: number; n: number }>(
-      `SELECT mine.area_id AS a, other.area_id AS b, count(*) AS n FROM member_areas mine
-       JOIN member_areas other ON other.member_id = mine.member_id AND other.area_id <> mine.area_id
-       JOIN members m ON m.id = mine.member_id AND m.status = 'published' GROUP BY mine.area_id, other.area_id`,
-    )) {
-      coAreas.set(r.a, (coAreas.get(r.a) ?? new Map<number, number>()).set(r.b, r.n));
-    }
-    const multiSql = `SELECT m.slug, m.name, m.sort_key, count(*) AS n FROM memberships ms
-       JOIN members m ON m.id = ms.member_id AND m.status = 'published'
-       JOIN clusters c ON c.id = ms.cluster_id AND c.status = 'published'
-       GROUP BY ms.member_id HAVING count(*) > 1`;
-    return {
-      total:
-        this.statements.one<{ n: number }>(
-          "SELECT count(*) AS n FROM members WHERE status = 'published'",
-        )?.n ?? 0,
-      byArea: grouped<number>(
-        "SELECT ma.area_id AS k, count(*) AS n FROM member_areas ma JOIN members m ON m.id = ma.member_id AND m.status = 'published' GROUP BY ma.area_id",
-      ),
-      byCluster: grouped<number>(
-        "SELECT ms.cluster_id AS k, count(*) AS n FROM memberships ms JOIN members m ON m.id = ms.member_id AND m.status = 'published' GROUP BY ms.cluster_id",
-      ),
-      byMunicipality: grouped<string | null>(
-        "SELECT municipality_code AS k, count(*) AS n FROM members WHERE status = 'published' GROUP BY municipality_code",
-      ),
-      byKind: grouped<string>(
-        "SELECT kind AS k, count(*) AS n FROM members WHERE status = 'published' GROUP BY kind",
-      ),
-      matrix,
-      coAreas,
-      multiCount:
-        this.statements.one<{ n: number }>(`SELECT count(*) AS n FROM (${multiSql})`)?.n ?? 0,
-      multiTop: this.statements.all<{ slug: string; name: string; n: number }>(
-        `${multiSql} ORDER BY n DESC, m.sort_key LIMIT 50`,
-      ),
-    };
-  }
-
-  statistics() {
-    return this.cache.get('public:statistics', () => {
-      const taxonomy = loadTaxonomy(this.statements, this.cache);
-      const counts = this.publishedCounts();
-      const clusters = this.clusters();
-      const areas = this.areas();
-      return {
-        totalMembers: counts.total,
-        totalClusters: clusters.length,
-        totalAreas: areas.length,
-        byArea: areas.map((a) => ({ slug: a.slug, name: a.name, count: a.memberCount })),
-        byCluster: clusters.map((c) => ({ slug: c.slug, name: c.name, count: c.memberCount })),
-        byMunicipality: [
-          ...MUNICIPALITIES.map((m) => ({
-            code: m.code,
-            name: m.name,
-            count: counts.byMunicipality.get(m.code) ?? 0,
-          })),
-          {
-            code: OUTSIDE_SKANE,
-            name: 'Utanför Skåne / Outside Skåne',
-            count: counts.byMunicipality.get(null) ?? 0,
-          },
-        ],
-        byKind: MEMBER_KINDS.map((k) => ({ kind: k, count: counts.byKind.get(k) ?? 0 })),
-        clusterAreaMatrix: {
-          areas: taxonomy.areas.map((a) => ({ slug: a.slug, name: a.name })),
-          rows: clusters.map((c) => {
-            const id = taxonomy.clusterBySlug.get(c.slug)?.id ?? -1;
-            return {
-              cluster: { slug: c.slug, name: c.name },
-              counts: taxonomy.areas.map((a) => counts.matrix.get(id)?.get(a.id) ?? 0),
-            };
-          }),
-        },
-        multiClusterMembers: {
-          count: counts.multiCount,
-          top: counts.multiTop.map((r) => ({ slug: r.slug, name: r.name, clusterCount: r.n })),
-        },
-      };
-    });
-  }
-}
-
-interface PublishedCounts {
-  total: number;
-  byArea: Map<number, number>;
-  byCluster: Map<number, number>;
-  byMunicipality: Map<string | null, number>;
-  byKind: Map<string, number>;
-  matrix: Map<number, Map<number, number>>;
-  coAreas: Map<number, Map<number, number>>;
-  multiCount: number;
-  multiTop: { slug: string; name: string; n: number }[];
 }
 
 interface ClusterRow {

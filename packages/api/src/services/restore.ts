@@ -14,7 +14,7 @@ import {
   memberUpdateInput,
 } from '@cos/domain';
 import type { z } from 'zod';
-import type { SessionUser } from '../actor';
+import type { Actor } from '../actor';
 import { FieldError, notFound } from '../errors';
 import type { Services } from '.';
 import type { MemberRecord } from './member-writes';
@@ -36,10 +36,10 @@ function parseState<T extends z.ZodType>(schema: T, value: unknown): z.output<T>
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new FieldError(
-      'entryId',
-      `the recorded state no longer fits the record (${first?.path.join('.')}: ${first?.message})`,
-    );
+    throw FieldError.coded('entryId', 'restore.stateMismatch', {
+      path: String(first?.path.join('.')),
+      detail: String(first?.message),
+    });
   }
   return parsed.data;
 }
@@ -55,30 +55,26 @@ interface Restored {
 /** Restores a record of the expected kind; an entry about another kind of record is refused. */
 export function restoreFromAudit<E extends Restorable>(
   services: Services,
-  user: SessionUser,
+  user: Actor,
   expected: E,
   input: RestoreInput,
 ): Restored[E] {
   return restore(services, user, expected, input) as Restored[E];
 }
 
-function restore(services: Services, user: SessionUser, expected: Restorable, input: RestoreInput) {
+function restore(services: Services, user: Actor, expected: Restorable, input: RestoreInput) {
   const entry = services.audit.get(input.entryId);
-  if (!entry) throw notFound('audit entry', input.entryId);
+  if (!entry) throw notFound('auditEntry', input.entryId);
   if (entry.entity !== expected) {
-    const a = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
-    throw new FieldError('entryId', `is an entry about ${a(entry.entity)}, not ${a(expected)}`);
+    throw FieldError.coded('entryId', 'restore.wrongEntity', { entity: entry.entity, expected });
   }
   const state = (input.side === 'after' ? entry.after : entry.before) as
     (Record<string, unknown> & { id: number }) | null;
   if (!state)
-    throw new FieldError(
-      'side',
-      `this entry has no "${input.side}" state (it was a ${entry.action})`,
-    );
+    throw FieldError.coded('side', 'restore.noState', { side: input.side, action: entry.action });
   const onto = (exists: boolean) => {
     if (exists && input.version === undefined) {
-      throw new FieldError('version', `is required to restore onto an existing ${entry.entity}`);
+      throw FieldError.coded('version', 'restore.versionRequired', { entity: entry.entity });
     }
     return { ...editableFields(state), id: state.id, version: input.version };
   };
@@ -86,8 +82,13 @@ function restore(services: Services, user: SessionUser, expected: Restorable, in
   switch (entry.entity) {
     case 'member': {
       const snapshot = state as unknown as MemberRecord;
-      if (!services.members.load(snapshot.id)) return services.members.recreate(user, snapshot);
-      return services.members.update(user, parseState(memberUpdateInput, onto(true)), 'restore');
+      if (!services.memberWrites.load(snapshot.id))
+        return services.memberWrites.recreate(user, snapshot);
+      return services.memberWrites.update(
+        user,
+        parseState(memberUpdateInput, onto(true)),
+        'restore',
+      );
     }
     case 'area': {
       if (!services.areaWrites.load(state.id)) {
@@ -128,5 +129,5 @@ function restore(services: Services, user: SessionUser, expected: Restorable, in
       );
     }
   }
-  throw new FieldError('entryId', 'this kind of record cannot be restored');
+  throw FieldError.coded('entryId', 'restore.unsupported', {});
 }

@@ -62,3 +62,20 @@ export function municipalityRef(code: string | null): { code: string; name: stri
   if (code === null) return null;
   return { code, name: municipalityNames.get(code) ?? code };
 }
+
+/** The taxonomy as the admin's pickers and labels need it. */
+export class TaxonomyReads {
+  constructor(
+    private readonly statements: StatementCache,
+    private readonly cache: ResultCache,
+  ) {}
+
+  /** Areas and clusters (every status) with their ids. */
+  pickers() {
+    const taxonomy = loadTaxonomy(this.statements, this.cache);
+    return {
+      areas: taxonomy.areas.map(({ id, slug, name }) => ({ id, slug, name })),
+      clusters: taxonomy.clusters,
+    };
+  }
+}

@@ -3,79 +3,112 @@
  * createUser), change name, role, cluster and whether the account is
  * disabled. Password hashes never leave this file's queries.
  */
-import type { DatabaseHandle } from '@cos/db';
-import type { UserCreateInput, UserRole, UserUpdateInput } from '@cos/domain';
+import { auditLog, clusters, sessions, users, type DatabaseHandle } from '@cos/db';
+import type { UserCreateInput, UserUpdateInput } from '@cos/domain';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { createUser } from '../auth';
-import type { SessionUser } from '../actor';
+import type { Actor } from '../actor';
 import { ConflictError, FieldError, notFound } from '../errors';
+import type { userRecordOut } from '../outputs';
 import type { AuditTrail } from './audit';
 import { assertAdmin } from './permissions';
+import { onFirstUse, param } from './prepared';
 import type { ResultCache } from './result-cache';
-import type { StatementCache } from './statement-cache';
 
-export interface UserRecord {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  clusterId: number | null;
-  disabled: boolean;
-  version: number;
-  createdAt: string;
-}
+export type UserRecord = z.infer<typeof userRecordOut>;
 
-type UserRow = Omit<UserRecord, 'disabled' | 'createdAt'> & { disabled: number; createdAt: number };
-
-const COLUMNS =
-  'id, email, name, role, cluster_id AS clusterId, disabled, version, created_at AS createdAt';
-const WHAT = 'manage user accounts';
-
-function toRecord(r: UserRow): UserRecord {
-  return { ...r, disabled: r.disabled === 1, createdAt: new Date(r.createdAt).toISOString() };
-}
+const WHAT = 'manageUsers';
 
 export class UserWrites {
+  private readonly statements = onFirstUse(() => {
+    const { db } = this.handle;
+    const id = sql.placeholder('id');
+    // The columns an admin sees: never the password hash (kept in accounts) or sessions.
+    const columns = {
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      clusterId: users.clusterId,
+      disabled: users.disabled,
+      version: users.version,
+      createdAt: users.createdAt,
+    };
+    return {
+      byId: db.select(columns).from(users).where(eq(users.id, id)).prepare(),
+      all: db.select(columns).from(users).orderBy(asc(users.email)).prepare(),
+      clusterExists: db
+        .select({ id: clusters.id })
+        .from(clusters)
+        .where(eq(clusters.id, id))
+        .prepare(),
+      nameCreator: db
+        .update(auditLog)
+        .set({ userId: param('userId'), userEmail: param('userEmail') })
+        .where(
+          and(
+            eq(auditLog.entity, 'user'),
+            eq(auditLog.entityId, id),
+            eq(auditLog.action, 'create'),
+            isNull(auditLog.userId),
+          ),
+        )
+        .prepare(),
+      // disabled and updated_at are bound as stored (0/1, epoch milliseconds).
+      update: db
+        .update(users)
+        .set({
+          name: param('name'),
+          role: param('role'),
+          clusterId: param('clusterId'),
+          disabled: param('disabled'),
+          version: sql`${users.version} + 1`,
+          updatedAt: param('now'),
+        })
+        .where(and(eq(users.id, id), eq(users.version, sql.placeholder('version'))))
+        .prepare(),
+      delete: db
+        .delete(users)
+        .where(and(eq(users.id, id), eq(users.version, sql.placeholder('version'))))
+        .prepare(),
+      endSessions: db.delete(sessions).where(eq(sessions.userId, id)).prepare(),
+    };
+  });
+
   constructor(
     private readonly handle: DatabaseHandle,
-    private readonly statements: StatementCache,
     private readonly audit: AuditTrail,
     private readonly cache: ResultCache,
   ) {}
 
   load(id: string): UserRecord | undefined {
-    const row = this.statements.one<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`, [id]);
+    const row = this.statements().byId.get({ id });
     return row ? toRecord(row) : undefined;
   }
 
-  list(user: SessionUser): UserRecord[] {
+  list(user: Actor): UserRecord[] {
     assertAdmin(user, WHAT);
-    return this.statements
-      .all<UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY email`)
-      .map(toRecord);
+    return this.statements().all.all().map(toRecord);
   }
 
-  get(user: SessionUser, id: string): UserRecord {
+  get(user: Actor, id: string): UserRecord {
     assertAdmin(user, WHAT);
     const record = this.load(id);
     if (!record) throw notFound('user', id);
     return record;
   }
 
-  async create(user: SessionUser, input: UserCreateInput): Promise<UserRecord> {
+  async create(user: Actor, input: UserCreateInput): Promise<UserRecord> {
     assertAdmin(user, WHAT);
     const { id } = await createUser(this.handle, input);
     // createUser records the creation without an author; name the admin who did it.
-    this.statements
-      .get(
-        `UPDATE audit_log SET user_id = ?, user_email = ?
-         WHERE entity = 'user' AND entity_id = ? AND action = 'create' AND user_id IS NULL`,
-      )
-      .run(user.id, user.email, id);
+    this.statements().nameCreator.run({ userId: user.id, userEmail: user.email, id });
     this.cache.invalidate();
     return this.load(id) as UserRecord;
   }
 
-  update(user: SessionUser, input: UserUpdateInput & { version: number }): UserRecord {
+  update(user: Actor, input: UserUpdateInput & { version: number }): UserRecord {
     return this.transaction(() => {
       const before = this.get(user, input.id);
       if (before.version !== input.version) throw new ConflictError('user', before);
@@ -89,27 +122,30 @@ export class UserWrites {
       const disabled = input.disabled ?? before.disabled;
       const name = input.name ?? before.name;
       if (role === 'editor' && clusterId === null)
-        throw new FieldError('clusterId', 'An editor must belong to a cluster');
+        throw FieldError.coded('clusterId', 'user.editorNeedsCluster', {});
       if (role === 'admin' && clusterId !== null)
-        throw new FieldError('clusterId', 'An admin is not tied to a cluster');
-      if (
-        clusterId !== null &&
-        !this.statements.one('SELECT 1 FROM clusters WHERE id = ?', [clusterId])
-      ) {
-        throw new FieldError('clusterId', `cluster ${clusterId} does not exist`);
+        throw FieldError.coded('clusterId', 'user.adminHasNoCluster', {});
+      if (clusterId !== null && !this.statements().clusterExists.get({ id: clusterId })) {
+        throw FieldError.coded('clusterId', 'reference.missing', {
+          entity: 'cluster',
+          id: clusterId,
+        });
       }
       if (before.id === user.id && disabled)
-        throw new FieldError('disabled', 'You cannot disable your own account');
+        throw FieldError.coded('disabled', 'user.selfDisable', {});
       if (before.id === user.id && role !== 'admin')
-        throw new FieldError('role', 'You cannot demote yourself');
-      const result = this.statements
-        .get(
-          `UPDATE users SET name = ?, role = ?, cluster_id = ?, disabled = ?, version = version + 1, updated_at = ?
-           WHERE id = ? AND version = ?`,
-        )
-        .run(name, role, clusterId, disabled ? 1 : 0, Date.now(), before.id, input.version);
+        throw FieldError.coded('role', 'user.selfDemote', {});
+      const result = this.statements().update.run({
+        name,
+        role,
+        clusterId,
+        disabled: disabled ? 1 : 0,
+        now: Date.now(),
+        id: before.id,
+        version: input.version,
+      });
       if (result.changes !== 1) throw new ConflictError('user', this.load(before.id));
-      if (disabled) this.statements.get('DELETE FROM sessions WHERE user_id = ?').run(before.id);
+      if (disabled) this.statements().endSessions.run({ id: before.id });
       const after = this.load(before.id) as UserRecord;
       this.audit.record(user, 'user', before.id, 'update', before, after);
       return after;
@@ -120,12 +156,12 @@ export class UserWrites {
    * Deletes an account and its sessions. The audit trail keeps the account's
    * e-mail on its entries, so history still says who did what.
    */
-  delete(user: SessionUser, id: string, version: number): { id: string } {
+  delete(user: Actor, id: string, version: number): { id: string } {
     return this.transaction(() => {
       const before = this.get(user, id);
-      if (before.id === user.id) throw new FieldError('id', 'You cannot delete your own account');
+      if (before.id === user.id) throw FieldError.coded('id', 'user.selfDelete', {});
       if (before.version !== version) throw new ConflictError('user', before);
-      this.statements.get('DELETE FROM users WHERE id = ? AND version = ?').run(id, version);
+      this.statements().delete.run({ id, version });
       this.audit.record(user, 'user', id, 'delete', before, null);
       return { id };
     });
@@ -136,4 +172,8 @@ export class UserWrites {
     this.cache.invalidate();
     return result;
   }
+}
+
+function toRecord(r: Omit<UserRecord, 'createdAt'> & { createdAt: Date }): UserRecord {
+  return { ...r, createdAt: r.createdAt.toISOString() };
 }

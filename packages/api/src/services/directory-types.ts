@@ -1,0 +1,74 @@
+/** The member directory's shapes: its scope, its rows as read and as answered, its result. */
+import type { MemberFilterKey, MemberSort, Status } from '@cos/domain';
+
+export interface DirectoryScope {
+  statuses: readonly Status[];
+  /** Only members in one of these clusters (an editor's view). */
+  clusterIds?: readonly number[];
+  /** true = only demo records, false = no demo records, undefined = both. */
+  demo?: boolean;
+  /** Include admin columns (status, version, demo flag, organisation number). */
+  admin?: boolean;
+}
+
+/** A WHERE clause and its parameters. */
+export interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+export interface DirectoryRow {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  sizeBand: string | null;
+  municipality: { code: string; name: string } | null;
+  website: string | null;
+  description: { sv: string; en: string };
+  createdAt: string;
+  areas: { slug: string; name: { sv: string; en: string } }[];
+  clusters: { slug: string; name: string }[];
+  // admin scope only
+  status?: string;
+  version?: number;
+  isDemo?: boolean;
+  organisationNumber?: string | null;
+  updatedAt?: string;
+}
+
+export interface FacetValue {
+  value: string;
+  label: { sv: string; en: string };
+  count: number;
+}
+
+export interface DirectoryResult {
+  items: DirectoryRow[];
+  total: number;
+  nextCursor: string | null;
+  sort: MemberSort;
+  facets: Record<MemberFilterKey, FacetValue[]>;
+}
+
+/** A row as the page queries read it (decorate() turns it into a DirectoryRow). */
+export interface RawRow {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  sizeBand: string | null;
+  municipalityCode: string | null;
+  website: string | null;
+  descriptionSv: string;
+  descriptionEn: string;
+  createdAt: string;
+  cursorKey: string | number;
+  status?: string;
+  version?: number;
+  isDemo?: number;
+  organisationNumber?: string | null;
+  updatedAt?: string;
+}
+
+export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');

@@ -1,0 +1,76 @@
+/**
+ * The directory's WHERE clause. Raw SQL, not the query builder: the filters
+ * combine into a few hundred shapes, each written to use its index (see the
+ * packages/db schema), and the FTS5 MATCH has no query-builder form.
+ */
+import { OUTSIDE_SKANE, type MemberDirectoryQuery, type MemberFilterKey } from '@cos/domain';
+import { placeholders, type DirectoryScope, type Where } from './directory-types';
+import { toFtsQuery } from './fts-query';
+import type { Taxonomy } from './taxonomy';
+
+/** WHERE clause for the query, leaving out one filter (for its facet). */
+export function directoryWhere(
+  query: MemberDirectoryQuery,
+  scope: DirectoryScope,
+  taxonomy: Taxonomy,
+  without?: MemberFilterKey | 'q',
+  style: 'page' | 'aggregate' = 'aggregate',
+): Where {
+  // A page walks an index in sort order and stops after a few rows, so it
+  // checks links per row (EXISTS on the link's primary key); counts visit
+  // every match, where building the id list once (IN) is cheaper.
+  const linked = (table: 'member_areas' | 'memberships', column: string, n: number) =>
+    style === 'page'
+      ? `EXISTS (SELECT 1 FROM ${table} l WHERE l.member_id = m.id AND l.${column} IN (${placeholders(n)}))`
+      : `m.id IN (SELECT member_id FROM ${table} WHERE ${column} IN (${placeholders(n)}))`;
+  const parts: string[] = [`m.status IN (${placeholders(scope.statuses.length)})`];
+  const params: unknown[] = [...scope.statuses];
+  if (scope.demo !== undefined) {
+    parts.push('m.is_demo = ?');
+    params.push(scope.demo ? 1 : 0);
+  }
+  if (scope.clusterIds) {
+    parts.push(linked('memberships', 'cluster_id', scope.clusterIds.length));
+    params.push(...scope.clusterIds);
+    if (scope.clusterIds.length === 0) parts.push('0');
+  }
+  if (without !== 'area' && query.area.length > 0) {
+    const ids = query.area.map((slug) => taxonomy.areaBySlug.get(slug)?.id ?? -1);
+    parts.push(linked('member_areas', 'area_id', ids.length));
+    params.push(...ids);
+  }
+  if (without !== 'cluster' && query.cluster.length > 0) {
+    const ids = query.cluster.map((slug) => taxonomy.clusterBySlug.get(slug)?.id ?? -1);
+    parts.push(linked('memberships', 'cluster_id', ids.length));
+    params.push(...ids);
+  }
+  if (without !== 'municipality' && query.municipality.length > 0) {
+    const codes = query.municipality.filter((c) => c !== OUTSIDE_SKANE);
+    const alternatives: string[] = [];
+    if (codes.length > 0) {
+      alternatives.push(`m.municipality_code IN (${placeholders(codes.length)})`);
+      params.push(...codes);
+    }
+    if (query.municipality.includes(OUTSIDE_SKANE))
+      alternatives.push('m.municipality_code IS NULL');
+    parts.push(`(${alternatives.join(' OR ')})`);
+  }
+  if (without !== 'kind' && query.kind.length > 0) {
+    parts.push(`m.kind IN (${placeholders(query.kind.length)})`);
+    params.push(...query.kind);
+  }
+  if (without !== 'size' && query.size.length > 0) {
+    parts.push(`m.size_band IN (${placeholders(query.size.length)})`);
+    params.push(...query.size);
+  }
+  const fts = toFtsQuery(query.q);
+  if (without !== 'q' && query.q !== undefined) {
+    if (fts === null) {
+      parts.push('0');
+    } else {
+      parts.push('m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?)');
+      params.push(fts);
+    }
+  }
+  return { sql: parts.join(' AND '), params };
+}

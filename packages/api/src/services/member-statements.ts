@@ -1,0 +1,224 @@
+/**
+ * The member queries the write services run, prepared once per connection,
+ * and the mapping from stored rows to the member record the API returns.
+ */
+import {
+  areas,
+  clusters,
+  memberAreas,
+  members,
+  memberships,
+  type DatabaseHandle,
+  type MemberRow,
+} from '@cos/db';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { memberRecordOut } from '../outputs';
+import { param } from './prepared';
+
+export type MemberRecord = z.infer<typeof memberRecordOut>;
+
+/** A member named in a warning: enough to link to it. */
+export interface MemberRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** What an edit may change: the record without its bookkeeping. */
+export type MemberEditable = Omit<
+  MemberRecord,
+  'id' | 'isDemo' | 'version' | 'createdAt' | 'updatedAt'
+>;
+
+const EDITABLE_COLUMNS = [
+  'slug',
+  'name',
+  'sortKey',
+  'organisationNumber',
+  'kind',
+  'sizeBand',
+  'municipalityCode',
+  'website',
+  'descriptionSv',
+  'descriptionEn',
+  'status',
+] as const satisfies readonly (keyof typeof members.$inferInsert)[];
+type EditableColumn = (typeof EDITABLE_COLUMNS)[number];
+
+/** The member's own columns as an edit writes them (links are written apart). */
+export function memberColumnValues(
+  e: MemberEditable,
+  sortKey: string,
+): Record<EditableColumn, unknown> {
+  return {
+    slug: e.slug,
+    name: e.name,
+    sortKey,
+    organisationNumber: e.organisationNumber,
+    kind: e.kind,
+    sizeBand: e.sizeBand,
+    municipalityCode: e.municipalityCode,
+    website: e.website,
+    descriptionSv: e.description.sv,
+    descriptionEn: e.description.en,
+    status: e.status,
+  };
+}
+
+const editablePlaceholders = () =>
+  Object.fromEntries(EDITABLE_COLUMNS.map((c) => [c, param(c)])) as Record<
+    EditableColumn,
+    ReturnType<typeof param>
+  >;
+
+/** A member row and its links, in the record's shape (and key order, kept in audit JSON). */
+export function toMemberRecord(
+  m: MemberRow,
+  areaIds: number[],
+  links: MemberRecord['memberships'],
+): MemberRecord {
+  return {
+    id: m.id,
+    slug: m.slug,
+    name: m.name,
+    organisationNumber: m.organisationNumber,
+    kind: m.kind,
+    sizeBand: m.sizeBand,
+    municipalityCode: m.municipalityCode,
+    website: m.website,
+    status: m.status,
+    version: m.version,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    isDemo: m.isDemo,
+    description: { sv: m.descriptionSv, en: m.descriptionEn },
+    areaIds,
+    memberships: links,
+  };
+}
+
+export function prepareMemberStatements({ db, sqlite }: Pick<DatabaseHandle, 'db' | 'sqlite'>) {
+  const id = sql.placeholder('id');
+  const self = sql.placeholder('self');
+  const byIdAndVersion = and(eq(members.id, id), eq(members.version, sql.placeholder('version')));
+  const bumped = { version: sql`${members.version} + 1`, updatedAt: param('now') };
+  return {
+    byId: db.select().from(members).where(eq(members.id, id)).prepare(),
+    areaIds: db
+      .select({ id: memberAreas.areaId })
+      .from(memberAreas)
+      .where(eq(memberAreas.memberId, id))
+      .orderBy(asc(memberAreas.areaId))
+      .prepare(),
+    memberships: db
+      .select({ clusterId: memberships.clusterId, since: memberships.since })
+      .from(memberships)
+      .where(eq(memberships.memberId, id))
+      .orderBy(asc(memberships.clusterId))
+      .prepare(),
+    /** Every member's keys, for checking an import's rows against the register. */
+    allKeys: db
+      .select({
+        slug: members.slug,
+        name: members.name,
+        organisationNumber: members.organisationNumber,
+      })
+      .from(members)
+      .prepare(),
+    slugTaken: db
+      .select({ id: members.id })
+      .from(members)
+      .where(eq(members.slug, sql.placeholder('slug')))
+      .prepare(),
+    slugElsewhere: db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.slug, sql.placeholder('slug')), ne(members.id, self)))
+      .prepare(),
+    sameOrganisationNumber: db
+      .select({ id: members.id, slug: members.slug, name: members.name })
+      .from(members)
+      .where(and(eq(members.organisationNumber, sql.placeholder('orgnr')), ne(members.id, self)))
+      .prepare(),
+    // Raw SQL: an FTS5 MATCH on the member_search virtual table, which Drizzle's schema does not model.
+    similarNames: sqlite.prepare<[match: string, exceptId: number], MemberRef>(
+      `SELECT m.id, m.slug, m.name FROM member_search JOIN members m ON m.id = member_search.rowid
+       WHERE member_search MATCH ? AND m.id <> ? LIMIT 200`,
+    ),
+    areaExists: db.select({ id: areas.id }).from(areas).where(eq(areas.id, id)).prepare(),
+    clusterExists: db
+      .select({ id: clusters.id })
+      .from(clusters)
+      .where(eq(clusters.id, id))
+      .prepare(),
+    insert: db
+      .insert(members)
+      .values({
+        ...editablePlaceholders(),
+        isDemo: false,
+        version: 1,
+        createdAt: param('now'),
+        updatedAt: param('now'),
+      })
+      .prepare(),
+    /** Brings a deleted member back under its old id. */
+    reinsert: db
+      .insert(members)
+      .values({
+        id,
+        ...editablePlaceholders(),
+        isDemo: param('isDemo'),
+        version: param('version'),
+        createdAt: param('createdAt'),
+        updatedAt: param('now'),
+      })
+      .prepare(),
+    update: db
+      .update(members)
+      .set({ ...editablePlaceholders(), ...bumped })
+      .where(byIdAndVersion)
+      .prepare(),
+    setStatus: db
+      .update(members)
+      .set({ status: param('status'), ...bumped })
+      .where(byIdAndVersion)
+      .prepare(),
+    delete: db.delete(members).where(byIdAndVersion).prepare(),
+    deleteAreas: db.delete(memberAreas).where(eq(memberAreas.memberId, id)).prepare(),
+    insertArea: db
+      .insert(memberAreas)
+      .values({ memberId: id, areaId: sql.placeholder('areaId') })
+      .prepare(),
+    deleteMembership: db
+      .delete(memberships)
+      .where(
+        and(eq(memberships.memberId, id), eq(memberships.clusterId, sql.placeholder('clusterId'))),
+      )
+      .prepare(),
+    /** For a new member, which has no memberships to keep. */
+    insertMembership: db
+      .insert(memberships)
+      .values({
+        memberId: id,
+        clusterId: sql.placeholder('clusterId'),
+        since: sql.placeholder('since'),
+      })
+      .prepare(),
+    upsertMembership: db
+      .insert(memberships)
+      .values({
+        memberId: id,
+        clusterId: sql.placeholder('clusterId'),
+        since: sql.placeholder('since'),
+      })
+      .onConflictDoUpdate({
+        target: [memberships.memberId, memberships.clusterId],
+        // The row that was refused; Drizzle has no name for SQLite's `excluded` table.
+        set: { since: sql`excluded.since` },
+      })
+      .prepare(),
+  };
+}
+
+export type MemberStatements = ReturnType<typeof prepareMemberStatements>;

@@ -1,0 +1,116 @@
+/**
+ * Counts of the published register, for the public pages and statistics.
+ * Raw SQL where the index cannot answer: grouped counts over the link tables
+ * and a json_each id list, which the query builder would only wrap in sql``.
+ */
+import type { MemberDirectory } from './directory';
+import type { ResultCache } from './result-cache';
+import type { StatementCache } from './statement-cache';
+import { loadTaxonomy } from './taxonomy';
+
+export interface PublishedCountsResult {
+  total: number;
+  byArea: Map<number, number>;
+  byCluster: Map<number, number>;
+  byMunicipality: Map<string | null, number>;
+  byKind: Map<string, number>;
+  matrix: Map<number, Map<number, number>>;
+  coAreas: Map<number, Map<number, number>>;
+  multiCount: number;
+  multiTop: { slug: string; name: string; n: number }[];
+}
+
+export class PublishedCounts {
+  constructor(
+    private readonly statements: StatementCache,
+    private readonly cache: ResultCache,
+    private readonly directory: MemberDirectory,
+  ) {}
+
+  /**
+   * Published counts by area, cluster, municipality and kind, the cluster ×
+   * area matrix and multi-cluster members: from the in-memory index in one
+   * pass, or with SQL when the taxonomy is too large for the index.
+   */
+  get(): PublishedCountsResult {
+    return this.cache.get('public:counts', () => {
+      const taxonomy = loadTaxonomy(this.statements, this.cache);
+      const publishedClusters = taxonomy.clusters
+        .filter((c) => c.status === 'published')
+        .map((c) => c.id);
+      const index = this.directory.index(taxonomy);
+      if (index) {
+        const s = index.summary(taxonomy, ['published'], publishedClusters);
+        // The 50 members in most clusters, by name within each count.
+        const byCount = [...s.multiCluster.entries()].sort((a, b) => b[1] - a[1]);
+        const threshold = byCount[Math.min(49, byCount.length - 1)]?.[1] ?? 2;
+        const candidates = byCount.filter(([, n]) => n >= threshold);
+        const top = this.statements
+          .all<{ id: number; slug: string; name: string }>(
+            'SELECT id, slug, name FROM members WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sort_key',
+            [JSON.stringify(candidates.map(([id]) => id))],
+          )
+          .map((r) => ({ slug: r.slug, name: r.name, n: s.multiCluster.get(r.id) ?? 0 }))
+          .sort((a, b) => b.n - a.n)
+          .slice(0, 50);
+        return { ...s, multiCount: s.multiCluster.size, multiTop: top };
+      }
+      return this.sqlCounts();
+    });
+  }
+
+  /**
+   * The same counts with SQL (grouped joins over the link tables' indexes),
+   * when the taxonomy is too large for the index.
+   */
+  private sqlCounts(): PublishedCountsResult {
+    const grouped = <K>(sql: string) =>
+      new Map(this.statements.all<{ k: K; n: number }>(sql).map((r) => [r.k, r.n]));
+    const matrix = new Map<number, Map<number, number>>();
+    for (const r of this.statements.all<{ c: number; a: number; n: number }>(
+      `SELECT ms.cluster_id AS c, ma.area_id AS a, count(*) AS n FROM memberships ms
+       JOIN member_areas ma ON ma.member_id = ms.member_id
+       JOIN members m ON m.id = ms.member_id AND m.status = 'published'
+       GROUP BY ms.cluster_id, ma.area_id`,
+    )) {
+      matrix.set(r.c, (matrix.get(r.c) ?? new Map<number, number>()).set(r.a, r.n));
+    }
+    const coAreas = new Map<number, Map<number, number>>();
+    for (const r of this.statements.all<{ a: number; b: number; n: number }>(
+      `SELECT mine.area_id AS a, other.area_id AS b, count(*) AS n FROM member_areas mine
+       JOIN member_areas other ON other.member_id = mine.member_id AND other.area_id <> mine.area_id
+       JOIN members m ON m.id = mine.member_id AND m.status = 'published' GROUP BY mine.area_id, other.area_id`,
+    )) {
+      coAreas.set(r.a, (coAreas.get(r.a) ?? new Map<number, number>()).set(r.b, r.n));
+    }
+    const multiSql = `SELECT m.slug, m.name, m.sort_key, count(*) AS n FROM memberships ms
+       JOIN members m ON m.id = ms.member_id AND m.status = 'published'
+       JOIN clusters c ON c.id = ms.cluster_id AND c.status = 'published'
+       GROUP BY ms.member_id HAVING count(*) > 1`;
+    return {
+      total:
+        this.statements.one<{ n: number }>(
+          "SELECT count(*) AS n FROM members WHERE status = 'published'",
+        )?.n ?? 0,
+      byArea: grouped<number>(
+        "SELECT ma.area_id AS k, count(*) AS n FROM member_areas ma JOIN members m ON m.id = ma.member_id AND m.status = 'published' GROUP BY ma.area_id",
+      ),
+      byCluster: grouped<number>(
+        "SELECT ms.cluster_id AS k, count(*) AS n FROM memberships ms JOIN members m ON m.id = ms.member_id AND m.status = 'published' GROUP BY ms.cluster_id",
+      ),
+      byMunicipality: grouped<string | null>(
+        "SELECT municipality_code AS k, count(*) AS n FROM members WHERE status = 'published' GROUP BY municipality_code",
+      ),
+      byKind: grouped<string>(
+        "SELECT kind AS k, count(*) AS n FROM members WHERE status = 'published' GROUP BY kind",
+      ),
+      matrix,
+      coAreas,
+      multiCount:
+        this.statements.one<{ n: number }>(`SELECT count(*) AS n FROM (${multiSql})`)?.n ?? 0,
+      multiTop: this.statements.all<{ slug: string; name: string; n: number }>(
+        `${multiSql} ORDER BY n DESC, m.sort_key LIMIT 50`,
+      ),
+    };
+  }
+}
