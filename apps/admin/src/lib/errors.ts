@@ -2,28 +2,44 @@
  * What went wrong with an API call, in the terms a screen acts on: sign in
  * again, not allowed, not there, someone else saved first (with the current
  * record), bad fields (with the server's per-field messages), or anything else.
+ * `message` is the server's (English) text; `messageCode` and `messageParams`
+ * name it in the domain's message catalogue, so a screen can word it in the
+ * interface language (`problemText` in i18n/locale.svelte.ts).
  */
+import { isMessageCode, type MessageCode, type WireParams } from '@cos/domain';
 import { issuesToFieldErrors, type FieldErrors } from './forms';
 
-export type ApiProblem =
-  | { kind: 'unauthorized'; message: string }
-  | { kind: 'forbidden'; message: string }
-  | { kind: 'wrong-address'; message: string; useOrigin: string }
-  | { kind: 'not-found'; message: string }
-  | { kind: 'conflict'; message: string; current: unknown }
-  | { kind: 'fields'; message: string; errors: FieldErrors }
-  | { kind: 'rate-limited'; message: string }
-  | { kind: 'network'; message: string }
-  | { kind: 'other'; message: string };
+/** The catalogue code of a problem's message, when the server sent one. */
+export interface ProblemCode {
+  messageCode?: MessageCode;
+  messageParams?: WireParams;
+}
+
+export type ApiProblem = ProblemCode &
+  (
+    | { kind: 'unauthorized'; message: string }
+    | { kind: 'forbidden'; message: string }
+    | { kind: 'wrong-address'; message: string; useOrigin: string }
+    | { kind: 'not-found'; message: string }
+    | { kind: 'conflict'; message: string; current: unknown }
+    | { kind: 'fields'; message: string; errors: FieldErrors }
+    | { kind: 'rate-limited'; message: string }
+    | { kind: 'network'; message: string }
+    | { kind: 'other'; message: string }
+  );
 
 interface ErrorData {
   code?: string;
   httpStatus?: number;
   fieldErrors?: Record<string, string[]> | null;
-  issues?: { path: string; message: string }[] | null;
+  /** `code` and `params` name the rule in the domain's message catalogue, for the Swedish text. */
+  issues?: { path: string; message: string; code?: string; params?: unknown }[] | null;
   current?: unknown;
   /** Set when a write was refused because this page is not at the platform's address. */
   useOrigin?: string | null;
+  /** The catalogue code and parameters of the message (not for field problems: see issues). */
+  messageCode?: string | null;
+  messageParams?: Record<string, unknown> | null;
 }
 
 function dataOf(error: unknown): ErrorData | undefined {
@@ -32,6 +48,16 @@ function dataOf(error: unknown): ErrorData | undefined {
     if (data && typeof data === 'object') return data;
   }
   return undefined;
+}
+
+/** The message's code as sent, kept only when the catalogue knows it (else the text is shown). */
+function codeOf(data: ErrorData): ProblemCode {
+  if (!isMessageCode(data.messageCode)) return {};
+  const messageParams: WireParams = {};
+  for (const [key, value] of Object.entries(data.messageParams ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') messageParams[key] = value;
+  }
+  return { messageCode: data.messageCode, messageParams };
 }
 
 export function describeError(error: unknown): ApiProblem {
@@ -47,6 +73,11 @@ export function describeError(error: unknown): ApiProblem {
   if (data.issues && data.issues.length > 0) {
     return { kind: 'fields', message, errors: issuesToFieldErrors(data.issues) };
   }
+  return { ...refusal(data, message), ...codeOf(data) };
+}
+
+/** A refusal of the request as a whole, by its tRPC code. */
+function refusal(data: ErrorData, message: string): ApiProblem {
   if (typeof data.useOrigin === 'string') {
     return { kind: 'wrong-address', message, useOrigin: data.useOrigin };
   }

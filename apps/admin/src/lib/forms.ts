@@ -4,6 +4,8 @@
  * browser or the issues the server sends back.
  */
 
+import { rememberIssue } from './i18n/issues';
+
 export type FieldErrors = Record<string, string[]>;
 
 /** What a form's validator gives: the API input, or the errors by field. */
@@ -21,6 +23,8 @@ export function pathKey(path: readonly PropertyKey[] | string): string {
 export function issuesToFieldErrors(issues: readonly IssueLike[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
+    // Keeps the message's catalogue code, so the field shows it in the interface language.
+    rememberIssue(issue);
     const key = pathKey(issue.path) || '_form';
     const list = (errors[key] ??= []);
     if (!list.includes(issue.message)) list.push(issue.message);
@@ -55,4 +59,25 @@ export function firstErrorKey(errors: FieldErrors, order: readonly string[]): st
 /** '' means "not given": optional fields are sent as null. */
 export function blankToNull(value: string): string | null {
   return value.trim() === '' ? null : value;
+}
+
+/** The two-language text every bilingual field holds. */
+export type Bilingual = { sv: string; en: string };
+
+/** A shared schema's safeParse answer as what a form's validator gives. */
+export function validatedBy<T>(
+  parsed:
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+): Validated<T> {
+  return parsed.success
+    ? { ok: true, input: parsed.data }
+    : { ok: false, errors: issuesToFieldErrors(parsed.error.issues) };
+}
+
+/** "" → null, "1999" → 1999, anything else is passed on for the schema to name. */
+export function numberOrNull(value: string): number | null | string {
+  const v = value.trim();
+  if (v === '') return null;
+  return /^-?\d+$/.test(v) ? Number(v) : v;
 }

@@ -1,26 +1,13 @@
 /**
  * CSV export of the member list as the admin sees it (any status, current
  * filters), built in the browser from the same list query. The columns are
- * the open-data export's, plus status, so an exported file imports again.
+ * the open-data export's, plus status, so an exported file imports again
+ * (MEMBER_ADMIN_EXPORT_COLUMNS in the domain's member CSV contract).
  */
+import { MEMBER_ADMIN_EXPORT_COLUMNS } from '@cos/domain';
 import { toCsv } from './csv';
 
-export const EXPORT_HEADER = [
-  'slug',
-  'name',
-  'organisation_number',
-  'kind',
-  'size_band',
-  'municipality_code',
-  'municipality',
-  'website',
-  'description_sv',
-  'description_en',
-  'areas',
-  'clusters',
-  'status',
-  'updated_at',
-] as const;
+export const EXPORT_HEADER = MEMBER_ADMIN_EXPORT_COLUMNS;
 
 export interface ExportItem {
   slug: string;

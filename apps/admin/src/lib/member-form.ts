@@ -11,7 +11,7 @@ import {
   type MemberUpdateInput,
   type Status,
 } from '@cos/domain';
-import { blankToNull, issuesToFieldErrors, type Validated } from './forms';
+import { blankToNull, validatedBy, type Validated } from './forms';
 
 export interface MembershipValues {
   clusterId: number;
@@ -130,10 +130,7 @@ function toRaw(values: MemberFormValues) {
 export type { Validated };
 
 export function validateMemberCreate(values: MemberFormValues): Validated<MemberCreateInput> {
-  const parsed = memberCreateInput.safeParse(toRaw(values));
-  return parsed.success
-    ? { ok: true, input: parsed.data }
-    : { ok: false, errors: issuesToFieldErrors(parsed.error.issues) };
+  return validatedBy(memberCreateInput.safeParse(toRaw(values)));
 }
 
 export function validateMemberUpdate(
@@ -141,8 +138,5 @@ export function validateMemberUpdate(
   id: number,
   version: number,
 ): Validated<MemberUpdateInput> {
-  const parsed = memberUpdateInput.safeParse({ ...toRaw(values), id, version });
-  return parsed.success
-    ? { ok: true, input: parsed.data }
-    : { ok: false, errors: issuesToFieldErrors(parsed.error.issues) };
+  return validatedBy(memberUpdateInput.safeParse({ ...toRaw(values), id, version }));
 }

@@ -1,47 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
-import {
-  assignColumn,
-  guessMapping,
-  importRowsToCsv,
-  toImportRows,
-  verdictsByRow,
-} from './member-import';
-
-describe('guessMapping', () => {
-  it('reads the open-data export header', () => {
-    const header =
-      'slug,name,organisation_number,kind,size_band,municipality_code,municipality,website,description_sv,description_en,areas,clusters,updated_at'.split(
-        ',',
-      );
-    expect(guessMapping(header)).toEqual([
-      null,
-      'name',
-      'organisationNumber',
-      'kind',
-      'sizeBand',
-      'municipality',
-      null,
-      'website',
-      'descriptionSv',
-      'descriptionEn',
-      'areas',
-      'clusters',
-      null,
-    ]);
-  });
-
-  it('reads Swedish and spreadsheet-style headers', () => {
-    expect(
-      guessMapping(['Företagsnamn', 'Org.nr', 'Kommun', 'Område', 'Kluster', 'Hemsida', 'Okänd']),
-    ).toEqual(['name', 'organisationNumber', 'municipality', 'areas', 'clusters', 'website', null]);
-  });
-
-  it('gives each field to one column only', () => {
-    expect(guessMapping(['namn', 'name']).filter((f) => f === 'name')).toHaveLength(1);
-    expect(guessMapping(['org.nr', 'organisation_number'])).toEqual([null, 'organisationNumber']);
-  });
-});
+// guessMapping is the domain's guessImportColumns: tested in @cos/domain (member-import.test.ts).
+import { assignColumn, importRowsToCsv, toImportRows, verdictsByRow } from './member-import';
 
 describe('assignColumn', () => {
   it('moves a field to the chosen column', () => {

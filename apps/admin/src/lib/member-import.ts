@@ -7,9 +7,9 @@
  * applying will do, and applying writes every valid row in one transaction.
  */
 import {
+  guessImportColumns,
   IMPORT_FIELDS,
-  IMPORT_HEADER_ALIASES,
-  slugify,
+  restoreFormula,
   type ImportField,
   type ImportRow,
 } from '@cos/domain';
@@ -20,61 +20,8 @@ export { IMPORT_FIELDS, type ImportField, type ImportRow };
 /** Column index → field (null: the column is not imported). */
 export type ColumnMapping = (ImportField | null)[];
 
-/** Header words (slugified) per field, most specific first. */
-const SYNONYMS: Record<ImportField, string[]> = {
-  name: ['name', 'namn', 'company', 'foretag', 'foretagsnamn', 'organisation', 'organisationsnamn'],
-  organisationNumber: [
-    'organisation-number',
-    'organisationnumber',
-    'organization-number',
-    'organisationsnummer',
-    'orgnr',
-    'org-nr',
-    'org-number',
-  ],
-  kind: ['kind', 'typ', 'type', 'organisation-type', 'organisationstyp'],
-  sizeBand: ['size-band', 'sizeband', 'size', 'storlek', 'storleksklass', 'anstallda', 'employees'],
-  municipality: ['municipality-code', 'municipality', 'kommunkod', 'kommun'],
-  website: ['website', 'webb', 'webbplats', 'hemsida', 'url', 'web'],
-  descriptionSv: [
-    'description-sv',
-    'descriptionsv',
-    'beskrivning-sv',
-    'beskrivning',
-    'description',
-  ],
-  descriptionEn: ['description-en', 'descriptionen', 'beskrivning-en', 'english-description'],
-  areas: ['areas', 'area', 'omraden', 'omrade', 'specialiseringsomraden'],
-  clusters: ['clusters', 'cluster', 'kluster', 'memberships', 'medlemskap'],
-  status: ['status'],
-};
-
-/** A guess for each column from its header; each field goes to one column at most. */
-export function guessMapping(headers: readonly string[]): ColumnMapping {
-  const keys = headers.map((h) => slugify(h));
-  const mapping: ColumnMapping = headers.map(() => null);
-  const used = new Set<ImportField>();
-  // Synonyms in order, so "municipality_code" wins over "municipality".
-  for (const field of IMPORT_FIELDS) {
-    for (const synonym of SYNONYMS[field]) {
-      if (used.has(field)) break;
-      const index = keys.findIndex((k, i) => k === synonym && mapping[i] === null);
-      if (index >= 0) {
-        mapping[index] = field;
-        used.add(field);
-      }
-    }
-  }
-  // Then the server's own aliases, for anything still unmapped.
-  headers.forEach((header, i) => {
-    const field = IMPORT_HEADER_ALIASES[header.trim().toLocaleLowerCase('sv')];
-    if (mapping[i] === null && field && !used.has(field)) {
-      mapping[i] = field;
-      used.add(field);
-    }
-  });
-  return mapping;
-}
+/** A guess for each column from its header (the domain's synonyms); each field goes to one column at most. */
+export const guessMapping: (headers: readonly string[]) => ColumnMapping = guessImportColumns;
 
 /** A field may be chosen for one column only; choosing it again clears it elsewhere. */
 export function assignColumn(
@@ -88,11 +35,6 @@ export function assignColumn(
   });
 }
 
-/** Undo the apostrophe an export puts before formula-like cells (see csv.ts). */
-function clean(value: string): string {
-  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
-}
-
 /** The data rows (without the header) as the API's import rows. */
 export function toImportRows(
   rows: readonly (readonly string[])[],
@@ -101,7 +43,8 @@ export function toImportRows(
   return rows.map((row) => {
     const out: ImportRow = {};
     mapping.forEach((field, column) => {
-      if (field) out[field] = clean(row[column] ?? '');
+      // Undo the apostrophe an export puts before formula-like cells.
+      if (field) out[field] = restoreFormula(row[column] ?? '');
     });
     return out;
   });

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { areaToValues, validateAreaCreate } from './area-form';
 import {
-  areaToValues,
   articleToValues,
-  clusterToValues,
   emptyArticleValues,
-  emptyClusterValues,
-  emptyUserValues,
   isoToLocalInput,
   localInputToIso,
   parseTags,
-  validateAreaCreate,
   validateArticleCreate,
   validateArticleUpdate,
-  validateClusterCreate,
-  validateUserCreate,
-  validateUserUpdate,
-} from './record-forms';
+} from './article-form';
+import { clusterToValues, emptyClusterValues, validateClusterCreate } from './cluster-form';
+import { emptyUserValues, validateUserCreate, validateUserUpdate } from './user-form';
 
 describe('cluster form', () => {
   it('turns text inputs into typed input', () => {

@@ -1,7 +1,7 @@
 /** Areas and clusters with ids, loaded once per session for pickers and labels. */
 import { api, type RouterOutputs } from './api';
 
-export type Taxonomy = RouterOutputs['session']['taxonomy'];
+export type Taxonomy = RouterOutputs['taxonomy']['pickers'];
 
 let value = $state<Taxonomy | null>(null);
 let pending: Promise<Taxonomy> | null = null;
@@ -22,7 +22,7 @@ export const taxonomy = {
 
 export function loadTaxonomy(force = false): Promise<Taxonomy> {
   if (!pending || force) {
-    pending = api.session.taxonomy.query().then((t) => (value = t));
+    pending = api.taxonomy.pickers.query().then((t) => (value = t));
     pending.catch(() => (pending = null));
   }
   return pending;

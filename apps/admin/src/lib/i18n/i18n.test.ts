@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber, initialLocale, translate } from './index';
-import { localiseIssue } from './issues';
+import { clusterCreateInput } from '@cos/domain';
+import { localiseIssue, rememberIssue } from './issues';
 import { MESSAGES, type MessageKey } from './messages';
 
 describe('messages', () => {
@@ -36,36 +37,64 @@ describe('translate', () => {
 });
 
 describe('localiseIssue', () => {
-  it('rewrites the shared schemas’ messages in Swedish', () => {
-    expect(localiseIssue('Name must be at least 2 characters', 'sv')).toBe(
+  const sv = (message: string, code: string, params: Record<string, string | number> = {}) =>
+    localiseIssue({ message, code, params }, 'sv');
+
+  it('words the shared schemas’ messages in Swedish by their code', () => {
+    expect(sv('Name must be at least 2 characters', 'tooShort', { label: 'name', min: 2 })).toBe(
       'Namn måste ha minst 2 tecken',
     );
-    expect(localiseIssue('Title in Swedish is required', 'sv')).toBe(
+    expect(sv('Title in Swedish is required', 'requiredIn', { label: 'title', lang: 'sv' })).toBe(
       'Rubrik på svenska måste fyllas i',
     );
     expect(
-      localiseIssue('Organisation number check digit is wrong (expected 3, got 4)', 'sv'),
+      sv('Organisation number check digit is wrong (expected 3, got 4)', 'orgNumber.checkDigit', {
+        expected: 3,
+        got: '4',
+      }),
     ).toBe('Organisationsnumrets kontrollsiffra är fel (ska vara 3, är 4)');
-    expect(localiseIssue('Cover image alt text in Swedish is required', 'sv')).toBe(
-      'Bildens alternativtext på svenska måste fyllas i',
-    );
-    expect(localiseIssue('Description in English must be at most 5000 characters', 'sv')).toBe(
-      'Beskrivning på engelska får ha högst 5000 tecken',
-    );
+    expect(
+      sv('Cover image alt text in Swedish is required', 'requiredIn', {
+        label: 'coverImageAlt',
+        lang: 'sv',
+      }),
+    ).toBe('Bildens alternativtext på svenska måste fyllas i');
+    expect(
+      sv('Description in English must be at most 5000 characters', 'tooLongIn', {
+        label: 'description',
+        lang: 'en',
+        max: 5000,
+      }),
+    ).toBe('Beskrivning på engelska får ha högst 5000 tecken');
   });
 
-  it('rewrites the import report’s reasons', () => {
-    expect(localiseIssue('unknown area "månen"', 'sv')).toBe('okänt område ”månen”');
-    expect(localiseIssue('"Oslo" is not one of Skåne\'s 33 municipalities', 'sv')).toBe(
-      '”Oslo” är inte en av Skånes 33 kommuner',
+  it('words a schema run in the browser, also after its issue became a plain field message', () => {
+    const parsed = clusterCreateInput.safeParse({ name: 'A' });
+    const issue = parsed.error?.issues.find((i) => i.path.join('.') === 'name');
+    if (!issue) throw new Error('expected a name issue');
+    expect(localiseIssue(issue, 'sv')).toBe('Namn måste ha minst 2 tecken');
+    rememberIssue(issue);
+    expect(localiseIssue(issue.message, 'sv')).toBe('Namn måste ha minst 2 tecken');
+    expect(localiseIssue(issue.message, 'en')).toBe('Name must be at least 2 characters');
+  });
+
+  it('words the import report’s reasons', () => {
+    expect(sv('unknown area "månen"', 'import.unknownArea', { value: 'månen' })).toBe(
+      'okänt område ”månen”',
     );
-    expect(localiseIssue('is already registered for Acme AB', 'sv')).toBe(
-      'finns redan hos Acme AB',
-    );
+    expect(
+      sv('"Oslo" is not one of Skåne\'s 33 municipalities', 'import.unknownMunicipality', {
+        value: 'Oslo',
+      }),
+    ).toBe('”Oslo” är inte en av Skånes 33 kommuner');
+    expect(
+      sv('is already registered for Acme AB', 'taken.organisationNumber', { name: 'Acme AB' }),
+    ).toBe('finns redan hos Acme AB');
   });
 
   it('leaves English alone and unknown messages as they came', () => {
     expect(localiseIssue('Name is required', 'en')).toBe('Name is required');
     expect(localiseIssue('A brand new rule', 'sv')).toBe('A brand new rule');
+    expect(sv('A brand new rule', 'no.such.code')).toBe('A brand new rule');
   });
 });

@@ -9,7 +9,7 @@ import {
   type MessageKey,
   type Params,
 } from './index';
-import { localiseIssue } from './issues';
+import { localiseIssue, localiseProblem, type IssueText } from './issues';
 
 const STORAGE_KEY = 'cos-admin-locale';
 
@@ -43,8 +43,13 @@ export function t(key: MessageKey, params?: Params): string {
 }
 
 /** A validation message from the shared schemas or the server, in the interface language. */
-export function issue(message: string): string {
+export function issue(message: string | IssueText): string {
   return localiseIssue(message, current);
+}
+
+/** A refused call's message (an ApiProblem's), in the interface language. */
+export function problemText(problem: Parameters<typeof localiseProblem>[0]): string {
+  return localiseProblem(problem, current);
 }
 
 export const fmt = {

@@ -219,7 +219,11 @@ export const MESSAGES = {
   'members.col.updated': ['Ändrad', 'Updated'],
   'members.selected': ['{count} markerade', '{count} selected'],
   'members.bulkDone': ['{done} ändrade, {failed} gick inte.', '{done} changed, {failed} failed.'],
-  'members.bulkFailed': ['{name}: {message}', '{name}: {message}'],
+  'members.bulkStale': [
+    'Ingenting ändrades: {name} hade ändrats av någon annan sedan listan lästes in. Ladda om listan och försök igen.',
+    'Nothing was changed: {name} had been changed by someone else since the list was loaded. Reload the list and try again.',
+  ],
+  'members.bulkRefused': ['Ingenting ändrades: {message}', 'Nothing was changed: {message}'],
   'members.export': ['Exportera CSV', 'Export CSV'],
   'members.exporting': ['Exporterar {done} av {total} …', 'Exporting {done} of {total} …'],
   'members.exportPublic': [

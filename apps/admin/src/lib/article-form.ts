@@ -1,0 +1,162 @@
+/**
+ * An article's form values (what inputs hold) and their conversion to the
+ * API's inputs through the shared schemas, as in member-form.ts; the cover
+ * image is split into fields, and the publication time is the browser's.
+ */
+import {
+  articleCreateInput,
+  articleUpdateInput,
+  type ArticleCreateInput,
+  type ArticleUpdateInput,
+  type Status,
+} from '@cos/domain';
+import { validatedBy, type Validated, type Bilingual } from './forms';
+
+export interface ArticleFormValues {
+  slug: string;
+  title: Bilingual;
+  summary: Bilingual;
+  body: Bilingual;
+  hasCover: boolean;
+  coverSrc: string;
+  coverAlt: Bilingual;
+  author: string;
+  tags: string;
+  clusterId: string;
+  /** datetime-local text, in the browser's time zone: "2025-03-01T09:30". */
+  publishedAt: string;
+  status: Status;
+}
+
+export interface ArticleRecordLike {
+  slug: string;
+  title: Bilingual;
+  summary: Bilingual;
+  body: Bilingual;
+  coverImage: { src: string; alt: Bilingual } | null;
+  author: string;
+  tags: string[];
+  clusterId: number | null;
+  publishedAt: string | null;
+  status: Status;
+}
+
+export const ARTICLE_FIELD_PATHS = [
+  'title.sv',
+  'title.en',
+  'slug',
+  'summary.sv',
+  'summary.en',
+  'body.sv',
+  'body.en',
+  'hasCover',
+  'coverSrc',
+  'coverAlt.sv',
+  'coverAlt.en',
+  'author',
+  'tags',
+  'clusterId',
+  'publishedAt',
+  'status',
+] as const;
+
+/** An ISO instant as a datetime-local value in this browser's time zone. */
+export function isoToLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value (browser time zone) as an ISO instant; "" → null; nonsense kept for the schema to name. */
+export function localInputToIso(value: string): string | null {
+  if (value.trim() === '') return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : d.toISOString();
+}
+
+export function parseTags(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+export function emptyArticleValues(clusterId: number | null = null): ArticleFormValues {
+  return {
+    slug: '',
+    title: { sv: '', en: '' },
+    summary: { sv: '', en: '' },
+    body: { sv: '', en: '' },
+    hasCover: false,
+    coverSrc: '',
+    coverAlt: { sv: '', en: '' },
+    author: '',
+    tags: '',
+    clusterId: clusterId === null ? '' : String(clusterId),
+    publishedAt: '',
+    status: 'draft',
+  };
+}
+
+export function articleToValues(r: ArticleRecordLike): ArticleFormValues {
+  return {
+    slug: r.slug,
+    title: { ...r.title },
+    summary: { ...r.summary },
+    body: { ...r.body },
+    hasCover: r.coverImage !== null,
+    coverSrc: r.coverImage?.src ?? '',
+    coverAlt: r.coverImage ? { ...r.coverImage.alt } : { sv: '', en: '' },
+    author: r.author,
+    tags: r.tags.join(', '),
+    clusterId: r.clusterId === null ? '' : String(r.clusterId),
+    publishedAt: isoToLocalInput(r.publishedAt),
+    status: r.status,
+  };
+}
+
+function articleRaw(v: ArticleFormValues) {
+  return {
+    slug: v.slug.trim() === '' ? undefined : v.slug.trim(),
+    title: v.title,
+    summary: v.summary,
+    body: v.body,
+    coverImage: v.hasCover ? { src: v.coverSrc, alt: v.coverAlt } : null,
+    author: v.author,
+    tags: parseTags(v.tags),
+    clusterId: v.clusterId === '' ? null : Number(v.clusterId),
+    publishedAt: localInputToIso(v.publishedAt),
+    status: v.status,
+  };
+}
+
+/** Schema paths → the form's control paths (the cover image is split into fields here). */
+function articleErrors<T>(validated: Validated<T>): Validated<T> {
+  if (validated.ok) return validated;
+  const errors: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(validated.errors)) {
+    const key = path
+      .replace(/^coverImage\.src$/, 'coverSrc')
+      .replace(/^coverImage\.alt\.(sv|en)$/, 'coverAlt.$1')
+      .replace(/^coverImage\.alt$/, 'coverAlt.sv')
+      .replace(/^tags\.\d+$/, 'tags');
+    errors[key] = [...(errors[key] ?? []), ...messages];
+  }
+  return { ok: false, errors };
+}
+
+export function validateArticleCreate(v: ArticleFormValues): Validated<ArticleCreateInput> {
+  return articleErrors(validatedBy(articleCreateInput.safeParse(articleRaw(v))));
+}
+
+export function validateArticleUpdate(
+  v: ArticleFormValues,
+  id: number,
+  version: number,
+): Validated<ArticleUpdateInput> {
+  return articleErrors(
+    validatedBy(articleUpdateInput.safeParse({ ...articleRaw(v), id, version })),
+  );
+}
