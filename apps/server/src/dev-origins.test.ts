@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedOrigins, DEV_SERVER_ORIGINS } from './config';
 import { ADMIN, cookieHeader, startTestServer, TEST_ORIGIN, type TestServer } from './test-server';
+import type { AuthRefusal } from './wire-types';
 
 const VITE = DEV_SERVER_ORIGINS[0];
 let server: TestServer;
@@ -58,6 +59,6 @@ describe('in development', () => {
   it('still refuses any other origin, naming the address to use', async () => {
     const refused = await signInFrom('http://localhost:5174');
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as { useOrigin: string }).useOrigin).toBe(TEST_ORIGIN);
+    expect(((await refused.json()) as AuthRefusal).useOrigin).toBe(TEST_ORIGIN);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, cookieHeader, startTestServer, type TestServer } from './test-server';
+import type { RestImportReport } from './wire-types';
 
 let server: TestServer;
 let cookie = '';
@@ -30,12 +31,7 @@ describe('POST /api/admin/members/import', () => {
     const before = count();
     const response = await upload('');
     expect(response.status).toBe(200);
-    const report = (await response.json()) as {
-      dryRun: boolean;
-      valid: number;
-      invalid: number;
-      problems: { row: number; field: string }[];
-    };
+    const report = (await response.json()) as RestImportReport;
     expect(report).toMatchObject({ dryRun: true, valid: 1, invalid: 1 });
     expect(report.problems.map((p) => `${p.row}:${p.field}`).sort()).toEqual([
       '2:municipality',

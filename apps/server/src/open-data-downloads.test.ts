@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDownloadConnections } from './open-data';
 import { parseCsv, startTestServer, type TestServer } from './test-server';
+import type { RestDirectory, RestDownloadRow, RestError } from './wire-types';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -15,19 +16,15 @@ describe('open-data downloads', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=".*\.json"/);
-    const rows = (await response.json()) as {
-      slug: string;
-      municipality_code: string;
-      areas: string;
-    }[];
-    const page = (await (await server.fetch(`/api/v1/members?${query}&limit=1`)).json()) as {
-      total: number;
-    };
+    const rows = (await response.json()) as RestDownloadRow[];
+    const page = (await (
+      await server.fetch(`/api/v1/members?${query}&limit=1`)
+    ).json()) as RestDirectory;
     expect(rows).toHaveLength(page.total);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(['1280', '1281']).toContain(row.municipality_code);
-      expect(row.areas.split(';')).toContain('tech');
+      expect(row.areas?.split(';')).toContain('tech');
     }
     const csv = parseCsv(
       (await (await server.fetch(`/api/v1/members.csv?${query}`)).text()).replace(/^\uFEFF/, ''),
@@ -39,7 +36,7 @@ describe('open-data downloads', () => {
   it('refuses a bad filter with 400 naming it, and is described in the OpenAPI document', async () => {
     const bad = await server.fetch('/api/v1/members.json?kind=rocket');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { message: string }).message).toMatch(/^kind/);
+    expect(((await bad.json()) as RestError).message).toMatch(/^kind/);
     const doc = (await (await server.fetch('/api/openapi.json')).json()) as {
       paths: Record<string, unknown>;
     };

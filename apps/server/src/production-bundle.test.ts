@@ -16,6 +16,7 @@ import path from 'node:path';
 import { AREA_SEEDS, CLUSTER_SEEDS } from '@cos/db/seed';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Outputs, RestAreas, TrpcResult } from './wire-types';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
 const mainJs = path.join(serverDir, 'dist', 'main.js');
@@ -142,7 +143,7 @@ describe('the production bundle (dist/main.js)', () => {
   it('answers a public tRPC query (area.list)', async () => {
     const response = await get('/trpc/area.list');
     expect(response.status, withLog('GET /trpc/area.list')).toBe(200);
-    const body = (await response.json()) as { result: { data: { slug: string }[] } };
+    const body = (await response.json()) as TrpcResult<Outputs['area']['list']>;
     expect(body.result.data.map((a) => a.slug).sort()).toEqual([...AREA_SLUGS].sort());
   });
 
@@ -150,7 +151,7 @@ describe('the production bundle (dist/main.js)', () => {
     const response = await get('/api/v1/areas');
     expect(response.status, withLog('GET /api/v1/areas')).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = (await response.json()) as { licence: unknown; items: { slug: string }[] };
+    const body = (await response.json()) as RestAreas;
     expect(body.licence).toBeDefined();
     expect(body.items).toHaveLength(6);
     expect(body.items.map((a) => a.slug).sort()).toEqual([...AREA_SLUGS].sort());

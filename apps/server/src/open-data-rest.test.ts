@@ -1,0 +1,124 @@
+/**
+ * The open-data REST routes over real HTTP: a temp SQLite file with 200 demo
+ * members, the Fastify app on a free port, and global fetch — the health
+ * answer and its security headers, the lists, filters, bad parameters, one
+ * member and the CSV export. The OpenAPI document is checked in openapi.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json } from './http-test-client';
+import { parseCsv, startTestServer, type TestServer } from './test-server';
+import type { RestAreas, RestClusters, RestDirectory, RestError, RestMember } from './wire-types';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: 200 });
+}, 60_000);
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('health and security headers', () => {
+  it('answers /healthz with strict headers', async () => {
+    const response = await server.fetch('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc).toContain("'self'");
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBeTruthy();
+    const framing = response.headers.get('x-frame-options') ?? '';
+    expect(framing !== '' || csp.includes("frame-ancestors 'none'")).toBe(true);
+  });
+});
+
+describe('open data REST', () => {
+  it('lists the six areas and the seven clusters with a licence', async () => {
+    const areas = await server.fetch('/api/v1/areas');
+    expect(areas.status).toBe(200);
+    const areaBody = await json<RestAreas>(areas);
+    expect(areaBody.items).toHaveLength(6);
+    expect(areaBody.licence.name).toBeTruthy();
+    expect(areaBody.licence.url).toMatch(/^https:\/\//);
+
+    const clusters = await json<RestClusters>(await server.fetch('/api/v1/clusters'));
+    expect(clusters.items).toHaveLength(7);
+    expect(clusters.licence.name).toBeTruthy();
+  });
+
+  it('filters members by area and municipality, with total and facets', async () => {
+    const response = await server.fetch('/api/v1/members?area=tech&municipality=1280&limit=100');
+    expect(response.status).toBe(200);
+    const body = await json<RestDirectory>(response);
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.items.length).toBe(Math.min(body.total, 100));
+    for (const item of body.items) {
+      expect(item.municipality?.code).toBe('1280');
+      expect(item.areas.map((a) => a.slug)).toContain('tech');
+    }
+    expect(Object.keys(body.facets)).toEqual(
+      expect.arrayContaining(['area', 'cluster', 'municipality', 'kind', 'size']),
+    );
+    expect(body.licence.name).toBeTruthy();
+  });
+
+  it('refuses bad parameters with 400 naming the field', async () => {
+    const badLimit = await server.fetch('/api/v1/members?limit=abc');
+    expect(badLimit.status).toBe(400);
+    expect((await json<RestError>(badLimit)).message).toMatch(/limit/i);
+
+    const badMunicipality = await server.fetch('/api/v1/members?municipality=9999');
+    expect(badMunicipality.status).toBe(400);
+    expect((await json<RestError>(badMunicipality)).message).toMatch(/municipality/i);
+  });
+
+  it('serves one member by slug and 404 for an unknown one', async () => {
+    const found = await server.fetch('/api/v1/members/lunds-universitet');
+    expect(found.status).toBe(200);
+    expect((await json<RestMember>(found)).slug).toBe('lunds-universitet');
+
+    const missing = await server.fetch('/api/v1/members/nope');
+    expect(missing.status).toBe(404);
+    expect((await json<RestError>(missing)).error).toBe('NOT_FOUND');
+  });
+
+  it.each(['', '?area=tech&municipality=1280'])(
+    'exports CSV%s with a BOM and as many rows as the JSON total',
+    async (filter) => {
+      const response = await server.fetch(`/api/v1/members.csv${filter}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+      const rows = parseCsv(bytes.subarray(3).toString('utf8'));
+      const [header, ...data] = rows;
+      expect(header).toEqual(
+        expect.arrayContaining(['slug', 'name', 'municipality', 'description_sv', 'areas']),
+      );
+      const width = header?.length ?? 0;
+      for (const row of data) expect(row).toHaveLength(width);
+
+      const { total } = await json<RestDirectory>(await server.fetch(`/api/v1/members${filter}`));
+      expect(data).toHaveLength(total);
+
+      const column = (name: string) => (header ?? []).indexOf(name);
+      if (filter !== '') {
+        for (const row of data) {
+          expect(row[column('municipality_code')]).toBe('1280');
+          expect(row[column('municipality')]).toBe('Malmö');
+          expect(row[column('areas')]?.split(';')).toContain('tech');
+        }
+      } else {
+        const text = data.flat().join('\n');
+        expect(text).toMatch(/[åäöÅÄÖ]/);
+        expect(text).not.toContain('\uFFFD');
+        expect(data.some((row) => row[column('slug')] === 'lunds-universitet')).toBe(true);
+      }
+    },
+  );
+});
