@@ -1,9 +1,17 @@
 /** The article queries the write service runs, prepared once per connection. */
 import { articles, articleTags, clusters, type DatabaseHandle } from '@cos/db';
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { articleRecordOut } from '../outputs';
-import { param } from './prepared';
+import {
+  byIdAndVersion,
+  existsById,
+  firstVersion,
+  nextVersion,
+  param,
+  placeholders,
+  slugStatements,
+} from './prepared';
 
 export type ArticleRecord = z.infer<typeof articleRecordOut>;
 
@@ -29,12 +37,6 @@ const EDITABLE_COLUMNS = [
 ] as const satisfies readonly (keyof typeof articles.$inferInsert)[];
 type EditableColumn = (typeof EDITABLE_COLUMNS)[number];
 
-const placeholders = () =>
-  Object.fromEntries(EDITABLE_COLUMNS.map((c) => [c, param(c)])) as Record<
-    EditableColumn,
-    ReturnType<typeof param>
-  >;
-
 /** A published article without a date is dated when it is written. */
 export function columnValues(e: Editable, now: string): Record<EditableColumn, unknown> {
   return {
@@ -57,7 +59,7 @@ export function columnValues(e: Editable, now: string): Record<EditableColumn, u
 
 export function prepareArticleStatements({ db }: Pick<DatabaseHandle, 'db'>) {
   const id = sql.placeholder('id');
-  const byIdAndVersion = and(eq(articles.id, id), eq(articles.version, sql.placeholder('version')));
+  const versioned = byIdAndVersion(articles);
   const newestFirst = [desc(articles.updatedAt), desc(articles.id)];
   const status = param('status');
   return {
@@ -79,31 +81,16 @@ export function prepareArticleStatements({ db }: Pick<DatabaseHandle, 'db'>) {
       .where(eq(articleTags.articleId, id))
       .orderBy(asc(articleTags.tag))
       .prepare(),
-    slugTaken: db
-      .select({ id: articles.id })
-      .from(articles)
-      .where(eq(articles.slug, sql.placeholder('slug')))
-      .prepare(),
-    slugElsewhere: db
-      .select({ id: articles.id })
-      .from(articles)
-      .where(
-        and(eq(articles.slug, sql.placeholder('slug')), ne(articles.id, sql.placeholder('self'))),
-      )
-      .prepare(),
-    clusterExists: db
-      .select({ id: clusters.id })
-      .from(clusters)
-      .where(eq(clusters.id, id))
-      .prepare(),
+    ...slugStatements(db, articles),
+    clusterExists: existsById(db, clusters),
     insert: db
       .insert(articles)
-      .values({ ...placeholders(), version: 1, createdAt: param('now'), updatedAt: param('now') })
+      .values({ ...placeholders(EDITABLE_COLUMNS), ...firstVersion() })
       .prepare(),
     update: db
       .update(articles)
-      .set({ ...placeholders(), version: sql`${articles.version} + 1`, updatedAt: param('now') })
-      .where(byIdAndVersion)
+      .set({ ...placeholders(EDITABLE_COLUMNS), ...nextVersion(articles) })
+      .where(versioned)
       .prepare(),
     setStatus: db
       .update(articles)
@@ -111,12 +98,11 @@ export function prepareArticleStatements({ db }: Pick<DatabaseHandle, 'db'>) {
         status,
         // Publishing dates an undated article; other changes keep its date (a CASE: Drizzle has no builder for it).
         publishedAt: sql`CASE WHEN ${status} = 'published' THEN coalesce(${articles.publishedAt}, ${param('now')}) ELSE ${articles.publishedAt} END`,
-        version: sql`${articles.version} + 1`,
-        updatedAt: param('now'),
+        ...nextVersion(articles),
       })
-      .where(byIdAndVersion)
+      .where(versioned)
       .prepare(),
-    delete: db.delete(articles).where(byIdAndVersion).prepare(),
+    delete: db.delete(articles).where(versioned).prepare(),
     deleteTags: db.delete(articleTags).where(eq(articleTags.articleId, id)).prepare(),
     insertTag: db
       .insert(articleTags)

@@ -4,16 +4,10 @@
  * cluster the article is moved to). Each write runs in one transaction with
  * the version check and its audit entry.
  */
-import {
-  uniqueSlug,
-  type ArticleCreateInput,
-  type ArticleUpdateInput,
-  type Status,
-} from '@cos/domain';
-import type { ArticleRow, DatabaseHandle } from '@cos/db';
+import { type ArticleCreateInput, type ArticleUpdateInput, type Status } from '@cos/domain';
+import type { ArticleRow } from '@cos/db';
 import type { Actor } from '../actor';
-import { ConflictError, FieldError, notFound } from '../errors';
-import type { AuditTrail } from './audit';
+import { notFound } from '../errors';
 import { assertCanEditArticle, isAdmin } from './permissions';
 import {
   columnValues,
@@ -22,19 +16,14 @@ import {
   type ArticleRecord,
 } from './article-statements';
 import { onFirstUse } from './prepared';
-import type { ResultCache } from './result-cache';
-import { statusAction } from './status-action';
+import { assertExist, assertSlugFree, slugOrFree } from './record-checks';
+import { VersionedWrites, withChanges } from './versioned-record';
 
 export type { ArticleRecord } from './article-statements';
 
-export class ArticleWrites {
+export class ArticleWrites extends VersionedWrites<number, ArticleRecord> {
+  protected readonly entity = 'article';
   private readonly statements = onFirstUse(() => prepareArticleStatements(this.handle));
-
-  constructor(
-    private readonly handle: Pick<DatabaseHandle, 'db' | 'sqlite'>,
-    private readonly audit: AuditTrail,
-    private readonly cache: ResultCache,
-  ) {}
 
   load(id: number): ArticleRecord | undefined {
     const row = this.statements().byId.get({ id });
@@ -63,29 +52,16 @@ export class ArticleWrites {
   ): ArticleRecord {
     return this.transaction(() => {
       assertCanEditArticle(user, input.clusterId);
+      // The create input is exactly the editable fields (a strict schema).
       const editable: Editable = {
-        slug: input.slug ?? uniqueSlug(input.title.sv, (s) => this.slugTaken(s)),
-        title: input.title,
-        summary: input.summary,
-        body: input.body,
-        coverImage: input.coverImage,
-        author: input.author,
-        tags: input.tags,
-        clusterId: input.clusterId,
-        publishedAt: input.publishedAt,
-        status: input.status,
+        ...input,
+        slug: slugOrFree(input.slug, input.title.sv, this.statements().slugTaken),
       };
       this.checkReferences(editable, undefined);
       const now = new Date().toISOString();
-      const { lastInsertRowid } = this.statements().insert.run({
-        ...columnValues(editable, now),
-        now,
-      });
-      const id = Number(lastInsertRowid);
+      const id = this.insertRow(this.statements().insert, columnValues(editable, now), now);
       this.writeTags(id, editable.tags);
-      const after = this.load(id) as ArticleRecord;
-      this.audit.record(user, 'article', id, action, null, after);
-      return after;
+      return this.recordCreation(user, id, action);
     });
   }
 
@@ -94,61 +70,23 @@ export class ArticleWrites {
     input: ArticleUpdateInput,
     action: 'update' | 'restore' = 'update',
   ): ArticleRecord {
-    return this.transaction(() => {
-      const before = this.get(user, input.id);
-      if (before.version !== input.version) throw new ConflictError('article', before);
-      const pick = <K extends keyof Editable>(key: K): Editable[K] =>
-        input[key] !== undefined ? (input[key] as Editable[K]) : before[key];
-      const editable: Editable = {
-        slug: pick('slug'),
-        title: pick('title'),
-        summary: pick('summary'),
-        body: pick('body'),
-        coverImage: pick('coverImage'),
-        author: pick('author'),
-        tags: pick('tags'),
-        clusterId: pick('clusterId'),
-        publishedAt: pick('publishedAt'),
-        status: pick('status'),
-      };
+    return this.updateRecord(user, input, action, (before) => {
+      const editable: Editable = withChanges(before, input);
       assertCanEditArticle(user, editable.clusterId);
       this.checkReferences(editable, before.id);
       const now = new Date().toISOString();
-      const result = this.statements().update.run({
-        ...columnValues(editable, now),
-        now,
-        id: before.id,
-        version: input.version,
-      });
-      if (result.changes !== 1) throw new ConflictError('article', this.load(before.id));
+      this.writeVersion(this.statements().update, before, columnValues(editable, now), now);
       if (JSON.stringify([...editable.tags].sort()) !== JSON.stringify(before.tags))
         this.writeTags(before.id, editable.tags);
-      const after = this.load(before.id) as ArticleRecord;
-      this.audit.record(user, 'article', before.id, action, before, after);
-      return after;
     });
   }
 
   setStatus(user: Actor, id: number, version: number, status: Status): ArticleRecord {
-    return this.transaction(() => {
-      const before = this.get(user, id);
-      if (before.version !== version) throw new ConflictError('article', before);
-      const now = new Date().toISOString();
-      this.statements().setStatus.run({ status, now, id, version });
-      const after = this.load(id) as ArticleRecord;
-      this.audit.record(user, 'article', id, statusAction(status), before, after);
-      return after;
-    });
+    return this.setStatusOf(user, id, version, status, this.statements().setStatus);
   }
 
   delete(user: Actor, id: number, version: number): { id: number } {
-    return this.transaction(() => {
-      const before = this.get(user, id);
-      if (before.version !== version) throw new ConflictError('article', before);
-      this.statements().delete.run({ id, version });
-      this.audit.record(user, 'article', id, 'delete', before, null);
-      return { id };
-    });
+    return this.deleteRecord(user, id, version, this.statements().delete);
   }
 
   private toRecord(r: ArticleRow): ArticleRecord {
@@ -175,26 +113,11 @@ export class ArticleWrites {
     };
   }
 
-  private transaction<T>(fn: () => T): T {
-    const result = this.handle.sqlite.transaction(fn)();
-    this.cache.invalidate();
-    return result;
-  }
-
-  private slugTaken(slug: string): boolean {
-    return this.statements().slugTaken.get({ slug }) !== undefined;
-  }
-
   private checkReferences(e: Editable, selfId: number | undefined): void {
-    if (this.statements().slugElsewhere.get({ slug: e.slug, self: selfId ?? -1 })) {
-      throw FieldError.coded('slug', 'taken.slug', { entity: 'article' }, 'conflict');
-    }
-    if (e.clusterId !== null && !this.statements().clusterExists.get({ id: e.clusterId })) {
-      throw FieldError.coded('clusterId', 'reference.missing', {
-        entity: 'cluster',
-        id: e.clusterId,
-      });
-    }
+    const statements = this.statements();
+    assertSlugFree(statements.slugElsewhere, 'article', e.slug, selfId);
+    const clusterIds = e.clusterId === null ? [] : [e.clusterId];
+    assertExist(statements.clusterExists, 'clusterId', 'cluster', clusterIds);
   }
 
   private writeTags(id: number, tags: readonly string[]): void {

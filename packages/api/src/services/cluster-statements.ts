@@ -1,10 +1,18 @@
 /** The cluster queries the write service runs, prepared once per connection. */
 import { swedishSortKey } from '@cos/domain';
 import { areas, clusterAreas, clusters, municipalities, users, type DatabaseHandle } from '@cos/db';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { clusterRecordOut } from '../outputs';
-import { param } from './prepared';
+import {
+  byIdAndVersion,
+  existsById,
+  firstVersion,
+  nextVersion,
+  param,
+  placeholders,
+  slugStatements,
+} from './prepared';
 
 export type ClusterRecord = z.infer<typeof clusterRecordOut>;
 
@@ -50,15 +58,9 @@ export function columnValues(e: Editable) {
   } satisfies Record<(typeof EDITABLE_COLUMNS)[number], unknown>;
 }
 
-const placeholders = () =>
-  Object.fromEntries(EDITABLE_COLUMNS.map((c) => [c, param(c)])) as Record<
-    (typeof EDITABLE_COLUMNS)[number],
-    ReturnType<typeof param>
-  >;
-
 export function prepareClusterStatements({ db }: Pick<DatabaseHandle, 'db'>) {
   const id = sql.placeholder('id');
-  const byIdAndVersion = and(eq(clusters.id, id), eq(clusters.version, sql.placeholder('version')));
+  const versioned = byIdAndVersion(clusters);
   return {
     byId: db.select().from(clusters).where(eq(clusters.id, id)).prepare(),
     all: db.select().from(clusters).orderBy(asc(clusters.sortKey), asc(clusters.id)).prepare(),
@@ -68,19 +70,8 @@ export function prepareClusterStatements({ db }: Pick<DatabaseHandle, 'db'>) {
       .where(eq(clusterAreas.clusterId, id))
       .orderBy(asc(clusterAreas.areaId))
       .prepare(),
-    slugTaken: db
-      .select({ id: clusters.id })
-      .from(clusters)
-      .where(eq(clusters.slug, sql.placeholder('slug')))
-      .prepare(),
-    slugElsewhere: db
-      .select({ id: clusters.id })
-      .from(clusters)
-      .where(
-        and(eq(clusters.slug, sql.placeholder('slug')), ne(clusters.id, sql.placeholder('self'))),
-      )
-      .prepare(),
-    areaExists: db.select({ id: areas.id }).from(areas).where(eq(areas.id, id)).prepare(),
+    ...slugStatements(db, clusters),
+    areaExists: existsById(db, areas),
     municipalityExists: db
       .select({ code: municipalities.code })
       .from(municipalities)
@@ -89,28 +80,19 @@ export function prepareClusterStatements({ db }: Pick<DatabaseHandle, 'db'>) {
     hasEditors: db.select({ id: users.id }).from(users).where(eq(users.clusterId, id)).prepare(),
     insert: db
       .insert(clusters)
-      .values({
-        ...placeholders(),
-        version: 1,
-        createdAt: param('now'),
-        updatedAt: param('now'),
-      })
+      .values({ ...placeholders(EDITABLE_COLUMNS), ...firstVersion() })
       .prepare(),
     update: db
       .update(clusters)
-      .set({ ...placeholders(), version: sql`${clusters.version} + 1`, updatedAt: param('now') })
-      .where(byIdAndVersion)
+      .set({ ...placeholders(EDITABLE_COLUMNS), ...nextVersion(clusters) })
+      .where(versioned)
       .prepare(),
     setStatus: db
       .update(clusters)
-      .set({
-        status: param('status'),
-        version: sql`${clusters.version} + 1`,
-        updatedAt: param('now'),
-      })
-      .where(byIdAndVersion)
+      .set({ status: param('status'), ...nextVersion(clusters) })
+      .where(versioned)
       .prepare(),
-    delete: db.delete(clusters).where(byIdAndVersion).prepare(),
+    delete: db.delete(clusters).where(versioned).prepare(),
     deleteAreas: db.delete(clusterAreas).where(eq(clusterAreas.clusterId, id)).prepare(),
     insertArea: db
       .insert(clusterAreas)

@@ -2,16 +2,10 @@
  * Creating and changing cluster organisations (admins only). Each write runs
  * in one transaction with the version check and its audit entry.
  */
-import {
-  uniqueSlug,
-  type ClusterCreateInput,
-  type ClusterUpdateInput,
-  type Status,
-} from '@cos/domain';
-import type { ClusterRow, DatabaseHandle } from '@cos/db';
+import { type ClusterCreateInput, type ClusterUpdateInput, type Status } from '@cos/domain';
+import type { ClusterRow } from '@cos/db';
 import type { Actor } from '../actor';
-import { ConflictError, FieldError, notFound } from '../errors';
-import type { AuditTrail } from './audit';
+import { FieldError, notFound } from '../errors';
 import { assertAdmin } from './permissions';
 import {
   columnValues,
@@ -20,21 +14,16 @@ import {
   type ClusterRecord,
 } from './cluster-statements';
 import { onFirstUse } from './prepared';
-import type { ResultCache } from './result-cache';
-import { statusAction } from './status-action';
+import { assertExist, assertSlugFree, slugOrFree } from './record-checks';
+import { VersionedWrites, withChanges } from './versioned-record';
 
 export type { ClusterRecord } from './cluster-statements';
 
 const WHAT = 'manageClusters';
 
-export class ClusterWrites {
+export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
+  protected readonly entity = 'cluster';
   private readonly statements = onFirstUse(() => prepareClusterStatements(this.handle));
-
-  constructor(
-    private readonly handle: Pick<DatabaseHandle, 'db' | 'sqlite'>,
-    private readonly audit: AuditTrail,
-    private readonly cache: ResultCache,
-  ) {}
 
   load(id: number): ClusterRecord | undefined {
     const row = this.statements().byId.get({ id });
@@ -62,30 +51,15 @@ export class ClusterWrites {
   ): ClusterRecord {
     return this.transaction(() => {
       assertAdmin(user, WHAT);
+      // The create input is exactly the editable fields (a strict schema).
       const editable: Editable = {
-        slug: input.slug ?? uniqueSlug(input.name, (s) => this.slugTaken(s)),
-        name: input.name,
-        shortName: input.shortName,
-        description: input.description,
-        website: input.website,
-        email: input.email,
-        city: input.city,
-        municipalityCode: input.municipalityCode,
-        foundedYear: input.foundedYear,
-        logoUrl: input.logoUrl,
-        areaIds: input.areaIds,
-        confidence: input.confidence,
-        sourceNote: input.sourceNote,
-        status: input.status,
+        ...input,
+        slug: slugOrFree(input.slug, input.name, this.statements().slugTaken),
       };
       this.checkReferences(editable, undefined);
-      const now = new Date().toISOString();
-      const { lastInsertRowid } = this.statements().insert.run({ ...columnValues(editable), now });
-      const id = Number(lastInsertRowid);
+      const id = this.insertRow(this.statements().insert, columnValues(editable));
       this.writeAreas(id, editable.areaIds);
-      const after = this.load(id) as ClusterRecord;
-      this.audit.record(user, 'cluster', id, action, null, after);
-      return after;
+      return this.recordCreation(user, id, action);
     });
   }
 
@@ -94,68 +68,30 @@ export class ClusterWrites {
     input: ClusterUpdateInput,
     action: 'update' | 'restore' = 'update',
   ): ClusterRecord {
-    return this.transaction(() => {
-      const before = this.get(user, input.id);
-      if (before.version !== input.version) throw new ConflictError('cluster', before);
-      const pick = <K extends keyof Editable>(key: K): Editable[K] =>
-        input[key] !== undefined ? (input[key] as Editable[K]) : before[key];
-      const editable: Editable = {
-        slug: pick('slug'),
-        name: pick('name'),
-        shortName: pick('shortName'),
-        description: pick('description'),
-        website: pick('website'),
-        email: pick('email'),
-        city: pick('city'),
-        municipalityCode: pick('municipalityCode'),
-        foundedYear: pick('foundedYear'),
-        logoUrl: pick('logoUrl'),
-        areaIds: pick('areaIds'),
-        confidence: pick('confidence'),
-        sourceNote: pick('sourceNote'),
-        status: pick('status'),
-      };
+    return this.updateRecord(user, input, action, (before) => {
+      const editable: Editable = withChanges(before, input);
       this.checkReferences(editable, before.id);
-      const result = this.statements().update.run({
-        ...columnValues(editable),
-        now: new Date().toISOString(),
-        id: before.id,
-        version: input.version,
-      });
-      if (result.changes !== 1) throw new ConflictError('cluster', this.load(before.id));
+      this.writeVersion(this.statements().update, before, columnValues(editable));
       if (
         JSON.stringify([...editable.areaIds].sort((a, b) => a - b)) !==
         JSON.stringify(before.areaIds)
       ) {
         this.writeAreas(before.id, editable.areaIds);
       }
-      const after = this.load(before.id) as ClusterRecord;
-      this.audit.record(user, 'cluster', before.id, action, before, after);
-      return after;
     });
   }
 
   setStatus(user: Actor, id: number, version: number, status: Status): ClusterRecord {
-    return this.transaction(() => {
-      const before = this.get(user, id);
-      if (before.version !== version) throw new ConflictError('cluster', before);
-      this.statements().setStatus.run({ status, now: new Date().toISOString(), id, version });
-      const after = this.load(id) as ClusterRecord;
-      this.audit.record(user, 'cluster', id, statusAction(status), before, after);
-      return after;
-    });
+    return this.setStatusOf(user, id, version, status, this.statements().setStatus);
   }
 
   delete(user: Actor, id: number, version: number): { id: number } {
-    return this.transaction(() => {
-      const before = this.get(user, id);
-      if (before.version !== version) throw new ConflictError('cluster', before);
-      if (this.statements().hasEditors.get({ id })) {
-        throw FieldError.coded('id', 'cluster.hasEditors', {}, 'conflict');
-      }
-      this.statements().delete.run({ id, version });
-      this.audit.record(user, 'cluster', id, 'delete', before, null);
-      return { id };
+    return this.deleteRecord(user, id, version, this.statements().delete, {
+      current: () => {
+        if (this.statements().hasEditors.get({ id })) {
+          throw FieldError.coded('id', 'cluster.hasEditors', {}, 'conflict');
+        }
+      },
     });
   }
 
@@ -184,26 +120,10 @@ export class ClusterWrites {
     };
   }
 
-  private transaction<T>(fn: () => T): T {
-    const result = this.handle.sqlite.transaction(fn)();
-    this.cache.invalidate();
-    return result;
-  }
-
-  private slugTaken(slug: string): boolean {
-    return this.statements().slugTaken.get({ slug }) !== undefined;
-  }
-
   private checkReferences(e: Editable, selfId: number | undefined): void {
     const statements = this.statements();
-    if (statements.slugElsewhere.get({ slug: e.slug, self: selfId ?? -1 })) {
-      throw FieldError.coded('slug', 'taken.slug', { entity: 'cluster' }, 'conflict');
-    }
-    for (const areaId of e.areaIds) {
-      if (!statements.areaExists.get({ id: areaId })) {
-        throw FieldError.coded('areaIds', 'reference.missing', { entity: 'area', id: areaId });
-      }
-    }
+    assertSlugFree(statements.slugElsewhere, 'cluster', e.slug, selfId);
+    assertExist(statements.areaExists, 'areaIds', 'area', e.areaIds);
     if (e.municipalityCode && !statements.municipalityExists.get({ code: e.municipalityCode })) {
       throw FieldError.coded('municipalityCode', 'reference.missing', {
         entity: 'municipality',

@@ -18,6 +18,34 @@ const MUNICIPALITY_INDEX = new Map<string, number>(MUNICIPALITIES.map((m, i) => 
 const KIND_INDEX = new Map<string, number>(MEMBER_KINDS.map((k, i) => [k, i]));
 const SIZE_INDEX = new Map<string, number>(SIZE_BANDS.map((s, i) => [s, i]));
 
+/** The bits of the statuses asked for, to test a member's status bit against. */
+const statusMaskOf = (statuses: readonly Status[]) =>
+  statuses.reduce((mask, s) => mask | STATUS_BIT[s], 0);
+
+/** The bits of the ids asked for (ids the index has no bit for match nothing). */
+const maskOf = (ids: readonly number[], bits: Map<number, number>) =>
+  ids.reduce((mask, id) => mask | (bits.has(id) ? 1 << (bits.get(id) ?? 0) : 0), 0) >>> 0;
+
+/** Counts kept by position, keyed again by what each position stands for. */
+const countsBy = <K>(keys: readonly K[], counts: Uint32Array) =>
+  new Map(keys.map((k, i) => [k, counts[i] ?? 0]));
+
+/** Counts by the id of each taxonomy row (area or cluster), in the rows' order. */
+const countsById = (rows: readonly { id: number }[], counts: Uint32Array) =>
+  countsBy(
+    rows.map((r) => r.id),
+    counts,
+  );
+
+/** The same, with null for the members that have none of the keys (the NONE slot). */
+const countsOrNone = (keys: readonly string[], counts: Uint32Array) =>
+  new Map<string | null, number>([
+    ...keys.map((k, i): [string, number] => [k, counts[i] ?? 0]),
+    [null, counts[NONE] ?? 0],
+  ]);
+
+const MUNICIPALITY_CODES = MUNICIPALITIES.map((m) => m.code);
+
 export interface FacetCounts {
   total: number;
   /** by area id / cluster id / municipality code (null = outside) / kind / size band */
@@ -122,9 +150,7 @@ export class FacetIndex {
 
   /** Disjunctive facet counts: each facet counts under every filter but its own. */
   count(selection: FacetSelection, taxonomy: Taxonomy): FacetCounts {
-    const statusMask = selection.statuses.reduce((mask, s) => mask | STATUS_BIT[s], 0);
-    const maskOf = (ids: readonly number[], bits: Map<number, number>) =>
-      ids.reduce((mask, id) => mask | (bits.has(id) ? 1 << (bits.get(id) ?? 0) : 0), 0) >>> 0;
+    const statusMask = statusMaskOf(selection.statuses);
     const scopeMask = selection.scopeClusterIds
       ? maskOf(selection.scopeClusterIds, this.clusterBit)
       : 0;
@@ -186,17 +212,11 @@ export class FacetIndex {
     }
     return {
       total,
-      area: new Map(taxonomy.areas.map((x, i) => [x.id, areaCounts[i] ?? 0])),
-      cluster: new Map(taxonomy.clusters.map((x, i) => [x.id, clusterCounts[i] ?? 0])),
-      municipality: new Map<string | null, number>([
-        ...MUNICIPALITIES.map((m, i): [string, number] => [m.code, muniCounts[i] ?? 0]),
-        [null, muniCounts[NONE] ?? 0],
-      ]),
-      kind: new Map(MEMBER_KINDS.map((k, i) => [k, kindCounts[i] ?? 0])),
-      size: new Map<string | null, number>([
-        ...SIZE_BANDS.map((s, i): [string, number] => [s, sizeCounts[i] ?? 0]),
-        [null, sizeCounts[NONE] ?? 0],
-      ]),
+      area: countsById(taxonomy.areas, areaCounts),
+      cluster: countsById(taxonomy.clusters, clusterCounts),
+      municipality: countsOrNone(MUNICIPALITY_CODES, muniCounts),
+      kind: countsBy(MEMBER_KINDS, kindCounts),
+      size: countsOrNone(SIZE_BANDS, sizeCounts),
     };
   }
   /** See summarise(): counts for members with one of `statuses`, clusters limited to `clusterIds`. */
@@ -205,12 +225,8 @@ export class FacetIndex {
     statuses: readonly Status[],
     clusterIds: readonly number[],
   ): IndexSummary {
-    const statusMask = statuses.reduce((mask, s) => mask | STATUS_BIT[s], 0);
-    const clusterMask =
-      clusterIds.reduce(
-        (mask, id) => mask | (this.clusterBit.has(id) ? 1 << (this.clusterBit.get(id) ?? 0) : 0),
-        0,
-      ) >>> 0;
+    const statusMask = statusMaskOf(statuses);
+    const clusterMask = maskOf(clusterIds, this.clusterBit);
     const areaCount = taxonomy.areas.length;
     const clusterCount = taxonomy.clusters.length;
     const byArea = new Uint32Array(32);
@@ -250,13 +266,10 @@ export class FacetIndex {
       );
     return {
       total,
-      byArea: new Map(taxonomy.areas.map((a, i) => [a.id, byArea[i] ?? 0])),
-      byCluster: new Map(taxonomy.clusters.map((c, i) => [c.id, byCluster[i] ?? 0])),
-      byMunicipality: new Map<string | null, number>([
-        ...MUNICIPALITIES.map((m, i): [string, number] => [m.code, byMuni[i] ?? 0]),
-        [null, byMuni[NONE] ?? 0],
-      ]),
-      byKind: new Map(MEMBER_KINDS.map((k, i) => [k, byKind[i] ?? 0])),
+      byArea: countsById(taxonomy.areas, byArea),
+      byCluster: countsById(taxonomy.clusters, byCluster),
+      byMunicipality: countsOrNone(MUNICIPALITY_CODES, byMuni),
+      byKind: countsBy(MEMBER_KINDS, byKind),
       matrix: grid(matrix, taxonomy.clusters, taxonomy.areas),
       coAreas: grid(coAreas, taxonomy.areas, taxonomy.areas),
       multiCluster: multi,

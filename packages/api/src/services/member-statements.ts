@@ -14,7 +14,15 @@ import {
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { memberRecordOut } from '../outputs';
-import { param } from './prepared';
+import {
+  byIdAndVersion,
+  existsById,
+  firstVersion,
+  nextVersion,
+  param,
+  placeholders,
+  slugStatements,
+} from './prepared';
 
 export type MemberRecord = z.infer<typeof memberRecordOut>;
 
@@ -66,12 +74,6 @@ export function memberColumnValues(
   };
 }
 
-const editablePlaceholders = () =>
-  Object.fromEntries(EDITABLE_COLUMNS.map((c) => [c, param(c)])) as Record<
-    EditableColumn,
-    ReturnType<typeof param>
-  >;
-
 /** A member row and its links, in the record's shape (and key order, kept in audit JSON). */
 export function toMemberRecord(
   m: MemberRow,
@@ -101,8 +103,7 @@ export function toMemberRecord(
 export function prepareMemberStatements({ db, sqlite }: Pick<DatabaseHandle, 'db' | 'sqlite'>) {
   const id = sql.placeholder('id');
   const self = sql.placeholder('self');
-  const byIdAndVersion = and(eq(members.id, id), eq(members.version, sql.placeholder('version')));
-  const bumped = { version: sql`${members.version} + 1`, updatedAt: param('now') };
+  const versioned = byIdAndVersion(members);
   return {
     byId: db.select().from(members).where(eq(members.id, id)).prepare(),
     areaIds: db
@@ -126,16 +127,7 @@ export function prepareMemberStatements({ db, sqlite }: Pick<DatabaseHandle, 'db
       })
       .from(members)
       .prepare(),
-    slugTaken: db
-      .select({ id: members.id })
-      .from(members)
-      .where(eq(members.slug, sql.placeholder('slug')))
-      .prepare(),
-    slugElsewhere: db
-      .select({ id: members.id })
-      .from(members)
-      .where(and(eq(members.slug, sql.placeholder('slug')), ne(members.id, self)))
-      .prepare(),
+    ...slugStatements(db, members),
     sameOrganisationNumber: db
       .select({ id: members.id, slug: members.slug, name: members.name })
       .from(members)
@@ -146,28 +138,18 @@ export function prepareMemberStatements({ db, sqlite }: Pick<DatabaseHandle, 'db
       `SELECT m.id, m.slug, m.name FROM member_search JOIN members m ON m.id = member_search.rowid
        WHERE member_search MATCH ? AND m.id <> ? LIMIT 200`,
     ),
-    areaExists: db.select({ id: areas.id }).from(areas).where(eq(areas.id, id)).prepare(),
-    clusterExists: db
-      .select({ id: clusters.id })
-      .from(clusters)
-      .where(eq(clusters.id, id))
-      .prepare(),
+    areaExists: existsById(db, areas),
+    clusterExists: existsById(db, clusters),
     insert: db
       .insert(members)
-      .values({
-        ...editablePlaceholders(),
-        isDemo: false,
-        version: 1,
-        createdAt: param('now'),
-        updatedAt: param('now'),
-      })
+      .values({ ...placeholders(EDITABLE_COLUMNS), isDemo: false, ...firstVersion() })
       .prepare(),
     /** Brings a deleted member back under its old id. */
     reinsert: db
       .insert(members)
       .values({
         id,
-        ...editablePlaceholders(),
+        ...placeholders(EDITABLE_COLUMNS),
         isDemo: param('isDemo'),
         version: param('version'),
         createdAt: param('createdAt'),
@@ -176,15 +158,15 @@ export function prepareMemberStatements({ db, sqlite }: Pick<DatabaseHandle, 'db
       .prepare(),
     update: db
       .update(members)
-      .set({ ...editablePlaceholders(), ...bumped })
-      .where(byIdAndVersion)
+      .set({ ...placeholders(EDITABLE_COLUMNS), ...nextVersion(members) })
+      .where(versioned)
       .prepare(),
     setStatus: db
       .update(members)
-      .set({ status: param('status'), ...bumped })
-      .where(byIdAndVersion)
+      .set({ status: param('status'), ...nextVersion(members) })
+      .where(versioned)
       .prepare(),
-    delete: db.delete(members).where(byIdAndVersion).prepare(),
+    delete: db.delete(members).where(versioned).prepare(),
     deleteAreas: db.delete(memberAreas).where(eq(memberAreas.memberId, id)).prepare(),
     insertArea: db
       .insert(memberAreas)

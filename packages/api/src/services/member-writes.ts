@@ -5,15 +5,12 @@
  */
 import {
   swedishSortKey,
-  uniqueSlug,
   type MemberCreateInput,
   type MemberUpdateInput,
   type Status,
 } from '@cos/domain';
-import type { DatabaseHandle } from '@cos/db';
 import type { Actor } from '../actor';
 import { ConflictError, FieldError, notFound } from '../errors';
-import type { AuditTrail } from './audit';
 import { findDuplicates, type DuplicateWarning } from './member-duplicates';
 import {
   memberColumnValues,
@@ -24,20 +21,15 @@ import {
 } from './member-statements';
 import { assertCanEditMember, scopeMembershipChange } from './permissions';
 import { onFirstUse } from './prepared';
-import type { ResultCache } from './result-cache';
-import { statusAction } from './status-action';
+import { assertExist, assertSlugFree, slugOrFree } from './record-checks';
+import { VersionedWrites, withChanges } from './versioned-record';
 
 export type { DuplicateWarning } from './member-duplicates';
 export type { MemberRecord } from './member-statements';
 
-export class MemberWrites {
+export class MemberWrites extends VersionedWrites<number, MemberRecord> {
+  protected readonly entity = 'member';
   private readonly statements = onFirstUse(() => prepareMemberStatements(this.handle));
-
-  constructor(
-    private readonly handle: Pick<DatabaseHandle, 'db' | 'sqlite'>,
-    private readonly audit: AuditTrail,
-    private readonly cache: ResultCache,
-  ) {}
 
   load(id: number): MemberRecord | undefined {
     const statements = this.statements();
@@ -82,29 +74,16 @@ export class MemberWrites {
         memberships.map((m) => m.clusterId),
       );
       const warnings = this.duplicates(input.name, input.organisationNumber);
+      // The create input is exactly the editable fields (a strict schema).
       const editable: Editable = {
-        slug: input.slug ?? uniqueSlug(input.name, (s) => this.slugTaken(s)),
-        name: input.name,
-        organisationNumber: input.organisationNumber,
-        kind: input.kind,
-        sizeBand: input.sizeBand,
-        municipalityCode: input.municipalityCode,
-        website: input.website,
-        description: input.description,
-        areaIds: input.areaIds,
+        ...input,
+        slug: slugOrFree(input.slug, input.name, this.statements().slugTaken),
         memberships,
-        status: input.status,
       };
       this.checkReferences(editable, undefined);
-      const now = new Date().toISOString();
-      const { lastInsertRowid } = this.statements().insert.run({
-        ...this.columnValues(editable),
-        now,
-      });
-      const id = Number(lastInsertRowid);
+      const id = this.insertRow(this.statements().insert, this.columnValues(editable));
       this.writeLinks(id, editable);
-      const after = this.load(id) as MemberRecord;
-      this.audit.record(user, 'member', id, 'create', null, after);
+      const after = this.recordCreation(user, id, 'create');
       return { member: after, warnings: warnings.filter((w) => w.field === 'name') };
     });
   }
@@ -114,46 +93,21 @@ export class MemberWrites {
     input: MemberUpdateInput,
     action: 'update' | 'restore' = 'update',
   ): MemberRecord {
-    return this.transaction(() => {
-      const before = this.get(user, input.id);
-      if (before.version !== input.version) throw new ConflictError('member', before);
+    return this.updateRecord(user, input, action, (before) => {
       const editable: Editable = {
-        slug: input.slug ?? before.slug,
-        name: input.name ?? before.name,
-        organisationNumber:
-          input.organisationNumber !== undefined
-            ? input.organisationNumber
-            : before.organisationNumber,
-        kind: input.kind ?? before.kind,
-        sizeBand: input.sizeBand !== undefined ? input.sizeBand : before.sizeBand,
-        municipalityCode:
-          input.municipalityCode !== undefined ? input.municipalityCode : before.municipalityCode,
-        website: input.website !== undefined ? input.website : before.website,
-        description: input.description ?? before.description,
-        areaIds: input.areaIds ?? before.areaIds,
+        ...withChanges(before, input),
         memberships: input.memberships
           ? scopeMembershipChange(user, before.memberships, input.memberships)
           : before.memberships,
-        status: input.status ?? before.status,
       };
       this.checkReferences(editable, before.id);
-      const now = new Date().toISOString();
-      const result = this.statements().update.run({
-        ...this.columnValues(editable),
-        now,
-        id: before.id,
-        version: input.version,
-      });
-      if (result.changes !== 1) throw new ConflictError('member', this.load(before.id));
+      this.writeVersion(this.statements().update, before, this.columnValues(editable));
       this.writeLinks(before.id, editable, before);
-      const after = this.load(before.id) as MemberRecord;
-      this.audit.record(user, 'member', before.id, action, before, after);
-      return after;
     });
   }
 
   setStatus(user: Actor, id: number, version: number, status: Status): MemberRecord {
-    return this.transaction(() => this.changeStatus(user, this.checked(user, id, version), status));
+    return this.setStatusOf(user, id, version, status, this.statements().setStatus);
   }
 
   /**
@@ -169,39 +123,27 @@ export class MemberWrites {
     status: Status,
   ): MemberRecord[] {
     return this.transaction(() => {
-      const current = items.map((item) => this.checked(user, item.id, item.version, true));
+      const current = items.map((item) => this.checkedNamed(user, item.id, item.version));
       return current.map((before) =>
-        before.status === status ? before : this.changeStatus(user, before, status),
+        before.status === status
+          ? before
+          : this.changeStatus(user, before, status, this.statements().setStatus),
       );
     });
   }
 
-  /** The member as stored, after the rights and version checks every write makes. */
-  private checked(user: Actor, id: number, version: number, named = false): MemberRecord {
-    const before = this.get(user, id, named);
-    if (before.version !== version) {
-      // In a bulk change the editor must learn which of the members went stale.
-      throw new ConflictError('member', before, named ? before.name : undefined);
-    }
+  /**
+   * The rights and version checks every write makes, with refusals naming the
+   * member: in a bulk change the editor must learn which of them it was.
+   */
+  private checkedNamed(user: Actor, id: number, version: number): MemberRecord {
+    const before = this.get(user, id, true);
+    if (before.version !== version) throw new ConflictError('member', before, before.name);
     return before;
   }
 
-  private changeStatus(user: Actor, before: MemberRecord, status: Status): MemberRecord {
-    const { id, version } = before;
-    this.statements().setStatus.run({ status, now: new Date().toISOString(), id, version });
-    const after = this.load(id) as MemberRecord;
-    this.audit.record(user, 'member', id, statusAction(status), before, after);
-    return after;
-  }
-
   delete(user: Actor, id: number, version: number): { id: number } {
-    return this.transaction(() => {
-      const before = this.get(user, id);
-      if (before.version !== version) throw new ConflictError('member', before);
-      this.statements().delete.run({ id, version });
-      this.audit.record(user, 'member', id, 'delete', before, null);
-      return { id };
-    });
+    return this.deleteRecord(user, id, version, this.statements().delete);
   }
 
   /** Brings back a deleted member exactly as it was (same id and slug). */
@@ -224,29 +166,15 @@ export class MemberWrites {
         now,
       });
       this.writeLinks(snapshot.id, snapshot);
-      const after = this.load(snapshot.id) as MemberRecord;
-      this.audit.record(user, 'member', snapshot.id, 'restore', null, after);
-      return after;
+      return this.recordCreation(user, snapshot.id, 'restore');
     });
-  }
-
-  private transaction<T>(fn: () => T): T {
-    const result = this.handle.sqlite.transaction(fn)();
-    this.cache.invalidate();
-    return result;
-  }
-
-  private slugTaken(slug: string): boolean {
-    return this.statements().slugTaken.get({ slug }) !== undefined;
   }
 
   /** Rules the database knows but the schema cannot: references exist, keys are free. */
   private checkReferences(e: Editable, selfId: number | undefined): void {
     const statements = this.statements();
     const self = selfId ?? -1;
-    if (statements.slugElsewhere.get({ slug: e.slug, self })) {
-      throw FieldError.coded('slug', 'taken.slug', { entity: 'member' }, 'conflict');
-    }
+    assertSlugFree(statements.slugElsewhere, 'member', e.slug, selfId);
     if (e.organisationNumber) {
       const same = statements.sameOrganisationNumber.get({ orgnr: e.organisationNumber, self });
       if (same)
@@ -257,19 +185,9 @@ export class MemberWrites {
           'conflict',
         );
     }
-    for (const areaId of e.areaIds) {
-      if (!statements.areaExists.get({ id: areaId })) {
-        throw FieldError.coded('areaIds', 'reference.missing', { entity: 'area', id: areaId });
-      }
-    }
-    for (const m of e.memberships) {
-      if (!statements.clusterExists.get({ id: m.clusterId })) {
-        throw FieldError.coded('memberships', 'reference.missing', {
-          entity: 'cluster',
-          id: m.clusterId,
-        });
-      }
-    }
+    assertExist(statements.areaExists, 'areaIds', 'area', e.areaIds);
+    const clusterIds = e.memberships.map((m) => m.clusterId);
+    assertExist(statements.clusterExists, 'memberships', 'cluster', clusterIds);
   }
 
   private columnValues(e: Editable) {

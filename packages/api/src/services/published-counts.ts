@@ -4,21 +4,20 @@
  * and a json_each id list, which the query builder would only wrap in sql``.
  */
 import type { MemberDirectory } from './directory';
+import type { IndexSummary } from './facet-index';
 import type { ResultCache } from './result-cache';
 import type { StatementCache } from './statement-cache';
 import { loadTaxonomy } from './taxonomy';
 
-export interface PublishedCountsResult {
-  total: number;
-  byArea: Map<number, number>;
-  byCluster: Map<number, number>;
-  byMunicipality: Map<string | null, number>;
-  byKind: Map<string, number>;
-  matrix: Map<number, Map<number, number>>;
-  coAreas: Map<number, Map<number, number>>;
+/**
+ * The index's summary, whichever way it was counted, with the multi-cluster
+ * members as the pages show them (how many, and the top 50) instead of the
+ * index's per-member map.
+ */
+export type PublishedCountsResult = Omit<IndexSummary, 'multiCluster'> & {
   multiCount: number;
   multiTop: { slug: string; name: string; n: number }[];
-}
+};
 
 export class PublishedCounts {
   constructor(

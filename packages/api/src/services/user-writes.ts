@@ -9,18 +9,19 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { createUser } from '../auth';
 import type { Actor } from '../actor';
-import { ConflictError, FieldError, notFound } from '../errors';
+import { FieldError, notFound } from '../errors';
 import type { userRecordOut } from '../outputs';
-import type { AuditTrail } from './audit';
 import { assertAdmin } from './permissions';
-import { onFirstUse, param } from './prepared';
-import type { ResultCache } from './result-cache';
+import { byIdAndVersion, existsById, nextVersion, onFirstUse, param } from './prepared';
+import { assertExist } from './record-checks';
+import { VersionedWrites } from './versioned-record';
 
 export type UserRecord = z.infer<typeof userRecordOut>;
 
 const WHAT = 'manageUsers';
 
-export class UserWrites {
+export class UserWrites extends VersionedWrites<string, UserRecord, DatabaseHandle> {
+  protected readonly entity = 'user';
   private readonly statements = onFirstUse(() => {
     const { db } = this.handle;
     const id = sql.placeholder('id');
@@ -38,11 +39,7 @@ export class UserWrites {
     return {
       byId: db.select(columns).from(users).where(eq(users.id, id)).prepare(),
       all: db.select(columns).from(users).orderBy(asc(users.email)).prepare(),
-      clusterExists: db
-        .select({ id: clusters.id })
-        .from(clusters)
-        .where(eq(clusters.id, id))
-        .prepare(),
+      clusterExists: existsById(db, clusters),
       nameCreator: db
         .update(auditLog)
         .set({ userId: param('userId'), userEmail: param('userEmail') })
@@ -63,24 +60,14 @@ export class UserWrites {
           role: param('role'),
           clusterId: param('clusterId'),
           disabled: param('disabled'),
-          version: sql`${users.version} + 1`,
-          updatedAt: param('now'),
+          ...nextVersion(users),
         })
-        .where(and(eq(users.id, id), eq(users.version, sql.placeholder('version'))))
+        .where(byIdAndVersion(users))
         .prepare(),
-      delete: db
-        .delete(users)
-        .where(and(eq(users.id, id), eq(users.version, sql.placeholder('version'))))
-        .prepare(),
+      delete: db.delete(users).where(byIdAndVersion(users)).prepare(),
       endSessions: db.delete(sessions).where(eq(sessions.userId, id)).prepare(),
     };
   });
-
-  constructor(
-    private readonly handle: DatabaseHandle,
-    private readonly audit: AuditTrail,
-    private readonly cache: ResultCache,
-  ) {}
 
   load(id: string): UserRecord | undefined {
     const row = this.statements().byId.get({ id });
@@ -109,9 +96,7 @@ export class UserWrites {
   }
 
   update(user: Actor, input: UserUpdateInput & { version: number }): UserRecord {
-    return this.transaction(() => {
-      const before = this.get(user, input.id);
-      if (before.version !== input.version) throw new ConflictError('user', before);
+    return this.updateRecord(user, input, 'update', (before) => {
       const role = input.role ?? before.role;
       const clusterId =
         input.clusterId !== undefined
@@ -125,30 +110,15 @@ export class UserWrites {
         throw FieldError.coded('clusterId', 'user.editorNeedsCluster', {});
       if (role === 'admin' && clusterId !== null)
         throw FieldError.coded('clusterId', 'user.adminHasNoCluster', {});
-      if (clusterId !== null && !this.statements().clusterExists.get({ id: clusterId })) {
-        throw FieldError.coded('clusterId', 'reference.missing', {
-          entity: 'cluster',
-          id: clusterId,
-        });
-      }
+      const clusterIds = clusterId === null ? [] : [clusterId];
+      assertExist(this.statements().clusterExists, 'clusterId', 'cluster', clusterIds);
       if (before.id === user.id && disabled)
         throw FieldError.coded('disabled', 'user.selfDisable', {});
       if (before.id === user.id && role !== 'admin')
         throw FieldError.coded('role', 'user.selfDemote', {});
-      const result = this.statements().update.run({
-        name,
-        role,
-        clusterId,
-        disabled: disabled ? 1 : 0,
-        now: Date.now(),
-        id: before.id,
-        version: input.version,
-      });
-      if (result.changes !== 1) throw new ConflictError('user', this.load(before.id));
+      const values = { name, role, clusterId, disabled: disabled ? 1 : 0 };
+      this.writeVersion(this.statements().update, before, values, Date.now());
       if (disabled) this.statements().endSessions.run({ id: before.id });
-      const after = this.load(before.id) as UserRecord;
-      this.audit.record(user, 'user', before.id, 'update', before, after);
-      return after;
     });
   }
 
@@ -157,20 +127,11 @@ export class UserWrites {
    * e-mail on its entries, so history still says who did what.
    */
   delete(user: Actor, id: string, version: number): { id: string } {
-    return this.transaction(() => {
-      const before = this.get(user, id);
-      if (before.id === user.id) throw FieldError.coded('id', 'user.selfDelete', {});
-      if (before.version !== version) throw new ConflictError('user', before);
-      this.statements().delete.run({ id, version });
-      this.audit.record(user, 'user', id, 'delete', before, null);
-      return { id };
+    return this.deleteRecord(user, id, version, this.statements().delete, {
+      found: (before) => {
+        if (before.id === user.id) throw FieldError.coded('id', 'user.selfDelete', {});
+      },
     });
-  }
-
-  private transaction<T>(fn: () => T): T {
-    const result = this.handle.sqlite.transaction(fn)();
-    this.cache.invalidate();
-    return result;
   }
 }
 
