@@ -122,7 +122,14 @@ describe('sign in and out', () => {
     await page.goto(adminUrl(h.origin, '/members/new'));
     await signIn(page, ADMIN);
     await page.getByRole('heading', { name: 'Ny medlem', level: 1 }).waitFor();
+    // Typing a name asks for likely duplicates a moment later; wait for that
+    // answer, or on a busy machine it lands after the cookies are cleared and
+    // its 401 (not the save below) is what sends the user to sign in.
+    const duplicatesChecked = page.waitForResponse((r) =>
+      r.url().includes('member.admin.duplicates'),
+    );
     await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Halvfärdiga Bolaget AB');
+    await duplicatesChecked;
 
     // Leaving with unsaved work asks first.
     await page
