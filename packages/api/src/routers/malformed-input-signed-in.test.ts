@@ -7,8 +7,42 @@
  * every table exactly as it was; an anonymous caller is refused before the
  * input is looked at.
  */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PROCEDURES } from './malformed-cases-admin';
 import { MEMBER_PROCEDURES } from './malformed-cases-members';
-import { describeMalformedInput } from './malformed-input-runner';
+import {
+  anonymousNotRefused,
+  malformedInputApi,
+  malformedInputFailures,
+  type MalformedInputApi,
+} from './malformed-input-runner';
 
-describeMalformedInput([...MEMBER_PROCEDURES, ...ADMIN_PROCEDURES], { anonymousRefused: true });
+const PROCEDURES = [...MEMBER_PROCEDURES, ...ADMIN_PROCEDURES];
+
+describe('malformed input', () => {
+  let setup: MalformedInputApi;
+  let checksum: string;
+  beforeAll(() => {
+    setup = malformedInputApi();
+    checksum = setup.api.checksum();
+  });
+  afterAll(() => {
+    // All the cases together changed nothing either.
+    const end = setup.api.checksum();
+    setup.api.cleanup();
+    expect(end).toBe(checksum);
+  });
+
+  for (const procedure of PROCEDURES) {
+    describe(procedure.path, () => {
+      it('every bad input is refused with a 4xx error and changes nothing', async () => {
+        expect(await malformedInputFailures(setup, procedure)).toEqual([]);
+      });
+    });
+  }
+
+  it('anonymous callers are refused before their input is looked at', async () => {
+    expect(await anonymousNotRefused(setup, PROCEDURES)).toEqual([]);
+    expect(setup.api.checksum()).toBe(checksum);
+  });
+});
