@@ -63,6 +63,10 @@ export const SHELL_MESSAGES = {
     'Your unsaved changes are back. Save when you are done.',
   ],
   'common.shortcutSave': ['Ctrl/⌘ + S sparar', 'Ctrl/⌘ + S saves'],
+  'common.fixError': [
+    'Formuläret har 1 fel. Rätta det och spara igen.',
+    'The form has 1 error. Fix it and save again.',
+  ],
   'common.fixErrors': [
     'Formuläret har {count} fel. Rätta dem och spara igen.',
     'The form has {count} errors. Fix them and save again.',
