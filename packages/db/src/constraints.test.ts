@@ -86,6 +86,33 @@ describe('members', () => {
     );
   });
 
+  it('refuses "outside Skåne" together with a municipality, and takes either alone', () => {
+    insertMember(t.sqlite, { slug: 'i-malmo', municipality_code: '1280' });
+    insertMember(t.sqlite, { slug: 'utanfor' });
+    const setOutside = (slug: string, value: number) =>
+      t.sqlite.prepare('UPDATE members SET outside_skane = ? WHERE slug = ?').run(value, slug);
+    expectSqliteError(
+      () => setOutside('i-malmo', 1),
+      /CHECK constraint failed: members_place_one_answer/,
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+    expectSqliteError(
+      () => setOutside('utanfor', 2),
+      /CHECK constraint failed: members_place_one_answer/,
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+    setOutside('utanfor', 1);
+    const rows = t.sqlite
+      .prepare(
+        "SELECT slug, outside_skane AS o FROM members WHERE slug IN ('utanfor', 'i-malmo') ORDER BY slug",
+      )
+      .all();
+    expect(rows).toEqual([
+      { slug: 'i-malmo', o: 0 },
+      { slug: 'utanfor', o: 1 },
+    ]);
+  });
+
   // Drizzle wraps errors in DrizzleQueryError only on its async path; with
   // better-sqlite3 the caller gets SQLite's own error, code included, which is
   // what error mapping in the API can rely on. If that changes, this fails.

@@ -1,24 +1,36 @@
 /** News articles. Bodies are Markdown; renderers must sanitise them. */
 import { z } from 'zod';
 import { bilingualText, optionalBilingualText } from './bilingual';
+import { imageHashSchema } from './image';
 import { msg } from './messages/format';
 import { updateShape } from './partial-update';
 import { slugSchema } from './slug';
 import { idSchema, statusSchema, versionSchema } from './vocabulary';
 
-/** A cover image must say what it shows: alt text in Swedish is required. */
-export const coverImageSchema = z.strictObject({
-  src: z
-    .string()
-    .trim()
-    .min(1, { error: msg('required', { label: 'coverImageSrc' }) })
-    .max(500, { error: msg('tooLong', { label: 'coverImageSrc', max: 500 }) })
-    // "//host/x.jpg" and "/\\host/x.jpg" start with a slash but load from another site.
-    .regex(/^(\/(?![/\\])|https?:\/\/)/, { error: msg('coverImage.start', {}) })
-    // Quotes, angle brackets and spaces have no business in an image address.
-    .regex(/^[^\s"'<>`]+$/, { error: msg('coverImage.characters', {}) }),
-  alt: bilingualText({ max: 300, label: 'coverImageAlt' }),
-});
+/**
+ * A cover image must say what it shows: alt text in Swedish is required. It is
+ * either an uploaded image (`image`, its content hash: resized and served from
+ * /media) or, as before uploads existed, an address on this site (`src`).
+ */
+export const coverImageSchema = z
+  .strictObject({
+    src: z
+      .string()
+      .trim()
+      .min(1, { error: msg('required', { label: 'coverImageSrc' }) })
+      .max(500, { error: msg('tooLong', { label: 'coverImageSrc', max: 500 }) })
+      // "//host/x.jpg" and "/\\host/x.jpg" start with a slash but load from another site.
+      .regex(/^(\/(?![/\\])|https?:\/\/)/, { error: msg('coverImage.start', {}) })
+      // Quotes, angle brackets and spaces have no business in an image address.
+      .regex(/^[^\s"'<>`]+$/, { error: msg('coverImage.characters', {}) })
+      .optional(),
+    image: imageHashSchema.optional(),
+    alt: bilingualText({ max: 300, label: 'coverImageAlt' }),
+  })
+  .refine((c) => (c.src === undefined) !== (c.image === undefined), {
+    path: ['image'],
+    error: msg('coverImage.oneSource', {}),
+  });
 export type CoverImage = z.infer<typeof coverImageSchema>;
 
 export const tagSchema = z

@@ -23,6 +23,7 @@ describe('clusterCreateInput', () => {
       municipalityCode: null,
       foundedYear: null,
       logoUrl: null,
+      logo: null,
       areaIds: [],
       confidence: 'high',
       sourceNote: '',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { optionalBilingualText } from './bilingual';
 import { emailSchema, webAddressSchema } from './contact';
+import { imageRefSchema } from './image';
 import { municipalityCodeSchema } from './municipalities';
 import { msg } from './messages/format';
 import { updateShape } from './partial-update';
@@ -39,6 +40,8 @@ export const clusterCreateInput = z.strictObject({
     .nullable()
     .default(null),
   logoUrl: webAddressSchema.nullable().default(null),
+  /** The uploaded logo the site shows (logoUrl only records where one was found). */
+  logo: imageRefSchema('logoAlt').nullable().default(null),
   areaIds: z
     .array(idSchema)
     .max(6, { error: msg('areas.tooMany', { owner: 'cluster' }) })

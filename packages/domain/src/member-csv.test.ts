@@ -51,6 +51,21 @@ describe('export columns', () => {
     expect(MEMBER_ADMIN_EXPORT_COLUMNS.filter((c) => c !== 'status')).toEqual([
       ...MEMBER_EXPORT_COLUMNS,
     ]);
-    expect(guessImportColumns([...MEMBER_ADMIN_EXPORT_COLUMNS]).filter(Boolean)).toHaveLength(11);
+    // 13: the slug column is read too (it matches rows to members when updating), and outside_skane.
+    expect(guessImportColumns([...MEMBER_ADMIN_EXPORT_COLUMNS]).filter(Boolean)).toHaveLength(13);
+  });
+});
+
+describe('detectDelimiter over several lines', () => {
+  it('counts outside quotes, across a quoted line break in the header', () => {
+    expect(detectDelimiter('"Namn;\nfull";"Org, nr";Kommun\r\nA;B;C\r\n')).toBe(';');
+    expect(detectDelimiter('"a;b;c",d\n"e;f;g",h\n')).toBe(',');
+  });
+
+  it('lets the rows decide when the header is ambiguous', () => {
+    // A one-column header, or a tie in it: the rows split alike on one sign.
+    expect(detectDelimiter('Namn\nAcme AB;Malmö\nBeta AB;Lund\n')).toBe(';');
+    expect(detectDelimiter('a;b,c\n1;2\n4;5\n')).toBe(';');
+    expect(detectDelimiter('Namn\tKommun\nAcme, Inc\tMalmö\n')).toBe('\t');
   });
 });

@@ -12,21 +12,55 @@ export const CSV_DELIMITERS = [',', ';', '\t'] as const;
 /** Comma, semicolon (what Swedish Excel writes) or tab. */
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
+/** How many records the delimiter sniff reads: the header and a few rows. */
+const SNIFF_RECORDS = 12;
+
 /**
- * The delimiter that occurs most often outside quotes in the first line
- * (ties: comma, then semicolon, then tab); a comma if none occurs.
+ * The delimiter of a file, counted outside quotes (a quoted cell may hold
+ * commas, semicolons and line breaks). The header decides when it has one
+ * that every sniffed row repeats as often; when the header is ambiguous (no
+ * delimiter, or a tie) the rows decide: the delimiter that splits every row
+ * alike and most often. Ties: comma, then semicolon, then tab; a comma if none occurs.
  */
 export function detectDelimiter(text: string): CsvDelimiter {
-  const counts: Record<CsvDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  const records = countDelimiters(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  const [header, ...rows] = records;
+  if (!header) return ',';
+  const steady = (d: CsvDelimiter, n: number) => rows.every((r) => r[d] === n);
+  const ranked = [...CSV_DELIMITERS].sort((a, b) => header[b] - header[a]);
+  const [first, second] = ranked as [CsvDelimiter, CsvDelimiter];
+  const headerDecides = header[first] > 0 && header[first] > header[second];
+  if (headerDecides) return first;
+  // Ambiguous: the delimiter every row (header included, when it has any) splits the same, most often.
+  let best: CsvDelimiter | null = null;
+  for (const d of CSV_DELIMITERS) {
+    const n = rows[0]?.[d] ?? header[d];
+    if (n === 0 || !steady(d, n) || (header[d] !== 0 && header[d] !== n)) continue;
+    if (best === null || n > (rows[0]?.[best] ?? header[best])) best = d;
   }
-  let best: CsvDelimiter = ',';
-  for (const d of CSV_DELIMITERS) if (counts[d] > counts[best]) best = d;
-  return best;
+  return best ?? (header[first] > 0 ? first : ',');
+}
+
+/** Per record (quote-aware, up to SNIFF_RECORDS of them), how often each delimiter occurs. */
+function countDelimiters(text: string): Record<CsvDelimiter, number>[] {
+  const records: Record<CsvDelimiter, number>[] = [];
+  let counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  let empty = true;
+  for (let i = 0; i < text.length && records.length < SNIFF_RECORDS; i++) {
+    const ch = text[i] as string;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (!empty) records.push(counts);
+      counts = { ',': 0, ';': 0, '\t': 0 };
+      empty = true;
+      continue;
+    } else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+    empty = false;
+  }
+  // The last record counts only when complete (the sniff may stop inside one).
+  if (!empty && records.length < SNIFF_RECORDS && !quoted) records.push(counts);
+  return records;
 }
 
 /**
@@ -53,6 +87,8 @@ export const MEMBER_EXPORT_COLUMNS = [
   'size_band',
   'municipality_code',
   'municipality',
+  // true: known to be outside Skåne; false with no municipality: not known.
+  'outside_skane',
   'website',
   'description_sv',
   'description_en',
@@ -90,6 +126,7 @@ export function memberCsvParseOptions(text: string, delimiter?: CsvDelimiter) {
  * delimiter (a reader would split the row there).
  */
 export const MEMBER_CSV_WRITE_OPTIONS = {
-  cast: { string: neutraliseFormula },
+  // Booleans as words (csv-stringify's default writes false as an empty cell).
+  cast: { string: neutraliseFormula, boolean: (value: boolean) => (value ? 'true' : 'false') },
   quoted_match: /[\r\n]/,
 } as const;

@@ -8,7 +8,7 @@ describe('guessImportColumns', () => {
         ',',
       );
     expect(guessImportColumns(header)).toEqual([
-      null,
+      'slug',
       'name',
       'organisationNumber',
       'kind',

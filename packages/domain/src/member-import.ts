@@ -7,13 +7,18 @@
 import { z } from 'zod';
 import { msg } from './messages/format';
 import { slugify } from './slug';
+import { idSchema, versionSchema } from './vocabulary';
 
 export const IMPORT_FIELDS = [
   'name',
+  /** Matches a row to a member (with the organisation number) when updating. */
+  'slug',
   'organisationNumber',
   'kind',
   'sizeBand',
   'municipality',
+  /** Yes/no (1, true, ja, x …): known to be outside Skåne, as the admin export writes it. */
+  'outsideSkane',
   'website',
   'descriptionSv',
   'descriptionEn',
@@ -32,6 +37,7 @@ export const importFieldSchema = z.enum(IMPORT_FIELDS, {
  * "Org.nr", "org nr" and "ORG-NR" all match "org-nr".
  */
 export const IMPORT_HEADER_SYNONYMS: Record<ImportField, readonly string[]> = {
+  slug: ['slug', 'member-slug', 'medlem-slug'],
   name: ['name', 'namn', 'company', 'foretag', 'foretagsnamn', 'organisation', 'organisationsnamn'],
   organisationNumber: [
     'organisation-number',
@@ -45,6 +51,7 @@ export const IMPORT_HEADER_SYNONYMS: Record<ImportField, readonly string[]> = {
   kind: ['kind', 'typ', 'type', 'organisation-type', 'organisationstyp'],
   sizeBand: ['size-band', 'sizeband', 'size', 'storlek', 'storleksklass', 'anstallda', 'employees'],
   municipality: ['municipality-code', 'municipality', 'kommunkod', 'kommun'],
+  outsideSkane: ['outside-skane', 'outsideskane', 'utanfor-skane'],
   website: ['website', 'webb', 'webbplats', 'hemsida', 'url', 'web'],
   descriptionSv: [
     'description-sv',
@@ -103,14 +110,45 @@ export const importRowSchema = z.partialRecord(
 );
 export type ImportRow = z.infer<typeof importRowSchema>;
 
-export const memberImportInput = z.strictObject({
-  rows: z
-    .array(importRowSchema)
-    .min(1, { error: msg('import.nothing', {}) })
-    .max(IMPORT_MAX_ROWS, { error: msg('import.tooManyRows', { max: IMPORT_MAX_ROWS }) }),
-  /** Check only: report what would happen, write nothing. */
-  dryRun: z.boolean().default(true),
-  /** Leave out rows that look like members already registered (same name). */
-  skipDuplicates: z.boolean().default(true),
+export const IMPORT_MODES = ['create', 'upsert'] as const;
+/** create: every row is a new member; upsert: a row matching a member (org. number or slug) updates it. */
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** A row the preview matched to a member, and the version it saw: apply refuses if either changed. */
+export const importExpectedMatch = z.strictObject({
+  row: z.number().int().positive(),
+  id: idSchema,
+  version: versionSchema,
 });
+
+const rowLine = z.number().int().positive();
+
+export const memberImportInput = z
+  .strictObject({
+    rows: z
+      .array(importRowSchema)
+      .min(1, { error: msg('import.nothing', {}) })
+      .max(IMPORT_MAX_ROWS, { error: msg('import.tooManyRows', { max: IMPORT_MAX_ROWS }) }),
+    /**
+     * The file's line number of each row, in the same order (a quoted cell may
+     * span lines, so it is not the row number + 1); reports name rows by it.
+     */
+    lines: z.array(rowLine).max(IMPORT_MAX_ROWS).optional(),
+    /** Check only: report what would happen, write nothing. */
+    dryRun: z.boolean().default(true),
+    /** Leave out rows that look like members already registered (same name). */
+    skipDuplicates: z.boolean().default(true),
+    mode: z.enum(IMPORT_MODES).default('create'),
+    /**
+     * The preview's matches (upsert). When given, apply is refused as a
+     * conflict if a row now matches another member, or its member's version
+     * moved on. Left out (a one-shot CLI or HTTP import), the matches are
+     * made and written inside the one transaction.
+     */
+    expected: z.array(importExpectedMatch).max(IMPORT_MAX_ROWS).optional(),
+  })
+  .refine((input) => !input.lines || input.lines.length === input.rows.length, {
+    error: msg('import.linesLength', {}),
+    path: ['lines'],
+  });
 export type MemberImportInput = z.infer<typeof memberImportInput>;

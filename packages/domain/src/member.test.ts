@@ -1,6 +1,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { MEMBER_NAME_MAX, memberCreateInput, membershipInput, memberUpdateInput } from './member';
+import {
+  MEMBER_NAME_MAX,
+  memberCreateInput,
+  membershipInput,
+  memberUpdateInput,
+  withPlace,
+} from './member';
 import { idSchema, versionSchema } from './vocabulary';
 
 function rejected<T extends z.ZodType>(schema: T, input: unknown) {
@@ -19,8 +25,10 @@ describe('memberCreateInput', () => {
       organisationNumber: null,
       sizeBand: null,
       municipalityCode: null,
+      outsideSkane: false,
       website: null,
       description: { sv: '', en: '' },
+      logo: null,
       areaIds: [],
       memberships: [],
       status: 'draft',
@@ -202,9 +210,50 @@ describe('memberUpdateInput', () => {
   });
 
   it('keeps the keys and types of createInput.partial() plus id and version', () => {
-    const partial = memberCreateInput.partial().extend({ id: idSchema, version: versionSchema });
+    // The shape without the place refinement (zod refuses .partial() on a refined object).
+    const partial = z
+      .strictObject(memberCreateInput.shape)
+      .partial()
+      .extend({ id: idSchema, version: versionSchema });
     expectTypeOf<z.output<typeof memberUpdateInput>>().toEqualTypeOf<z.output<typeof partial>>();
     expectTypeOf<z.input<typeof memberUpdateInput>>().toEqualTypeOf<z.input<typeof partial>>();
     expect(Object.keys(memberUpdateInput.shape).sort()).toEqual(Object.keys(partial.shape).sort());
+  });
+});
+
+describe('outside Skåne', () => {
+  it('is an answer of its own, never together with a municipality', () => {
+    expect(memberCreateInput.parse({ ...minimal, outsideSkane: true }).outsideSkane).toBe(true);
+    expect(memberCreateInput.parse(minimal).outsideSkane).toBe(false);
+    const both = memberCreateInput.safeParse({
+      ...minimal,
+      municipalityCode: '1280',
+      outsideSkane: true,
+    });
+    expect(both.success).toBe(false);
+    expect(both.error?.issues.map((i) => i.path.join('.'))).toEqual(['outsideSkane']);
+    const update = memberUpdateInput.safeParse({
+      id: 1,
+      version: 1,
+      municipalityCode: '1280',
+      outsideSkane: true,
+    });
+    expect(update.success).toBe(false);
+  });
+
+  it('withPlace: a municipality clears "outside Skåne", and "outside Skåne" clears the municipality', () => {
+    const inMalmo = { municipalityCode: '1280', outsideSkane: false };
+    const outside = { municipalityCode: null, outsideSkane: true };
+    expect(withPlace(inMalmo, { outsideSkane: true })).toEqual(outside);
+    expect(withPlace(outside, { municipalityCode: '1281' })).toEqual({
+      municipalityCode: '1281',
+      outsideSkane: false,
+    });
+    expect(withPlace(outside, { municipalityCode: null })).toEqual(outside);
+    expect(withPlace(inMalmo, {})).toEqual(inMalmo);
+    expect(withPlace(outside, { outsideSkane: false })).toEqual({
+      municipalityCode: null,
+      outsideSkane: false,
+    });
   });
 });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { optionalBilingualText } from './bilingual';
 import { webAddressSchema } from './contact';
+import { imageRefSchema } from './image';
 import { municipalityCodeSchema } from './municipalities';
 import { organisationNumberSchema } from './organisation-number';
 import { msg } from './messages/format';
@@ -35,10 +36,17 @@ const memberFields = {
   organisationNumber: organisationNumberSchema.nullable().default(null),
   kind: memberKindSchema,
   sizeBand: sizeBandSchema.nullable().default(null),
-  /** null = outside Skåne or not known. */
+  /** null = not known, or outside Skåne when `outsideSkane` says so. */
   municipalityCode: municipalityCodeSchema.nullable().default(null),
+  /**
+   * Known to be outside Skåne: an explicit answer, distinct from "not known"
+   * (no municipality and false). Never together with a municipality.
+   */
+  outsideSkane: z.boolean().default(false),
   website: webAddressSchema.nullable().default(null),
   description: optionalBilingualText({ max: 5000, label: 'description' }),
+  /** The uploaded logo (an image reference with its alt text), or none. */
+  logo: imageRefSchema('logoAlt').nullable().default(null),
   areaIds: z
     .array(idSchema)
     .max(6, { error: msg('areas.tooMany', { owner: 'member' }) })
@@ -54,11 +62,48 @@ const memberFields = {
   status: statusSchema.default('draft'),
 };
 
-export const memberCreateInput = z.strictObject(memberFields);
+/** A municipality in Skåne and "outside Skåne" cannot both be true. */
+function placeIsOneAnswer(m: { municipalityCode?: string | null; outsideSkane?: boolean }) {
+  return !(m.outsideSkane === true && m.municipalityCode != null);
+}
+const placeRule = () => ({
+  error: msg('municipality.outsideWithCode', {}),
+  path: ['outsideSkane'],
+});
+
+export const memberCreateInput = z.strictObject(memberFields).refine(placeIsOneAnswer, placeRule());
 export type MemberCreateInput = z.infer<typeof memberCreateInput>;
 
-/** Partial update: fields left out stay as they are. `version` is the one the editor saw. */
+/**
+ * Partial update: fields left out stay as they are. `version` is the one the
+ * editor saw. Setting a municipality clears "outside Skåne" and the other way
+ * round (`withPlace`), so only a request naming both can contradict itself.
+ */
 export const memberUpdateInput = z
-  .strictObject(updateShape(memberFields))
-  .extend({ id: idSchema, version: versionSchema });
+  .strictObject({ ...updateShape(memberFields), id: idSchema, version: versionSchema })
+  .refine(placeIsOneAnswer, placeRule());
 export type MemberUpdateInput = z.infer<typeof memberUpdateInput>;
+
+/**
+ * The place fields an update leaves, given the stored ones: a municipality
+ * given without `outsideSkane` clears it, and `outsideSkane: true` given
+ * without a municipality clears the municipality — one answer either way.
+ */
+export function withPlace<T extends { municipalityCode: string | null; outsideSkane: boolean }>(
+  before: T,
+  change: { municipalityCode?: string | null; outsideSkane?: boolean },
+): Pick<T, 'municipalityCode' | 'outsideSkane'> {
+  const municipalityCode =
+    change.municipalityCode !== undefined
+      ? change.municipalityCode
+      : change.outsideSkane === true
+        ? null
+        : before.municipalityCode;
+  const outsideSkane =
+    change.outsideSkane !== undefined
+      ? change.outsideSkane
+      : municipalityCode !== null
+        ? false
+        : before.outsideSkane;
+  return { municipalityCode, outsideSkane };
+}

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   findMunicipality,
+  placeFromText,
   MUNICIPALITIES,
   MUNICIPALITY_CODES,
   municipalityByCode,
   municipalityCodeSchema,
   municipalityFilterSchema,
+  MUNICIPALITY_UNKNOWN,
   OUTSIDE_SKANE,
+  placeKey,
 } from './municipalities';
 
 /** Copied from the reference facts (Statistics Sweden), independent of the source list. */
@@ -113,14 +116,75 @@ describe('municipalityCodeSchema', () => {
 });
 
 describe('municipalityFilterSchema', () => {
-  it('accepts a code or "outside"', () => {
+  it('accepts a code, "outside" or "unknown"', () => {
     expect(municipalityFilterSchema.parse('1280')).toBe('1280');
     expect(municipalityFilterSchema.parse(OUTSIDE_SKANE)).toBe('outside');
+    expect(municipalityFilterSchema.parse(MUNICIPALITY_UNKNOWN)).toBe('unknown');
+  });
+});
+
+describe('placeKey', () => {
+  it('tells a municipality, outside Skåne and not known apart', () => {
+    expect(placeKey('1280', false)).toBe('1280');
+    expect(placeKey(null, true)).toBe('outside');
+    expect(placeKey(null, 1)).toBe('outside');
+    expect(placeKey(null, false)).toBe('unknown');
+    expect(placeKey(null, 0)).toBe('unknown');
   });
 
   it('rejects anything else with one clear message', () => {
     expect(municipalityFilterSchema.safeParse('9999').error?.issues.map((i) => i.message)).toEqual([
-      'Municipality must be a Skåne municipality code or "outside"',
+      'Municipality must be a Skåne municipality code, "outside" or "unknown"',
     ]);
+  });
+});
+
+describe('findMunicipality in the forms files use', () => {
+  it.each([
+    ['Malmö', '1280'],
+    ['Malmö stad', '1280'],
+    ['Malmö kommun', '1280'],
+    ['MALMÖ', '1280'],
+    ['MALMO', '1280'],
+    ['malmo', '1280'],
+    ['1280', '1280'],
+    ['1280 Malmö', '1280'],
+    ['1280 - Malmö', '1280'],
+    ['Malmö (1280)', '1280'],
+    ['Helsingborgs stad', '1283'],
+    ['Lunds kommun', '1281'],
+    ['Hoganas', '1284'],
+    ['Höganäs kommun', '1284'],
+    ['Angelholm', '1292'],
+    ['Östra Göinge kommun', '1256'],
+    ['Malmö, Skåne län', '1280'],
+  ])('%s → %s', (text, code) => {
+    expect(findMunicipality(text)?.code).toBe(code);
+  });
+
+  it('finds nothing when a code and a name disagree, or for a name outside the list', () => {
+    expect(findMunicipality('1281 Malmö')).toBeUndefined();
+    expect(findMunicipality('Stockholm')).toBeUndefined();
+    expect(findMunicipality('Malmöö')).toBeUndefined();
+  });
+});
+
+describe('placeFromText', () => {
+  it('tells a municipality, outside Skåne, not known and unknown apart', () => {
+    expect(placeFromText('Lunds kommun')).toEqual({ kind: 'code', code: '1281' });
+    expect(placeFromText('  ')).toEqual({ kind: 'blank' });
+    for (const outside of [
+      'Utanför Skåne',
+      'Outside Skåne',
+      'annan ort',
+      'Stockholm',
+      'Göteborgs stad',
+      'GOTEBORG',
+      '0180 Stockholm',
+      'outside',
+    ])
+      expect(placeFromText(outside), outside).toEqual({ kind: 'outside' });
+    expect(placeFromText('Atlantis')).toEqual({ kind: 'unknown' });
+    expect(placeFromText('1299')).toEqual({ kind: 'unknown' });
   });
 });

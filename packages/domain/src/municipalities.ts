@@ -51,29 +51,173 @@ export const MUNICIPALITY_CODES = MUNICIPALITIES.map((m) => m.code) as unknown a
   ...MunicipalityCode[],
 ];
 
-/** The filter value that stands for "outside Skåne" (a member with no municipality code). */
+/** The filter value for members known to be outside Skåne (outside_skane = 1). */
 export const OUTSIDE_SKANE = 'outside' as const;
 
+/**
+ * The filter value for members whose municipality is not known: no code and
+ * not marked outside Skåne. Kept apart from OUTSIDE_SKANE on purpose — a
+ * register that has no place for a company must not claim it is elsewhere.
+ */
+export const MUNICIPALITY_UNKNOWN = 'unknown' as const;
+
+/** Where a member is, as one filter/facet value: a municipality code, 'outside' or 'unknown'. */
+export type PlaceKey = MunicipalityCode | typeof OUTSIDE_SKANE | typeof MUNICIPALITY_UNKNOWN;
+
+/** The place value of a stored member (municipality code, outside flag). */
+export function placeKey(code: string | null, outsideSkane: boolean | number): string {
+  if (code !== null) return code;
+  return outsideSkane === true || outsideSkane === 1 ? OUTSIDE_SKANE : MUNICIPALITY_UNKNOWN;
+}
+
+/** The two place values that are not a municipality, labelled for lists and facets. */
+export const NON_MUNICIPALITY_PLACES = [
+  { value: OUTSIDE_SKANE, label: { sv: 'Utanför Skåne', en: 'Outside Skåne' } },
+  { value: MUNICIPALITY_UNKNOWN, label: { sv: 'Kommun okänd', en: 'Municipality not known' } },
+] as const;
+
+/** Lower case, å/ä/ö and other marks folded, spaces single: "MALMÖ" and "Malmo" read alike. */
+function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
 const byCode = new Map<string, Municipality>(MUNICIPALITIES.map((m) => [m.code, m]));
-const byName = new Map<string, Municipality>(
-  MUNICIPALITIES.map((m) => [m.name.toLocaleLowerCase('sv'), m]),
-);
+const byName = new Map<string, Municipality>(MUNICIPALITIES.map((m) => [foldName(m.name), m]));
 
 export function municipalityByCode(code: string): Municipality | undefined {
   return byCode.get(code);
 }
 
 /**
- * Finds a municipality by its name ("Malmö", "malmö stad", "Malmö kommun"), its
- * official name with the genitive s ("Lunds kommun", "Helsingborgs stad") or its code.
+ * Finds a municipality in the forms people write it: its name in any case,
+ * with or without å/ä/ö ("Malmö", "MALMO", "malmo"), with "kommun" or "stad"
+ * ("Malmö stad"), in the official genitive ("Lunds kommun", "Helsingborgs
+ * stad"), by its code ("1280") or code and name ("1280 Malmö", "Malmö (1280)").
+ * A code and a name that disagree find nothing.
  */
 export function findMunicipality(nameOrCode: string): Municipality | undefined {
-  const text = nameOrCode.normalize('NFC').trim().toLocaleLowerCase('sv').replace(/\s+/g, ' ');
-  const key = text.replace(/ (kommun|stad)$/, '');
-  const found = byCode.get(key) ?? byName.get(key);
+  let text = foldName(nameOrCode).replace(/,? ?(skane lan|skane)$/, '');
+  const code = /^(\d{4})\b[ .,:-]*(.*)$/.exec(text) ?? /^(.*?)[ ,]*\((\d{4})\)$/.exec(text);
+  if (code) {
+    const [digits, rest] = /^\d{4}$/.test(code[1] ?? '') ? [code[1], code[2]] : [code[2], code[1]];
+    const byItsCode = byCode.get(digits ?? '');
+    if (!rest) return byItsCode;
+    return byItsCode && findByName(rest) === byItsCode ? byItsCode : undefined;
+  }
+  text = text.replace(/^(kommun|stad) /, '');
+  return findByName(text);
+}
+
+function findByName(text: string): Municipality | undefined {
+  const key = text.replace(/ (kommun|stad|municipality|city)$/, '');
+  const found = byName.get(key);
   if (found || key === text || !key.endsWith('s')) return found;
   // "Lunds kommun" → "Lund"; "Höganäs kommun" already matched above.
   return byName.get(key.slice(0, -1));
+}
+
+/**
+ * Words for "outside Skåne" in an import, and common Swedish municipalities
+ * that are not in Skåne (folded as foldName does). A member there is
+ * outside Skåne, which is an answer — unlike a blank cell, which is "not known".
+ */
+const OUTSIDE_SKANE_WORDS = new Set([
+  'outside',
+  'outside skane',
+  'utanfor skane',
+  'utanfor',
+  'ej skane',
+  'inte skane',
+  'annan ort',
+  'annan kommun',
+  'ovrigt sverige',
+  'rest of sweden',
+  'utomlands',
+  'abroad',
+  'utlandet',
+]);
+const NON_SKANE_MUNICIPALITIES = new Set(
+  [
+    'Stockholm',
+    'Göteborg',
+    'Gothenburg',
+    'Uppsala',
+    'Linköping',
+    'Örebro',
+    'Västerås',
+    'Norrköping',
+    'Helsingör',
+    'Jönköping',
+    'Umeå',
+    'Växjö',
+    'Karlskrona',
+    'Karlshamn',
+    'Ronneby',
+    'Sölvesborg',
+    'Olofström',
+    'Halmstad',
+    'Laholm',
+    'Varberg',
+    'Falkenberg',
+    'Kungsbacka',
+    'Markaryd',
+    'Älmhult',
+    'Ljungby',
+    'Kalmar',
+    'Borås',
+    'Gävle',
+    'Sundsvall',
+    'Luleå',
+    'Karlstad',
+    'Eskilstuna',
+    'Södertälje',
+    'Solna',
+    'Sundbyberg',
+    'Nacka',
+    'Huddinge',
+    'Täby',
+    'Mölndal',
+    'Trollhättan',
+    'Skövde',
+    'Östersund',
+    'Falun',
+    'Gotland',
+    'Visby',
+    'Köpenhamn',
+    'Copenhagen',
+    'København',
+    'Danmark',
+    'Denmark',
+    'Norge',
+    'Norway',
+  ].map(foldName),
+);
+
+/** What an import's municipality cell says: a code, "outside Skåne", not known (blank), or unknown. */
+export type ImportPlace =
+  | { kind: 'code'; code: MunicipalityCode }
+  | { kind: 'outside' }
+  | { kind: 'blank' }
+  | { kind: 'unknown' };
+
+export function placeFromText(text: string): ImportPlace {
+  const folded = foldName(text);
+  if (folded === '') return { kind: 'blank' };
+  const found = findMunicipality(text);
+  if (found) return { kind: 'code', code: found.code };
+  // A Swedish municipality code of another county (01–25, not Skåne's 12), e.g. "0180 Stockholm".
+  const code = /^(\d{2})\d{2}\b/.exec(folded)?.[1];
+  if (code && code !== '12' && Number(code) >= 1 && Number(code) <= 25) return { kind: 'outside' };
+  const name = folded.replace(/s? (kommun|stad|municipality|city)$/, '');
+  if (OUTSIDE_SKANE_WORDS.has(folded) || NON_SKANE_MUNICIPALITIES.has(folded))
+    return { kind: 'outside' };
+  if (NON_SKANE_MUNICIPALITIES.has(name)) return { kind: 'outside' };
+  return { kind: 'unknown' };
 }
 
 export const municipalityCodeSchema = z.enum(MUNICIPALITY_CODES, {
@@ -81,8 +225,8 @@ export const municipalityCodeSchema = z.enum(MUNICIPALITY_CODES, {
 });
 
 export const municipalityFilterSchema = z.union(
-  [municipalityCodeSchema, z.literal(OUTSIDE_SKANE)],
+  [municipalityCodeSchema, z.literal(OUTSIDE_SKANE), z.literal(MUNICIPALITY_UNKNOWN)],
   {
-    error: msg('municipality.filter', { outside: OUTSIDE_SKANE }),
+    error: msg('municipality.filter', { outside: OUTSIDE_SKANE, unknown: MUNICIPALITY_UNKNOWN }),
   },
 );

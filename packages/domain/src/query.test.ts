@@ -44,11 +44,11 @@ describe('memberDirectoryQuery', () => {
   it('de-duplicates lists, keeping the first order', () => {
     const query = memberDirectoryQuery.parse({
       area: ['tech', 'livsmedel', 'tech'],
-      municipality: ['1280', 'outside', '1280'],
+      municipality: ['1280', 'outside', '1280', 'unknown'],
       size: ['1-9', '1-9'],
     });
     expect(query.area).toEqual(['tech', 'livsmedel']);
-    expect(query.municipality).toEqual(['1280', 'outside']);
+    expect(query.municipality).toEqual(['1280', 'outside', 'unknown']);
     expect(query.size).toEqual(['1-9']);
   });
 
@@ -90,13 +90,13 @@ describe('memberDirectoryQuery', () => {
     expect(issues(memberDirectoryQuery, { municipality: ['1280', '9999'] })).toEqual([
       {
         path: 'municipality.1',
-        message: 'Municipality must be a Skåne municipality code or "outside"',
+        message: 'Municipality must be a Skåne municipality code, "outside" or "unknown"',
       },
     ]);
     expect(issues(memberDirectoryQuery, { municipality: 'Malmö' })).toEqual([
       {
         path: 'municipality.0',
-        message: 'Municipality must be a Skåne municipality code or "outside"',
+        message: 'Municipality must be a Skåne municipality code, "outside" or "unknown"',
       },
     ]);
   });

@@ -85,10 +85,52 @@ export const MEMBER_FILTER_KEYS: readonly MemberFilterKey[] = [
   'size',
 ];
 
-/** The admin's member list: like the directory, plus status and every record. */
+/**
+ * The admin's list sorts by any of its columns, either way: the directory's
+ * sorts plus municipality, kind, created and changed ('newest' is created,
+ * newest first, kept so links and callers of the directory's sorts still work).
+ */
+export const ADMIN_MEMBER_SORTS = [
+  ...MEMBER_SORTS,
+  'municipality',
+  'kind',
+  'created',
+  'changed',
+] as const;
+export type AdminMemberSort = (typeof ADMIN_MEMBER_SORTS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+/** Each admin sort's natural direction: names A–Ö, dates newest first. */
+export function defaultSortOrder(sort: AdminMemberSort): SortOrder {
+  return sort === 'newest' || sort === 'created' || sort === 'changed' ? 'desc' : 'asc';
+}
+/** Numbered pages go this far (100 rows a page: a million rows). */
+export const LIST_PAGE_MAX = 10_000;
+
+/**
+ * The admin's member list: like the directory, plus status, every record,
+ * more sorts with a direction, and numbered pages (`page`) beside the cursor.
+ */
 export const adminMemberListQuery = memberDirectoryQuery.extend({
   status: manyOf(statusSchema, 'status'),
   demo: z.boolean().optional(),
+  sort: z
+    .enum(ADMIN_MEMBER_SORTS, {
+      error: msg('oneOf', { label: 'sort', options: ADMIN_MEMBER_SORTS.join(', ') }),
+    })
+    .optional(),
+  /** Default: each sort's natural direction (names A–Ö, dates newest first). */
+  order: z
+    .enum(SORT_ORDERS, {
+      error: msg('oneOf', { label: 'sortOrder', options: SORT_ORDERS.join(', ') }),
+    })
+    .optional(),
+  page: z.coerce
+    .number({ error: msg('notNumber', { label: 'page' }) })
+    .int({ error: msg('notWhole', { label: 'page' }) })
+    .min(1, { error: msg('atLeast', { label: 'page', min: 1 }) })
+    .max(LIST_PAGE_MAX, { error: msg('atMost', { label: 'page', max: LIST_PAGE_MAX }) })
+    .optional(),
 });
 export type AdminMemberListQuery = z.output<typeof adminMemberListQuery>;
 

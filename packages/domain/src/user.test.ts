@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PASSWORD_MIN, passwordSchema, userCreateInput, userUpdateInput } from './user';
+import {
+  PASSWORD_MIN,
+  passwordSchema,
+  profileUpdateInput,
+  userCreateInput,
+  userUpdateInput,
+} from './user';
 
 function issues<T extends z.ZodType>(schema: T, input: unknown) {
   const result = schema.safeParse(input);
@@ -115,5 +121,44 @@ describe('userUpdateInput', () => {
     expect(issues(userUpdateInput, { id: 'u1', password })).toEqual([
       { path: '', message: 'Unrecognized key: "password"' },
     ]);
+  });
+});
+
+describe('names are plain text (profileUpdateInput, userCreateInput, userUpdateInput)', () => {
+  const plain = {
+    path: 'name',
+    message: 'Name must be plain text, without < > or control characters',
+  };
+
+  it('refuses angle brackets and control characters, everywhere a name is set', () => {
+    for (const name of [
+      '<b>Eva</b>',
+      'Eva <script>',
+      'Ada > Eva',
+      'Eva\u0000',
+      'Eva\u007f',
+      'Eva\u009b',
+      'Eva\nRed',
+    ]) {
+      expect(issues(profileUpdateInput, { name }), JSON.stringify(name)).toEqual([plain]);
+      expect(issues(userUpdateInput, { id: 'u1', name })).toEqual([plain]);
+      expect(issues(userCreateInput, { ...editor, password, name })).toEqual([plain]);
+    }
+  });
+
+  it('keeps ordinary names, with Swedish letters, hyphens, apostrophes and ampersands', () => {
+    for (const name of ['Åsa Öberg-Ärlig', "Siobhán O'Neill", 'Ada & Eva', 'José Núñez']) {
+      expect(profileUpdateInput.parse({ name: `  ${name} ` })).toEqual({ name });
+    }
+  });
+
+  it('takes only a name and the version (the rest is an admin’s to change)', () => {
+    expect(issues(profileUpdateInput, { name: 'Eva', role: 'admin' })).toEqual([
+      { path: '', message: 'Unrecognized key: "role"' },
+    ]);
+    expect(profileUpdateInput.parse({ name: 'Eva', version: 3 })).toEqual({
+      name: 'Eva',
+      version: 3,
+    });
   });
 });

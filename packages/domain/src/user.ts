@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { emailSchema } from './contact';
 import { customIssue, msg } from './messages/format';
-import { idSchema, userRoleSchema } from './vocabulary';
+import { idSchema, userRoleSchema, versionSchema } from './vocabulary';
 
 export const PASSWORD_MIN = 12;
 
@@ -11,13 +11,20 @@ export const passwordSchema = z
   .min(PASSWORD_MIN, { error: msg('tooShort', { label: 'password', min: PASSWORD_MIN }) })
   .max(128, { error: msg('tooLong', { label: 'password', max: 128 }) });
 
+/** No angle brackets and no control characters (C0, DEL, C1): plain text only. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
+const PLAIN_TEXT = /^[^<>\u0000-\u001f\u007f-\u009f]*$/;
+
 const userFields = {
   email: emailSchema,
   name: z
     .string({ error: msg('required', { label: 'name' }) })
     .trim()
     .min(1, { error: msg('required', { label: 'name' }) })
-    .max(120, { error: msg('tooLong', { label: 'name', max: 120 }) }),
+    .max(120, { error: msg('tooLong', { label: 'name', max: 120 }) })
+    // A name is shown in history and headers as text: markup or control
+    // characters in it are a mistake or an attack, never a person's name.
+    .regex(PLAIN_TEXT, { error: msg('plainText', { label: 'name' }) }),
   role: userRoleSchema,
   clusterId: idSchema.nullable().default(null),
 };
@@ -53,3 +60,14 @@ export const userUpdateInput = z
   })
   .superRefine(roleNeedsCluster);
 export type UserUpdateInput = z.infer<typeof userUpdateInput>;
+
+/**
+ * What a signed-in person may change about themselves (session.updateProfile):
+ * their name. `version` is the account's version the form saw; the admin always
+ * sends it (a stale one is refused), a script may leave it out.
+ */
+export const profileUpdateInput = z.strictObject({
+  name: userFields.name,
+  version: versionSchema.optional(),
+});
+export type ProfileUpdateInput = z.infer<typeof profileUpdateInput>;

@@ -95,6 +95,16 @@ describe('generateDemoData', () => {
     expect(
       count(a.sqlite, 'SELECT count(DISTINCT municipality_code) FROM members WHERE is_demo = 1'),
     ).toBeGreaterThan(15);
+    // Both answers that are no municipality: known to be outside Skåne, and not known.
+    expect(
+      count(a.sqlite, 'SELECT count(*) FROM members WHERE is_demo = 1 AND outside_skane = 1'),
+    ).toBeGreaterThan(0);
+    expect(
+      count(
+        a.sqlite,
+        'SELECT count(*) FROM members WHERE is_demo = 1 AND outside_skane = 0 AND municipality_code IS NULL',
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('makes demo members searchable like any other', () => {

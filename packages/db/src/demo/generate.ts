@@ -57,7 +57,9 @@ function weightLists<K extends string>(table: Record<K, number>): [K[], number[]
 const KINDS = weightLists(KIND_WEIGHTS);
 const SIZES = weightLists(SIZE_WEIGHTS);
 const STATUS_PICKS = weightLists(STATUS_WEIGHTS);
-/** Bigger towns get more members, as in life; 3 % are outside Skåne. */
+/** The demo's pick for a member known to be outside Skåne (outside_skane = 1). */
+const OUTSIDE = 'outside';
+/** Bigger towns get more members, as in life; ~3 % have no Skåne municipality (see OUTSIDE). */
 const BIG_TOWNS: Record<string, number> = {
   '1280': 25,
   '1281': 18,
@@ -95,15 +97,17 @@ export function generateDemoData(sqlite: Sqlite, options: DemoOptions): { member
   }
 
   const rnd = createRandom(seed);
-  const municipalityCodes = [...MUNICIPALITIES.map((m) => m.code), null];
-  const municipalityWeights = [...MUNICIPALITIES.map((m) => BIG_TOWNS[m.code] ?? 1.2), 3];
+  // Of those with no Skåne municipality, two in three are known to be outside Skåne and one in
+  // three is not known — so the directory shows both answers with demo data too.
+  const municipalityCodes = [...MUNICIPALITIES.map((m) => m.code), OUTSIDE, null];
+  const municipalityWeights = [...MUNICIPALITIES.map((m) => BIG_TOWNS[m.code] ?? 1.2), 2, 1];
   const municipalityName = new Map<string, string>(MUNICIPALITIES.map((m) => [m.code, m.name]));
   const combos = NAME_PREFIXES.length * NAME_STEMS.length * NAME_SUFFIXES.length;
 
   const insertMember = sqlite.prepare(
     `INSERT INTO members (slug, name, sort_key, organisation_number, kind, size_band, municipality_code,
-       website, description_sv, description_en, status, is_demo, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)`,
+       outside_skane, website, description_sv, description_en, status, is_demo, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)`,
   );
   const insertArea = sqlite.prepare('INSERT INTO member_areas (member_id, area_id) VALUES (?, ?)');
   const insertMembership = sqlite.prepare(
@@ -151,7 +155,9 @@ export function generateDemoData(sqlite: Sqlite, options: DemoOptions): { member
       const kind = rnd.weighted(...KINDS);
       const sizePick = rnd.weighted(...SIZES);
       const size = sizePick === 'none' ? null : sizePick;
-      const municipality = rnd.weighted(municipalityCodes, municipalityWeights);
+      const pickedPlace = rnd.weighted(municipalityCodes, municipalityWeights);
+      const outside = pickedPlace === OUTSIDE;
+      const municipality = outside ? null : pickedPlace;
       const status = rnd.weighted(...STATUS_PICKS);
       const firstArea = rnd.pick(areaRows);
       const memberAreas = rnd.next() < 0.3 ? [firstArea, rnd.pick(areaRows)] : [firstArea];
@@ -174,6 +180,7 @@ export function generateDemoData(sqlite: Sqlite, options: DemoOptions): { member
         kind,
         size,
         municipality,
+        outside ? 1 : 0,
         rnd.next() < 0.7 ? `https://${slug}.example` : null,
         descriptionSv,
         descriptionEn,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clusters } from './cluster';
 import { recordColumns } from './columns';
+import { hasAltWhenSet, images } from './image';
 import { isOneOf } from './vocabulary-check';
 
 /** News. Bodies are Markdown, stored as written and sanitised when rendered. */
@@ -18,6 +19,8 @@ export const articles = sqliteTable(
     bodySv: text('body_sv').notNull().default(''),
     bodyEn: text('body_en').notNull().default(''),
     coverSrc: text('cover_src'),
+    /** An uploaded cover (served from /media); cover_src is an address on the site instead. */
+    coverImage: text('cover_image').references(() => images.hash, { onDelete: 'restrict' }),
     coverAltSv: text('cover_alt_sv'),
     coverAltEn: text('cover_alt_en'),
     author: text('author').notNull().default(''),
@@ -35,6 +38,9 @@ export const articles = sqliteTable(
       'articles_cover_has_alt',
       sql`${t.coverSrc} is null or length(trim(coalesce(${t.coverAltSv}, ''))) > 0`,
     ),
+    // The same rule for an uploaded cover (a second CHECK: 0004 adds the column without a rebuild).
+    check('articles_cover_image_has_alt', hasAltWhenSet(t.coverImage, t.coverAltSv)),
+    check('articles_cover_one_source', sql`${t.coverSrc} is null or ${t.coverImage} is null`),
     check('articles_title_not_empty', sql`length(trim(${t.titleSv})) > 0`),
   ],
 );

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { areas } from './area';
 import { recordColumns } from './columns';
+import { hasAltWhenSet, images } from './image';
 import { municipalities } from './municipality';
 import { isOneOf } from './vocabulary-check';
 
@@ -23,6 +24,10 @@ export const clusters = sqliteTable(
     municipalityCode: text('municipality_code').references(() => municipalities.code),
     foundedYear: integer('founded_year'),
     logoUrl: text('logo_url'),
+    /** The uploaded logo the site shows; restrict: an image in use is never deleted. */
+    logoImage: text('logo_image').references(() => images.hash, { onDelete: 'restrict' }),
+    logoAltSv: text('logo_alt_sv'),
+    logoAltEn: text('logo_alt_en'),
     confidence: text('confidence', { enum: CONFIDENCES }).notNull().default('high'),
     sourceNote: text('source_note').notNull().default(''),
     status: text('status', { enum: STATUSES }).notNull().default('draft'),
@@ -33,6 +38,7 @@ export const clusters = sqliteTable(
     check('clusters_status_valid', isOneOf(t.status, STATUSES)),
     check('clusters_confidence_valid', isOneOf(t.confidence, CONFIDENCES)),
     check('clusters_name_not_empty', sql`length(trim(${t.name})) > 0`),
+    check('clusters_logo_has_alt', hasAltWhenSet(t.logoImage, t.logoAltSv)),
   ],
 );
 

@@ -3,6 +3,7 @@ export * from './article';
 export * from './audit';
 export * from './auth';
 export * from './cluster';
+export * from './image';
 export * from './columns';
 export * from './member';
 export * from './municipality';

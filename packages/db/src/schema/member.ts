@@ -4,6 +4,7 @@ import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-or
 import { areas } from './area';
 import { clusters } from './cluster';
 import { recordColumns } from './columns';
+import { hasAltWhenSet, images } from './image';
 import { municipalities } from './municipality';
 import { isOneOf } from './vocabulary-check';
 
@@ -23,9 +24,15 @@ export const members = sqliteTable(
     kind: text('kind', { enum: MEMBER_KINDS }).notNull(),
     sizeBand: text('size_band', { enum: SIZE_BANDS }),
     municipalityCode: text('municipality_code').references(() => municipalities.code),
+    /** Known to be outside Skåne (no municipality code); false with no code means "not known". */
+    outsideSkane: integer('outside_skane', { mode: 'boolean' }).notNull().default(false),
     website: text('website'),
     descriptionSv: text('description_sv').notNull().default(''),
     descriptionEn: text('description_en').notNull().default(''),
+    /** The uploaded logo; restrict: an image in use is never deleted. */
+    logoImage: text('logo_image').references(() => images.hash, { onDelete: 'restrict' }),
+    logoAltSv: text('logo_alt_sv'),
+    logoAltEn: text('logo_alt_en'),
     status: text('status', { enum: STATUSES }).notNull().default('draft'),
     /** Generated demo records: never shown as real, never exported as real. */
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
@@ -45,7 +52,12 @@ export const members = sqliteTable(
       'members_orgnr_format',
       sql`${t.organisationNumber} is null or ${t.organisationNumber} glob '[0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'`,
     ),
+    check(
+      'members_place_one_answer',
+      sql`${t.outsideSkane} in (0, 1) and not (${t.outsideSkane} = 1 and ${t.municipalityCode} is not null)`,
+    ),
     check('members_name_not_empty', sql`length(trim(${t.name})) > 1`),
+    check('members_logo_has_alt', hasAltWhenSet(t.logoImage, t.logoAltSv)),
     check('members_slug_format', sql`${t.slug} <> '' and ${t.slug} not glob '*[^a-z0-9-]*'`),
   ],
 );

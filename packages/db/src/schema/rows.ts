@@ -7,6 +7,7 @@ import type { articles, articleTags } from './article';
 import type { auditLog } from './audit';
 import type { users } from './auth';
 import type { clusters } from './cluster';
+import type { images } from './image';
 import type { members, memberships } from './member';
 
 export type AreaRow = typeof areas.$inferSelect;
@@ -18,3 +19,4 @@ export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleTagRow = typeof articleTags.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
+export type ImageRow = typeof images.$inferSelect;

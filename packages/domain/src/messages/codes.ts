@@ -50,6 +50,18 @@ export interface MessageParamsByCode {
   'slug.format': Record<string, never>;
   'coverImage.start': Record<string, never>;
   'coverImage.characters': Record<string, never>;
+  'coverImage.oneSource': Record<string, never>;
+  // Uploaded images: `label` names the image field, sizes are in MB or pixels.
+  'image.hash': Record<string, never>;
+  'image.empty': Label;
+  'image.type': Label;
+  'image.svg': Label;
+  'image.tooLarge': Label & { maxMb: number };
+  'image.tooManyPixels': Label & { width: number; height: number; maxMegapixels: number };
+  'image.tooWide': Label & { width: number; height: number; max: number };
+  'image.tooSmall': Label & { width: number; height: number; min: number };
+  'image.unreadable': Label;
+  'image.unknown': Label;
   'tag.characters': Record<string, never>;
   'tags.tooMany': { max: number };
   'areas.tooMany': { owner: 'member' | 'cluster' };
@@ -57,12 +69,14 @@ export interface MessageParamsByCode {
   'memberships.tooMany': { max: number };
   'memberships.repeat': Record<string, never>;
   'municipality.code': Record<string, never>;
-  'municipality.filter': { outside: string };
+  'municipality.filter': { outside: string; unknown: string };
+  'municipality.outsideWithCode': Record<string, never>;
   'user.editorNeedsCluster': Record<string, never>;
   'user.adminHasNoCluster': Record<string, never>;
   'import.nothing': Record<string, never>;
   'import.cellTooLong': Record<string, never>;
   'import.tooManyRows': { max: number };
+  'import.linesLength': Record<string, never>;
   // Rules the services check against stored data (field errors and warnings).
   'taken.slug': { entity: 'member' | 'cluster' | 'article' | 'area' };
   'taken.email': Record<string, never>;
@@ -78,6 +92,22 @@ export interface MessageParamsByCode {
   'import.unknownMunicipality': { value: string };
   'import.repeatsRow': { row: number };
   'import.foreignCluster': Record<string, never>;
+  'import.replacementChar': Record<string, never>;
+  'import.controlChar': Record<string, never>;
+  'import.yesNo': { value: string };
+  /** The row matched a member the preview did not see (or saw under another version). */
+  'import.changedSincePreview': { name: string };
+  'import.matchChanged': Record<string, never>;
+  /** `rows` lists the file's line numbers, e.g. "3, 7, 12". */
+  'import.conflict': { rows: string; count: number };
+  /** The file's bytes are not valid text in `encoding` (utf-8, windows-1252, iso-8859-1). */
+  'csv.undecodable': { encoding: string };
+  /** The decoded text holds U+FFFD (a character lost before the file reached us) at `line`. */
+  'csv.replacementChar': { line: number };
+  'csv.controlChar': { line: number };
+  'csv.encodingUnknown': { encoding: string };
+  /** chardet's name for what the file looks like (e.g. UTF-32LE, Shift_JIS). */
+  'csv.unsupportedEncoding': { encoding: string };
   // The services' refusals that are not about one field's value (errors.ts in @cos/api).
   'auth.signIn': Record<string, never>;
   'permission.adminOnly': { action: AdminAction };
@@ -87,6 +117,18 @@ export interface MessageParamsByCode {
   'permission.editorArticles': Record<string, never>;
   'permission.editorHistory': Record<string, never>;
   'permission.editorImportCluster': Record<string, never>;
+  // Scope on shared members: what an editor may not do to a member another cluster has too.
+  'permission.sharedMemberAdminOnly': { name: string; action: 'delete' | 'archive' | 'unpublish' };
+  'permission.sharedMemberField': { name: string; label: FieldLabel };
+  'permission.foreignMembership': { cluster: string };
+  'permission.leaveOnlyCluster': { name: string };
+  'permission.leaveClusterEditor': Record<string, never>;
+  'memberships.lastCluster': Record<string, never>;
+  'bulk.lastCluster': { name: string };
+  'duplicate.outsideScope': Record<string, never>;
+  'duplicate.numberOutsideScope': Record<string, never>;
+  plainText: Label;
+  'auth.profileRoute': Record<string, never>;
   'origin.refused': { origin: string };
   'origin.crossSite': Record<string, never>;
   /** `from` is the refused page's origin; '' when the browser sent none. */
@@ -107,6 +149,8 @@ export interface MessageParamsByCode {
   /** `path` and `detail` are the first schema issue's path and (English) message. */
   'restore.stateMismatch': { path: string; detail: string };
   'restore.unsupported': Record<string, never>;
+  'restore.undoCreate': Record<string, never>;
+  'restore.recordDeleted': { entity: AuditEntity };
   'cursor.foreign': Record<string, never>;
   'cluster.hasEditors': Record<string, never>;
   'member.stillExists': Record<string, never>;

@@ -56,6 +56,22 @@ export const MESSAGES_EN: Catalogue = {
   'coverImage.start': () => 'Cover image address must start with / or https://',
   'coverImage.characters': () =>
     'Cover image address must not contain spaces, quotes or angle brackets',
+  'coverImage.oneSource': () => 'Cover image: upload an image or give its address (one, not both)',
+  'image.hash': () => 'Image must be an uploaded image (a 64-character content hash)',
+  'image.empty': (p) => `${p.label}: the file is empty`,
+  'image.type': (p) =>
+    `${p.label}: the file is not a PNG, JPEG or WebP image (its content was checked, not its name)`,
+  'image.svg': (p) =>
+    `${p.label}: SVG files are not accepted, as they can carry scripts; save it as PNG or WebP and upload that`,
+  'image.tooLarge': (p) => `${p.label}: the file is larger than ${p.maxMb} MB`,
+  'image.tooManyPixels': (p) =>
+    `${p.label}: ${p.width} × ${p.height} pixels is more than ${p.maxMegapixels} megapixels`,
+  'image.tooWide': (p) =>
+    `${p.label}: ${p.width} × ${p.height} pixels; neither side may be more than ${p.max} pixels`,
+  'image.tooSmall': (p) =>
+    `${p.label}: ${p.width} × ${p.height} pixels is too small; each side needs at least ${p.min} pixels`,
+  'image.unreadable': (p) => `${p.label}: the image is damaged or incomplete and cannot be read`,
+  'image.unknown': (p) => `${p.label}: no such uploaded image; upload it again`,
   'tag.characters': () => 'Tag may hold letters, digits, spaces and dashes',
   'tags.tooMany': (p) => `At most ${p.max} tags`,
   'areas.tooMany': (p) => `A ${p.owner} belongs to at most the six areas`,
@@ -64,12 +80,16 @@ export const MESSAGES_EN: Catalogue = {
   'memberships.repeat': () => 'A cluster must not appear twice in memberships',
   'municipality.code': () =>
     'Municipality must be one of the 33 Skåne municipality codes (1214–1293)',
-  'municipality.filter': (p) => `Municipality must be a Skåne municipality code or "${p.outside}"`,
+  'municipality.filter': (p) =>
+    `Municipality must be a Skåne municipality code, "${p.outside}" or "${p.unknown}"`,
+  'municipality.outsideWithCode': () =>
+    'A member in a Skåne municipality cannot also be outside Skåne',
   'user.editorNeedsCluster': () => 'An editor must belong to a cluster',
   'user.adminHasNoCluster': () => 'An admin is not tied to a cluster',
   'import.nothing': () => 'Nothing to import',
   'import.cellTooLong': () => 'Cell is too long',
   'import.tooManyRows': (p) => `At most ${p.max} rows`,
+  'import.linesLength': () => 'Give one line number for each row',
   'taken.slug': (p) => `is already used by another ${p.entity}`,
   'taken.email': () => 'is already used by another account',
   'reference.missing': (p) => `${p.entity} ${p.id} does not exist`,
@@ -84,6 +104,25 @@ export const MESSAGES_EN: Catalogue = {
   'import.unknownMunicipality': (p) => `"${p.value}" is not one of Skåne's 33 municipalities`,
   'import.repeatsRow': (p) => `repeats row ${p.row}`,
   'import.foreignCluster': () => 'editors may only import into their own cluster',
+  'import.replacementChar': () =>
+    'contains the character � (a letter was lost when the file was saved); fix the cell and import again',
+  'import.controlChar': () => 'contains a control character',
+  'import.yesNo': (p) => `"${p.value}" is not yes or no (1, true, yes, x or 0, false, no)`,
+  'import.changedSincePreview': (p) =>
+    `"${p.name}" was changed by someone else after the preview; check the file again`,
+  'import.matchChanged': () =>
+    'this row matches a different member than in the preview; check the file again',
+  'import.conflict': (p) =>
+    `${p.count === 1 ? 'A member' : `${p.count} members`} changed after the preview (line${p.count === 1 ? '' : 's'} ${p.rows}); nothing was imported — check the file again`,
+  'csv.undecodable': (p) =>
+    `The file is not readable as ${p.encoding}; save it as CSV UTF-8 or choose another encoding`,
+  'csv.replacementChar': (p) =>
+    `Line ${p.line} contains the character � (letters were lost when the file was saved); save it again as CSV UTF-8`,
+  'csv.controlChar': (p) => `Line ${p.line} contains a control character; is this a text file?`,
+  'csv.encodingUnknown': (p) =>
+    `Unknown encoding "${p.encoding}": choose utf-8, windows-1252 or iso-8859-1`,
+  'csv.unsupportedEncoding': (p) =>
+    `The file looks like ${p.encoding}, which cannot be imported; save it as CSV UTF-8 or choose an encoding`,
   'auth.signIn': () => 'Sign in first',
   'permission.adminOnly': (p) => `Only administrators may ${ADMIN_ACTIONS[p.action]}`,
   'permission.editorOwnCluster': () => 'Editors may only change members of their own cluster',
@@ -93,6 +132,27 @@ export const MESSAGES_EN: Catalogue = {
   'permission.editorArticles': () => "Editors may only write their own cluster's articles",
   'permission.editorHistory': () => 'Editors may only read the history of one of their members',
   'permission.editorImportCluster': () => 'Editors need a cluster to import into',
+  'permission.sharedMemberAdminOnly': (p) =>
+    `"${p.name}" also belongs to another cluster, so only an administrator can ${p.action} it; you can remove it from your cluster instead ("Remove from our cluster")`,
+  'permission.sharedMemberField': (p) =>
+    `"${p.name}" also belongs to another cluster, so only an administrator can change its ${p.label.toLowerCase()}`,
+  'permission.foreignMembership': (p) =>
+    `Editors may not add, remove or change another cluster's membership (${p.cluster}); ask an administrator`,
+  'permission.leaveOnlyCluster': (p) =>
+    `"${p.name}" belongs only to your cluster, so it cannot be removed from it; archive or delete the member instead, or ask an administrator to move it to another cluster`,
+  'permission.leaveClusterEditor': () =>
+    "Only an editor removes a member from their own cluster this way; administrators change memberships in the member's form",
+  'memberships.lastCluster': () =>
+    'a member must belong to at least one cluster: add the new cluster before removing the last one, or archive or delete the member instead',
+  'bulk.lastCluster': (p) =>
+    `"${p.name}" belongs to no other cluster, and a member must belong to at least one: add it to another cluster first, or archive it instead`,
+  'duplicate.outsideScope': () =>
+    'A similar member already exists in another cluster — contact an administrator',
+  'duplicate.numberOutsideScope': () =>
+    'This organisation number is already registered for a member in another cluster — contact an administrator',
+  plainText: (p) => `${p.label} must be plain text, without < > or control characters`,
+  'auth.profileRoute': () =>
+    'Accounts are changed in the admin: your own name under "My profile", everything else by an administrator',
   'origin.refused': (p) =>
     `Changes are accepted only from ${p.origin}; open the admin at ${p.origin}/admin`,
   'origin.crossSite': () => 'Cross-site request refused',
@@ -115,6 +175,10 @@ export const MESSAGES_EN: Catalogue = {
   'restore.stateMismatch': (p) =>
     `the recorded state no longer fits the record (${p.path}: ${p.detail})`,
   'restore.unsupported': () => 'this kind of record cannot be restored',
+  'restore.undoCreate': () =>
+    'a creation cannot be undone here (delete the record instead, or restore the whole record)',
+  'restore.recordDeleted': (p) =>
+    `the ${p.entity} has been deleted since: restore it from the entry of its deletion`,
   'cursor.foreign': () => 'is not a cursor from this list (start again from the first page)',
   'cluster.hasEditors': () => 'this cluster still has editors; move or remove them first',
   'member.stillExists': () => 'this member still exists; restore onto it instead',

@@ -12,6 +12,10 @@ export const FIELD_LABELS = {
   body: { en: 'Body', sv: 'Brödtext' },
   coverImageAlt: { en: 'Cover image alt text', sv: 'Bildens alternativtext' },
   coverImageSrc: { en: 'Cover image address', sv: 'Bildens adress' },
+  coverImage: { en: 'Cover image', sv: 'Omslagsbilden' },
+  logo: { en: 'Logo', sv: 'Logotypen' },
+  logoAlt: { en: 'Logo alt text', sv: 'Logotypens alternativtext' },
+  image: { en: 'Image', sv: 'Bilden' },
   author: { en: 'Author', sv: 'Skribent' },
   city: { en: 'City', sv: 'Ort' },
   sourceNote: { en: 'Source note', sv: 'Källanteckningen' },
@@ -40,8 +44,12 @@ export const FIELD_LABELS = {
   version: { en: 'Version', sv: 'Version' },
   limit: { en: 'Limit', sv: 'Antalet' },
   cursor: { en: 'Cursor', sv: 'Sidmarkören' },
+  sortOrder: { en: 'Sort order', sv: 'Sorteringsordningen' },
+  page: { en: 'Page', sv: 'Sidnumret' },
   searchText: { en: 'Search text', sv: 'Söktexten' },
   value: { en: 'Value', sv: 'Värdet' },
+  format: { en: 'File format', sv: 'Filformatet' },
+  demo: { en: 'Demo records', sv: 'Demoposterna' },
 } as const satisfies Record<string, { en: string; sv: string }>;
 
 export type FieldLabel = keyof typeof FIELD_LABELS;

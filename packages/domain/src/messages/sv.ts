@@ -21,6 +21,13 @@ const ADMIN_ACTIONS: Record<AdminAction, string> = {
   any: 'göra det här',
 };
 /** A record named with an indefinite article (`en medlem`), and with none found (`ingen medlem`). */
+/** What only an administrator may do to a shared member (`permission.sharedMemberAdminOnly`). */
+const SHARED_ACTIONS_SV = {
+  delete: 'radera',
+  archive: 'arkivera',
+  unpublish: 'avpublicera',
+} as const;
+
 const RECORDS: Record<NotFoundEntity, { a: string; none: string; the: string; it: string }> = {
   area: { a: 'ett område', none: 'inget område', the: 'Området', it: 'det' },
   cluster: { a: 'ett kluster', none: 'inget kluster', the: 'Klustret', it: 'det' },
@@ -89,6 +96,23 @@ export const MESSAGES_SV: Catalogue = {
   'coverImage.start': () => 'Bildens adress måste börja med / eller https://',
   'coverImage.characters': () =>
     'Bildens adress får inte innehålla mellanslag, citattecken eller vinkelparenteser',
+  'coverImage.oneSource': () =>
+    'Omslagsbilden: ladda upp en bild eller ange dess adress (en av dem, inte båda)',
+  'image.hash': () => 'Bilden måste vara en uppladdad bild (en innehållshash på 64 tecken)',
+  'image.empty': (p) => `${p.label}: filen är tom`,
+  'image.type': (p) =>
+    `${p.label}: filen är inte en PNG-, JPEG- eller WebP-bild (innehållet kontrollerades, inte filnamnet)`,
+  'image.svg': (p) =>
+    `${p.label}: SVG-filer tas inte emot eftersom de kan innehålla skript; spara bilden som PNG eller WebP och ladda upp den`,
+  'image.tooLarge': (p) => `${p.label}: filen är större än ${p.maxMb} MB`,
+  'image.tooManyPixels': (p) =>
+    `${p.label}: ${p.width} × ${p.height} pixlar är mer än ${p.maxMegapixels} megapixlar`,
+  'image.tooWide': (p) =>
+    `${p.label}: ${p.width} × ${p.height} pixlar; ingen sida får vara längre än ${p.max} pixlar`,
+  'image.tooSmall': (p) =>
+    `${p.label}: ${p.width} × ${p.height} pixlar är för litet; varje sida behöver minst ${p.min} pixlar`,
+  'image.unreadable': (p) => `${p.label}: bilden är skadad eller ofullständig och kan inte läsas`,
+  'image.unknown': (p) => `${p.label}: den uppladdade bilden finns inte; ladda upp den igen`,
   'tag.characters': () => 'Taggar får innehålla bokstäver, siffror, mellanslag och bindestreck',
   'tags.tooMany': (p) => `Högst ${p.max} taggar`,
   'areas.tooMany': (p) =>
@@ -99,12 +123,16 @@ export const MESSAGES_SV: Catalogue = {
   'memberships.tooMany': (p) => `En medlem kan vara med i högst ${p.max} kluster`,
   'memberships.repeat': () => 'Ett kluster får inte förekomma två gånger',
   'municipality.code': () => 'Kommunen måste vara en av Skånes 33 kommuner',
-  'municipality.filter': (p) => `Kommunen måste vara en kommunkod i Skåne eller ”${p.outside}”`,
+  'municipality.filter': (p) =>
+    `Kommunen måste vara en kommunkod i Skåne, ”${p.outside}” eller ”${p.unknown}”`,
+  'municipality.outsideWithCode': () =>
+    'En medlem i en skånsk kommun kan inte samtidigt vara utanför Skåne',
   'user.editorNeedsCluster': () => 'En redaktör måste höra till ett kluster',
   'user.adminHasNoCluster': () => 'En administratör hör inte till något kluster',
   'import.nothing': () => 'Det finns inget att importera',
   'import.cellTooLong': () => 'Cellen är för lång',
   'import.tooManyRows': (p) => `Högst ${p.max} rader`,
+  'import.linesLength': () => 'Ange ett radnummer för varje rad',
   'taken.slug': () => 'används redan av en annan post',
   'taken.email': () => 'används redan av ett annat konto',
   'reference.missing': (p) => `${ENTITY_NAMES[p.entity]} ${p.id} finns inte`,
@@ -119,6 +147,25 @@ export const MESSAGES_SV: Catalogue = {
   'import.unknownMunicipality': (p) => `”${p.value}” är inte en av Skånes 33 kommuner`,
   'import.repeatsRow': (p) => `upprepar rad ${p.row}`,
   'import.foreignCluster': () => 'redaktörer kan bara importera till sitt eget kluster',
+  'import.replacementChar': () =>
+    'innehåller tecknet � (en bokstav gick förlorad när filen sparades); rätta cellen och importera igen',
+  'import.controlChar': () => 'innehåller ett styrtecken',
+  'import.yesNo': (p) => `”${p.value}” är inte ja eller nej (1, sant, ja, x eller 0, falskt, nej)`,
+  'import.changedSincePreview': (p) =>
+    `”${p.name}” ändrades av någon annan efter förhandsgranskningen; granska filen igen`,
+  'import.matchChanged': () =>
+    'raden matchar en annan medlem än i förhandsgranskningen; granska filen igen',
+  'import.conflict': (p) =>
+    `${p.count === 1 ? 'En medlem' : `${p.count} medlemmar`} ändrades efter förhandsgranskningen (rad ${p.rows}); inget importerades — granska filen igen`,
+  'csv.undecodable': (p) =>
+    `Filen går inte att läsa som ${p.encoding}; spara den som CSV UTF-8 eller välj en annan teckenkodning`,
+  'csv.replacementChar': (p) =>
+    `Rad ${p.line} innehåller tecknet � (bokstäver gick förlorade när filen sparades); spara den igen som CSV UTF-8`,
+  'csv.controlChar': (p) => `Rad ${p.line} innehåller ett styrtecken; är det en textfil?`,
+  'csv.encodingUnknown': (p) =>
+    `Okänd teckenkodning ”${p.encoding}”: välj utf-8, windows-1252 eller iso-8859-1`,
+  'csv.unsupportedEncoding': (p) =>
+    `Filen ser ut att vara i ${p.encoding}, som inte kan importeras; spara den som CSV UTF-8 eller välj en teckenkodning`,
   'auth.signIn': () => 'Logga in först',
   'permission.adminOnly': (p) => `Bara administratörer kan ${ADMIN_ACTIONS[p.action]}`,
   'permission.editorOwnCluster': () => 'Redaktörer kan bara ändra medlemmar i sitt eget kluster',
@@ -130,6 +177,27 @@ export const MESSAGES_SV: Catalogue = {
   'permission.editorHistory': () =>
     'Redaktörer kan bara läsa historiken för en av sina egna medlemmar',
   'permission.editorImportCluster': () => 'Redaktörer behöver ett kluster att importera till',
+  'permission.sharedMemberAdminOnly': (p) =>
+    `”${p.name}” tillhör även ett annat kluster, så bara en administratör kan ${SHARED_ACTIONS_SV[p.action]} det; du kan i stället ta bort det från ert kluster (”Ta bort från vårt kluster”)`,
+  'permission.sharedMemberField': (p) =>
+    `”${p.name}” tillhör även ett annat kluster, så bara en administratör kan ändra ${p.label.toLowerCase()}`,
+  'permission.foreignMembership': (p) =>
+    `Redaktörer kan inte lägga till, ta bort eller ändra ett annat klusters medlemskap (${p.cluster}); be en administratör`,
+  'permission.leaveOnlyCluster': (p) =>
+    `”${p.name}” tillhör bara ert kluster och kan inte tas bort från det; arkivera eller radera medlemmen i stället, eller be en administratör flytta den till ett annat kluster`,
+  'permission.leaveClusterEditor': () =>
+    'Bara en redaktör tar bort en medlem från sitt eget kluster på det här sättet; administratörer ändrar medlemskap i medlemmens formulär',
+  'memberships.lastCluster': () =>
+    'en medlem måste tillhöra minst ett kluster: lägg till det nya klustret innan du tar bort det sista, eller arkivera eller radera medlemmen i stället',
+  'bulk.lastCluster': (p) =>
+    `”${p.name}” tillhör inget annat kluster, och en medlem måste tillhöra minst ett: lägg först till den i ett annat kluster, eller arkivera den i stället`,
+  'duplicate.outsideScope': () =>
+    'Ett liknande medlemsföretag finns redan i ett annat kluster — kontakta en administratör',
+  'duplicate.numberOutsideScope': () =>
+    'Organisationsnumret finns redan hos ett medlemsföretag i ett annat kluster — kontakta en administratör',
+  plainText: (p) => `${p.label} måste vara vanlig text, utan < > eller styrtecken`,
+  'auth.profileRoute': () =>
+    'Konton ändras i administrationen: ditt eget namn under ”Min profil”, allt annat av en administratör',
   'origin.refused': (p) =>
     `Ändringar tas bara emot från ${p.origin}; öppna administrationen på ${p.origin}/admin`,
   'origin.crossSite': () => 'Begäran från en annan webbplats avvisades',
@@ -154,6 +222,10 @@ export const MESSAGES_SV: Catalogue = {
   'restore.stateMismatch': (p) =>
     `det sparade läget passar inte längre posten (${p.path}: ${p.detail})`,
   'restore.unsupported': () => 'den här sortens post kan inte återställas',
+  'restore.undoCreate': () =>
+    'att posten skapades kan inte ångras här (ta bort posten i stället, eller återställ hela posten)',
+  'restore.recordDeleted': (p) =>
+    `${RECORDS[p.entity].the} har tagits bort sedan dess: återställ ${RECORDS[p.entity].it} från raden där ${RECORDS[p.entity].it} togs bort`,
   'cursor.foreign': () => 'är inte en markör från den här listan (börja om från första sidan)',
   'cluster.hasEditors': () => 'klustret har fortfarande redaktörer; flytta eller ta bort dem först',
   'member.stillExists': () => 'medlemmen finns fortfarande; återställ till den i stället',
