@@ -101,16 +101,32 @@ export class NotFoundError extends AppError {
  * A stale write: the record changed since the editor loaded it. Carries the
  * current record; `name` names it in the message (a bulk change says which one).
  */
+/** Who made the version a conflict reports, and when: names and roles, never e-mail addresses. */
+export interface SavedBy {
+  name: string | null;
+  role: 'admin' | 'editor' | null;
+  at: string;
+}
+
 export class ConflictError extends AppError {
   readonly current: unknown;
-  constructor(entity: AuditEntity, current: unknown, name?: string) {
+  readonly entity: AuditEntity;
+  /**
+   * Filled in from the audit trail (services/conflict-author.ts) before the
+   * error leaves the API; null when no entry names an author.
+   */
+  savedBy: SavedBy | null | undefined;
+  /** `text` words a conflict of many records at once (an import's apply names its rows). */
+  constructor(entity: AuditEntity, current: unknown, name?: string, text?: CodedMessage) {
     super(
       'conflict',
-      name === undefined
-        ? coded('conflict.changed', { entity })
-        : coded('conflict.changedNamed', { entity, name }),
+      text ??
+        (name === undefined
+          ? coded('conflict.changed', { entity })
+          : coded('conflict.changedNamed', { entity, name })),
     );
     this.current = current;
+    this.entity = entity;
   }
 }
 

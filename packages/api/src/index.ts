@@ -30,3 +30,17 @@ export {
   MEMBER_CSV_OPTIONS,
   type ExportRow,
 } from './services/member-export';
+export {
+  adminExportBatches,
+  adminExportPlan,
+  EXPORT_BATCH_SIZE,
+  type AdminExportPlan,
+} from './services/member-export-admin';
+export { ImageLibrary } from './services/image-library';
+export {
+  IMAGE_FIELD_LABELS,
+  processImage,
+  sniffImageType,
+  type ImageFieldLabel,
+} from './services/image-processing';
+export { MEDIA_FILE_NAME, MediaFolder } from './services/media-folder';

@@ -18,6 +18,16 @@ import { z } from 'zod';
 export const bilingualOut = z.object({ sv: z.string(), en: z.string() });
 export const areaRefOut = z.object({ slug: z.string(), name: bilingualOut });
 export const clusterRefOut = z.object({ slug: z.string(), name: z.string() });
+/** A record's uploaded image as the admin edits it: which upload, and its alt text. */
+export const imageRefOut = z.object({ hash: z.string(), alt: bilingualOut });
+/** An uploaded image as the site shows it: <img> attributes for its slot (domain imageSources). */
+export const publicImageOut = z.object({
+  src: z.string(),
+  srcset: z.string(),
+  width: z.number(),
+  height: z.number(),
+  alt: bilingualOut,
+});
 export const municipalityOut = z.object({ code: z.string(), name: z.string() }).nullable();
 
 export const directoryItemOut = z.object({
@@ -26,6 +36,8 @@ export const directoryItemOut = z.object({
   kind: z.string(),
   sizeBand: z.string().nullable(),
   municipality: municipalityOut,
+  /** Known to be outside Skåne; municipality null and this false means "not known". */
+  outsideSkane: z.boolean(),
   website: z.string().nullable(),
   description: bilingualOut,
   areas: z.array(areaRefOut),
@@ -38,6 +50,7 @@ export const adminDirectoryItemOut = directoryItemOut.extend({
   version: z.number(),
   isDemo: z.boolean(),
   organisationNumber: z.string().nullable(),
+  createdAt: z.string(),
   updatedAt: z.string(),
 });
 
@@ -85,6 +98,7 @@ export const clusterOut = z.object({
   municipality: municipalityOut,
   foundedYear: z.number().nullable(),
   logoUrl: z.string().nullable(),
+  logo: publicImageOut.nullable(),
   confidence: z.enum(CONFIDENCES),
   sourceNote: z.string(),
   memberCount: z.number(),
@@ -106,8 +120,11 @@ export const memberDetailOut = z.object({
   kind: z.string(),
   sizeBand: z.string().nullable(),
   municipality: municipalityOut,
+  /** Known to be outside Skåne; municipality null and this false means "not known". */
+  outsideSkane: z.boolean(),
   website: z.string().nullable(),
   description: bilingualOut,
+  logo: publicImageOut.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   areas: z.array(areaRefOut),
@@ -118,6 +135,7 @@ export const memberDetailOut = z.object({
       name: z.string(),
       kind: z.string(),
       municipality: municipalityOut,
+      outsideSkane: z.boolean(),
       clusters: z.array(clusterRefOut),
     }),
   ),
@@ -127,7 +145,16 @@ export const articleSummaryOut = z.object({
   slug: z.string(),
   title: bilingualOut,
   summary: bilingualOut,
-  coverImage: z.object({ src: z.string(), alt: bilingualOut }).nullable(),
+  /** srcset, width and height are there for an uploaded cover; null for an address. */
+  coverImage: z
+    .object({
+      src: z.string(),
+      alt: bilingualOut,
+      srcset: z.string().nullable(),
+      width: z.number().nullable(),
+      height: z.number().nullable(),
+    })
+    .nullable(),
   author: z.string(),
   publishedAt: z.string(),
   cluster: clusterRefOut.nullable(),
@@ -166,8 +193,11 @@ export const memberRecordOut = z.object({
   kind: z.enum(MEMBER_KINDS),
   sizeBand: z.enum(SIZE_BANDS).nullable(),
   municipalityCode: z.string().nullable(),
+  /** Known to be outside Skåne (municipalityCode is then null); false with no code: not known. */
+  outsideSkane: z.boolean(),
   website: z.string().nullable(),
   description: bilingualOut,
+  logo: imageRefOut.nullable(),
   areaIds: z.array(z.number()),
   memberships: z.array(z.object({ clusterId: z.number(), since: z.string().nullable() })),
   status: z.enum(STATUSES),
@@ -177,22 +207,50 @@ export const memberRecordOut = z.object({
   updatedAt: z.string(),
 });
 
+/**
+ * A likely duplicate. `scope` says what the asker may know (member-duplicates.ts):
+ * 'editable' (named, theirs to open), 'public' (named: published, another
+ * cluster's), 'hidden' (another cluster's draft or archived member: `member` is null).
+ */
 export const duplicateWarningOut = z.object({
   field: z.enum(['organisationNumber', 'name']),
   message: z.string(),
-  member: z.object({ id: z.number(), slug: z.string(), name: z.string() }),
+  scope: z.enum(['editable', 'public', 'hidden']),
+  member: z.object({ id: z.number(), slug: z.string(), name: z.string() }).nullable(),
 });
 
 export const auditEntryOut = z.object({
   id: z.number(),
   at: z.string(),
   userId: z.string().nullable(),
+  /** The author's e-mail, for administrators only (null for editors: names and roles suffice). */
   userEmail: z.string().nullable(),
   entity: z.enum(AUDIT_ENTITIES),
   entityId: z.string(),
   action: z.enum(AUDIT_ACTIONS),
   before: z.unknown(),
   after: z.unknown(),
+  /** The author's name and role (from their account; null when it is gone or for the system). */
+  actorName: z.string().nullable(),
+  actorRole: z.enum(USER_ROLES).nullable(),
+  /** The fields the entry changed ("description.sv" for one language of a text). */
+  changedFields: z.array(z.string()),
+});
+
+const restoreChangeOut = z.object({
+  field: z.string(),
+  now: z.unknown(),
+  becomes: z.unknown(),
+});
+
+/** What a restore would change, field by field (audit.restorePreview). */
+export const restorePreviewOut = z.object({
+  entity: z.enum(['member', 'area', 'cluster', 'article']),
+  entityId: z.string(),
+  action: z.enum(['update', 'recreate']),
+  version: z.number().nullable(),
+  changes: z.array(restoreChangeOut),
+  statusChanges: z.array(restoreChangeOut),
 });
 
 const statusOut = z.enum(STATUSES);
@@ -220,6 +278,7 @@ export const clusterRecordOut = z.object({
   municipalityCode: z.string().nullable(),
   foundedYear: z.number().nullable(),
   logoUrl: z.string().nullable(),
+  logo: imageRefOut.nullable(),
   areaIds: z.array(z.number()),
   confidence: z.enum(CONFIDENCES),
   sourceNote: z.string(),
@@ -235,7 +294,10 @@ export const articleRecordOut = z.object({
   title: bilingualOut,
   summary: bilingualOut,
   body: bilingualOut,
-  coverImage: z.object({ src: z.string(), alt: bilingualOut }).nullable(),
+  /** Either an uploaded image (`image`, its hash) or an address on the site (`src`). */
+  coverImage: z
+    .object({ src: z.string().optional(), image: z.string().optional(), alt: bilingualOut })
+    .nullable(),
   author: z.string(),
   tags: z.array(z.string()),
   clusterId: z.number().nullable(),
@@ -260,28 +322,97 @@ export const userRecordOut = z.object({
 
 export const deletedOut = z.object({ id: z.number() });
 
+const importProblemCodeOut = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+/** One reason a row cannot be imported. */
+export const importProblemOut = z.object({
+  /** 1-based data row (the header is row 0). */
+  row: z.number(),
+  /** The file's line the row starts on (the request's `lines`, else row + 1). */
+  line: z.number(),
+  /** An import field (name, organisationNumber, …) or 'row' for the row as a whole. */
+  field: z.string(),
+  /** English text; `code`/`params` word it in any language. */
+  message: z.string(),
+  code: z.string().nullable(),
+  params: importProblemCodeOut.shape.params,
+});
+
+/** A field an update would change, as text (municipality: a code, 'outside' or null; areas/clusters: slugs). */
+export const importChangeOut = z.object({
+  field: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+
+export const IMPORT_ROW_ACTIONS = [
+  'create',
+  'update',
+  'unchanged',
+  'invalid',
+  'duplicate',
+] as const;
+
+/** What import does (or would do) with one row. */
+export const importRowOut = z.object({
+  row: z.number(),
+  line: z.number(),
+  action: z.enum(IMPORT_ROW_ACTIONS),
+  /** The row's name, or the matched member's when the row leaves it blank. */
+  name: z.string(),
+  /** The member the row updates; send its id and version back as `expected` when applying. */
+  match: z
+    .object({ id: z.number(), slug: z.string(), name: z.string(), version: z.number() })
+    .nullable(),
+  changes: z.array(importChangeOut),
+});
+
+/**
+ * What an import found (dryRun) or did. Every problem of every row is listed;
+ * `rows` says per row what happens. `applied` is false when nothing was
+ * written — a dry run, or an apply refused because some row failed.
+ */
 export const importReportOut = z.object({
   total: z.number(),
   valid: z.number(),
   invalid: z.number(),
   duplicates: z.number(),
   created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  /** What applying does (or did): rows to create (likely duplicates included unless skipped), update, leave. */
+  planned: z.object({ create: z.number(), update: z.number(), unchanged: z.number() }),
   dryRun: z.boolean(),
-  problems: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
-  /** Each problem's message code and parameters, in the same order (see ImportReport). */
-  problemCodes: z.array(
-    z
-      .object({
-        code: z.string(),
-        params: z.record(z.string(), z.union([z.string(), z.number()])),
-      })
-      .nullable(),
-  ),
+  applied: z.boolean(),
+  mode: z.enum(['create', 'upsert']),
+  problems: z.array(importProblemOut),
+  /** Each problem's message code and parameters, in the same order (kept for older clients). */
+  problemCodes: z.array(importProblemCodeOut.nullable()),
   duplicateRows: z.array(
     z.object({
       row: z.number(),
+      line: z.number(),
       name: z.string(),
       existing: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
+  rows: z.array(importRowOut),
+});
+export type ImportReport = z.infer<typeof importReportOut>;
+
+/** The conflict's `current` when an apply is refused: the rows whose member changed after the preview. */
+export const importConflictOut = z.object({
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      line: z.number(),
+      id: z.number().nullable(),
+      name: z.string(),
+      version: z.number().nullable(),
+      expectedVersion: z.number().nullable(),
     }),
   ),
 });

@@ -1,7 +1,7 @@
 /**
  * The one place application errors become tRPC errors, and tRPC errors the
  * shape clients read (data.code, httpStatus, path, fieldErrors, issues,
- * current, useOrigin, messageCode, messageParams). Services throw AppErrors; the base procedure's
+ * current, savedBy, useOrigin, messageCode, messageParams). Services throw AppErrors; the base procedure's
  * middleware (trpc.ts) turns each into a TRPCError whose cause is the
  * AppError, and the error formatter reads the details from that cause.
  */
@@ -96,6 +96,7 @@ export function formatError<Shape extends { message: string; data: ShapeData }>(
       fieldErrors,
       issues,
       current: cause instanceof ConflictError ? cause.current : undefined,
+      savedBy: cause instanceof ConflictError ? (cause.savedBy ?? null) : undefined,
       useOrigin: cause instanceof OriginRefusedError ? cause.useOrigin : undefined,
       messageCode: coded?.messageCode ?? null,
       messageParams: coded?.params ?? null,

@@ -6,7 +6,8 @@
  */
 import { initTRPC } from '@trpc/server';
 import type { Context } from './context';
-import { OriginRefusedError, UnauthorizedError } from './errors';
+import { ConflictError, OriginRefusedError, UnauthorizedError } from './errors';
+import { nameConflictAuthor } from './services/conflict-author';
 import { assertAdmin } from './services/permissions';
 import { appErrorOf, formatError, toTRPCError } from './trpc-errors';
 
@@ -26,10 +27,12 @@ export const mergeRouters = t.mergeRouters;
  * so does a full disk or read-only database file (503 with a clear message,
  * not a bare 500).
  */
-export const publicProcedure = t.procedure.use(async ({ next }) => {
+export const publicProcedure = t.procedure.use(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok) {
     const appError = appErrorOf(result.error.cause);
+    // A conflict names who saved the version it reports, and when.
+    if (appError instanceof ConflictError) nameConflictAuthor(ctx.services.audit, appError);
     if (appError) throw toTRPCError(appError);
   }
   return result;

@@ -1,5 +1,5 @@
 /** Malformed-input cases for the signed-in cluster, area, article and user procedures. */
-import { DEEP, HTML, HUGE, NOT_AN_OBJECT, type Procedure, SQL } from './malformed-cases';
+import { DEEP, HTML, HUGE, NOT_AN_OBJECT, NOT_VOID, type Procedure, SQL } from './malformed-cases';
 
 export const ADMIN_PROCEDURES: Procedure[] = [
   {
@@ -132,6 +132,33 @@ export const ADMIN_PROCEDURES: Procedure[] = [
         },
       ],
     ],
+  },
+  {
+    path: 'session.updateProfile',
+    who: 'editor',
+    call: (c, i) => c.session.updateProfile(i as never),
+    cases: () => [
+      ...NOT_AN_OBJECT,
+      ['missing name', {}],
+      ['name empty', { name: '' }],
+      ['name blank', { name: '   ' }],
+      ['name 100k chars', { name: HUGE }],
+      ['name a number', { name: 42 }],
+      ['name HTML', { name: HTML }],
+      ['name with < only', { name: 'Ada <Admin' }],
+      ['name with a control character', { name: 'Ada\u0007 Admin' }],
+      ['name with a newline', { name: 'Ada\nAdmin' }],
+      ['version 0', { name: 'Ada', version: 0 }],
+      ['an unknown key', { name: 'Ada', email: 'ny@example.se' }],
+      ['role smuggled in', { name: 'Ada', role: 'admin' }],
+      ['stale version', { name: 'Ada', version: 99 }, 'CONFLICT'],
+    ],
+  },
+  {
+    path: 'session.profile',
+    who: 'editor',
+    call: (c, i) => c.session.profile(i as never),
+    cases: () => NOT_VOID,
   },
   {
     path: 'user.list (as an editor)',

@@ -150,6 +150,33 @@ export const MEMBER_PROCEDURES: Procedure[] = [
     },
   },
   {
+    path: 'member.admin.import',
+    who: 'admin',
+    call: (c, i) => c.member.admin.import(i as never),
+    cases: () => {
+      const rows = [{ name: 'Importerat AB', kind: 'company' }];
+      return [
+        ...NOT_AN_OBJECT,
+        ['rows missing', { dryRun: true }],
+        ['rows not an array', { rows: 'Namn;Kommun' }],
+        ['a row with an unknown field', { rows: [{ nickname: 'x' }] }],
+        ['a cell that is a number', { rows: [{ name: 5 }] }],
+        ['a cell 100k chars', { rows: [{ name: HUGE }] }],
+        ['mode unknown', { rows, mode: 'replace' }],
+        ['mode SQL', { rows, mode: SQL }],
+        ['lines not matching the rows', { rows, lines: [2, 3] }],
+        ['a line number 0', { rows, lines: [0] }],
+        ['expected without a version', { rows, expected: [{ row: 1, id: 1 }] }],
+        ['expected with an unknown key', { rows, expected: [{ row: 1, id: 1, version: 1, x: 1 }] }],
+        ['an unknown key', { rows, force: true }],
+        ['a row deeply nested', { rows: [DEEP] }],
+        // Well-formed, wrong content: a report (nothing written on a dry run), never a 500.
+        ['a name in HTML (dry run)', { rows: [{ name: HTML, kind: 'company' }] }, 'ok'],
+        ['a cell with U+FFFD (dry run)', { rows: [{ name: 'H\uFFFDlsans AB' }] }, 'ok'],
+      ];
+    },
+  },
+  {
     path: 'member.admin.setStatus',
     who: 'admin',
     call: (c, i) => c.member.admin.setStatus(i as never),
@@ -185,6 +212,39 @@ export const MEMBER_PROCEDURES: Procedure[] = [
         ['id SQL', { id: SQL, version: 1 }],
         ['unknown member', { id: 999_999, version: 1 }, 'NOT_FOUND'],
         ['stale version', { id, version: 2 }, 'CONFLICT'],
+      ];
+    },
+  },
+  {
+    path: 'member.admin.leaveCluster (as an editor)',
+    who: 'editor',
+    call: (c, i) => c.member.admin.leaveCluster(i as never),
+    cases: (api) => {
+      const shared = api.memberId('lunds-universitet');
+      return [
+        ...NOT_AN_OBJECT,
+        ['missing version', { id: shared }],
+        ['id a slug', { id: 'lunds-universitet', version: 1 }],
+        ['version 0', { id: shared, version: 0 }],
+        ['an unknown key', { id: shared, version: 1, clusterId: 1 }],
+        ['id SQL', { id: SQL, version: 1 }],
+        ['unknown member', { id: 999_999, version: 1 }, 'NOT_FOUND'],
+        ['stale version', { id: shared, version: 99 }, 'CONFLICT'],
+        ['only in this cluster', { id: api.memberId('ericsson'), version: 1 }, 'FORBIDDEN'],
+        ['not in this cluster', { id: api.memberId('flextrus'), version: 1 }, 'FORBIDDEN'],
+      ];
+    },
+  },
+  {
+    path: 'member.admin.update (as an editor, shared member)',
+    who: 'editor',
+    call: (c, i) => c.member.admin.update(i as never),
+    cases: (api) => {
+      const id = api.memberId('lunds-universitet');
+      return [
+        ['renaming it', { id, version: 1, name: 'Kapat AB' }, 'FORBIDDEN'],
+        ['archiving it', { id, version: 1, status: 'archived' }, 'FORBIDDEN'],
+        ['dropping the other cluster', { id, version: 1, memberships: [] }, 'FORBIDDEN'],
       ];
     },
   },
@@ -261,7 +321,36 @@ export const MEMBER_PROCEDURES: Procedure[] = [
       ['version 0', { entryId: 1, version: 0 }],
       ['an unknown key', { entryId: 1, force: true }],
       ['entryId deeply nested', { entryId: DEEP }],
+      ['mode unknown', { entryId: 1, mode: 'redo' }],
+      ['includeStatus as text', { entryId: 1, includeStatus: 'yes' }],
       ['unknown entry', { entryId: 999_999, version: 1 }, 'NOT_FOUND'],
+    ],
+  },
+  {
+    path: 'audit.restorePreview',
+    who: 'admin',
+    call: (c, i) => c.audit.restorePreview(i as never),
+    cases: () => [
+      ...NOT_AN_OBJECT,
+      ['missing entryId', {}],
+      ['entryId negative', { entryId: -1 }],
+      ['entryId as text', { entryId: '1' }],
+      ['mode unknown', { entryId: 1, mode: 'redo' }],
+      ['mode SQL', { entryId: 1, mode: SQL }],
+      ['side unknown', { entryId: 1, side: 'middle' }],
+      ['includeStatus as number', { entryId: 1, includeStatus: 1 }],
+      ['an unknown key', { entryId: 1, force: true }],
+      ['entryId deeply nested', { entryId: DEEP }],
+      ['unknown entry', { entryId: 999_999 }, 'NOT_FOUND'],
+    ],
+  },
+  {
+    path: 'audit.restorePreview (as an editor)',
+    who: 'editor',
+    call: (c, i) => c.audit.restorePreview(i as never),
+    cases: () => [
+      ['unknown entry', { entryId: 999_999, mode: 'undo' }, 'NOT_FOUND'],
+      ['entryId HTML', { entryId: HTML }],
     ],
   },
 ];

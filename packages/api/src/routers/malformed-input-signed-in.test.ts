@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PROCEDURES } from './malformed-cases-admin';
+import { LIST_PROCEDURES } from './malformed-cases-lists';
 import { MEMBER_PROCEDURES } from './malformed-cases-members';
 import {
   anonymousNotRefused,
@@ -17,7 +18,7 @@ import {
   type MalformedInputApi,
 } from './malformed-input-runner';
 
-const PROCEDURES = [...MEMBER_PROCEDURES, ...ADMIN_PROCEDURES];
+const PROCEDURES = [...MEMBER_PROCEDURES, ...LIST_PROCEDURES, ...ADMIN_PROCEDURES];
 
 describe('malformed input', () => {
   let setup: MalformedInputApi;

@@ -4,7 +4,7 @@
  * The oracle is the full unfiltered listing, filtered here in plain code.
  */
 import { openDatabase } from '@cos/db';
-import type { MemberDirectoryQueryInput, MemberFilterKey } from '@cos/domain';
+import { placeKey, type MemberDirectoryQueryInput, type MemberFilterKey } from '@cos/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allDirectoryPages,
@@ -41,7 +41,8 @@ function matches(item: DirectoryItem, filters: Filters): boolean {
       filters.cluster,
       item.clusters.map((c) => c.slug),
     ) &&
-    has(filters.municipality, [item.municipality?.code ?? 'outside']) &&
+    // No municipality is 'outside' only when the member is marked so; otherwise 'unknown'.
+    has(filters.municipality, [placeKey(item.municipality?.code ?? null, item.outsideSkane)]) &&
     has(filters.kind, [item.kind]) &&
     has(filters.size, item.sizeBand ? [item.sizeBand] : [])
   );
@@ -77,7 +78,10 @@ describe('member directory with 300 demo members', () => {
       { cluster: ['opentech', 'packbridge'] },
       { municipality: ['1280'] },
       { municipality: ['outside'] },
+      { municipality: ['unknown'] },
+      { municipality: ['outside', 'unknown'] },
       { municipality: ['1280', '1281', 'outside'] },
+      { municipality: ['1280', 'unknown'] },
       { kind: ['company', 'startup'] },
       { size: ['1-9', '250+'] },
       { area: ['tech', 'life-science-halsa'], kind: ['company', 'startup'] },
@@ -116,6 +120,7 @@ describe('member directory with 300 demo members', () => {
       { area: ['tech'], kind: ['company'] },
       { q: 'malmo', size: ['1-9', '10-49'] },
       { municipality: ['outside', '1280'], cluster: ['packbridge'], kind: ['company', 'startup'] },
+      { municipality: ['unknown'], kind: ['company'] },
     ];
     it.each(bases)('base %j', async (base) => {
       const result = await api.anonymous.member.directory(base);

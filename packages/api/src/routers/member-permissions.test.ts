@@ -115,7 +115,9 @@ describe('editor of OpenTech', () => {
     expect(api.checksum()).toBe(checksum);
   });
 
-  it("changing memberships leaves other clusters' memberships untouched", async () => {
+  // Changed on purpose (issue 12): a change to another cluster's membership used
+  // to be dropped silently; it is now refused, naming the cluster.
+  it("changes its own cluster's membership; another cluster's is refused, not ignored", async () => {
     const editor = api.editor('opentech');
     const id = api.memberId('lunds-universitet');
     const opentech = api.clusterId('opentech');
@@ -124,29 +126,34 @@ describe('editor of OpenTech', () => {
     const packbridgeBefore = before.memberships.find((m) => m.clusterId === packbridge);
     expect(packbridgeBefore).toEqual({ clusterId: packbridge, since: '2010-06-29' });
 
-    // Asking to change Packbridge's date and set OpenTech's: only OpenTech's changes.
+    if (!packbridgeBefore) return;
+
+    // OpenTech's date, with Packbridge's sent back as it is: allowed.
+    const wanted = [{ clusterId: opentech, since: '2021-05-01' }, packbridgeBefore];
     const updated = await editor.member.admin.update({
       id,
       version: before.version,
-      memberships: [
+      memberships: wanted,
+    });
+    expect(updated.memberships).toEqual(wanted.sort((a, b) => a.clusterId - b.clusterId));
+
+    // Packbridge's date changed, or Packbridge left out: refused, nothing written.
+    const checksum = api.checksum();
+    for (const memberships of [
+      [
         { clusterId: opentech, since: '2021-05-01' },
         { clusterId: packbridge, since: '1999-01-01' },
       ],
-    });
-    expect(updated.memberships).toEqual(
-      [
-        { clusterId: opentech, since: '2021-05-01' },
-        { clusterId: packbridge, since: '2010-06-29' },
-      ].sort((a, b) => a.clusterId - b.clusterId),
-    );
-
-    // Leaving OpenTech out removes only OpenTech's membership.
-    const left = await editor.member.admin.update({
-      id,
-      version: updated.version,
-      memberships: [],
-    });
-    expect(left.memberships).toEqual([packbridgeBefore]);
+      [{ clusterId: opentech, since: '2021-05-01' }],
+      [],
+    ]) {
+      const error = await trpcError(
+        editor.member.admin.update({ id, version: updated.version, memberships }),
+      );
+      expect(error.code, JSON.stringify(memberships)).toBe('FORBIDDEN');
+      expect(error.message).toContain('Packbridge');
+    }
+    expect(api.checksum()).toBe(checksum);
   });
 
   it('may not add another cluster to one of its members', async () => {

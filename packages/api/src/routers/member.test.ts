@@ -150,7 +150,7 @@ describe('member.admin.create', () => {
       name: 'Nordpack',
       exceptId: first.id,
     });
-    expect(duplicates.map((d) => d.member.id)).toEqual([member.id]);
+    expect(duplicates.map((d) => d.member?.id)).toEqual([member.id]);
   });
 
   it('refuses unknown areas and clusters with BAD_REQUEST, changing nothing', async () => {

@@ -7,7 +7,8 @@ import {
   memberUpdateInput,
   organisationNumberSchema,
   idSchema,
-  MEMBER_SORTS,
+  ADMIN_MEMBER_SORTS,
+  SORT_ORDERS,
 } from '@cos/domain';
 import { z } from 'zod';
 import {
@@ -24,6 +25,7 @@ import {
   statusChangeManyInput,
   versionedDeleteInput,
 } from './record-inputs';
+import { memberEditManyInput } from './member-bulk-inputs';
 import { memberPublicRouter } from './member-public';
 
 const adminRouter = createTRPCRouter({
@@ -34,7 +36,11 @@ const adminRouter = createTRPCRouter({
         items: z.array(adminDirectoryItemOut),
         total: z.number(),
         nextCursor: z.string().nullable(),
-        sort: z.enum(MEMBER_SORTS),
+        sort: z.enum(ADMIN_MEMBER_SORTS),
+        order: z.enum(SORT_ORDERS),
+        /** The page shown (1-based) when asked by page number or column sort; null for a keyset page. */
+        page: z.number().nullable(),
+        pages: z.number(),
         facets: facetsOut,
       }),
     )
@@ -54,6 +60,7 @@ const adminRouter = createTRPCRouter({
     .output(z.array(duplicateWarningOut))
     .query(({ ctx, input }) =>
       ctx.services.memberWrites.duplicates(
+        ctx.user,
         input.name,
         input.organisationNumber ?? null,
         input.exceptId,
@@ -93,11 +100,33 @@ const adminRouter = createTRPCRouter({
         STATUS_ACTIONS[input.action],
       ),
     })),
+  /**
+   * One change to many members' areas or cluster memberships (the list's bulk
+   * edit), all or nothing in one transaction: a stale member is a conflict
+   * naming it, an out-of-scope one a refusal naming it, and nothing is written.
+   * Each member that changes gets one audit entry; one already as asked, none.
+   */
+  editMany: protectedProcedure
+    .input(memberEditManyInput)
+    .output(z.object({ members: z.array(memberRecordOut), changed: z.array(z.number()) }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.memberBulkEdit.editMany(ctx.user, input.items, input.change),
+    ),
   /** Checks (dryRun) or applies a spreadsheet of members; applying is all-or-nothing. */
   import: protectedProcedure
     .input(memberImportInput)
     .output(importReportOut)
     .mutation(({ ctx, input }) => ctx.services.memberImport.run(ctx.user, input)),
+  /**
+   * "Remove from our cluster": an editor takes their cluster's membership off
+   * a shared member (deleting, archiving or unpublishing it is for admins).
+   */
+  leaveCluster: protectedProcedure
+    .input(versionedDeleteInput)
+    .output(memberRecordOut)
+    .mutation(({ ctx, input }) =>
+      ctx.services.memberWrites.leaveCluster(ctx.user, input.id, input.version),
+    ),
   delete: protectedProcedure
     .input(versionedDeleteInput)
     .output(z.object({ id: z.number() }))

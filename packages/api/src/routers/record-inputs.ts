@@ -29,10 +29,17 @@ export const STATUS_ACTIONS = {
   archive: 'archived',
 } as const;
 
-/** Restore a record to the state in an audit entry ('after' it by default). */
+/**
+ * Take back an audit entry: 'undo' reverts only the fields it changed (onto
+ * the record as it is now); 'whole' restores the state recorded then ('after'
+ * the entry by default, or 'before' it). Publication status changes only with
+ * `includeStatus: true`.
+ */
 export const restoreInput = z.strictObject({
   entryId: idSchema,
+  mode: z.enum(['undo', 'whole']).default('whole'),
   side: z.enum(['before', 'after']).default('after'),
   /** The record's current version; required when it still exists. */
   version: versionSchema.optional(),
+  includeStatus: z.boolean().default(false),
 });

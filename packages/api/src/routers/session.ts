@@ -2,9 +2,10 @@
  * Who is using the admin panel: their role and cluster decide which screens
  * and actions it shows.
  */
-import { USER_ROLES } from '@cos/domain';
+import { profileUpdateInput, USER_ROLES } from '@cos/domain';
 import { z } from 'zod';
-import { createTRPCRouter, publicProcedure } from '../trpc';
+import { userRecordOut } from '../outputs';
+import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 const sessionUserOut = z.object({
   id: z.string(),
@@ -20,4 +21,17 @@ export const sessionRouter = createTRPCRouter({
     .input(z.void())
     .output(sessionUserOut.nullable())
     .query(({ ctx }) => ctx.user),
+  /** One's own account as "My profile" edits it (with the version a change must name). */
+  profile: protectedProcedure
+    .input(z.void())
+    .output(userRecordOut)
+    .query(({ ctx }) => ctx.services.userWrites.profile(ctx.user)),
+  /**
+   * Changes one's own name: audited and version-checked, plain text only.
+   * (better-auth's /api/auth/update-user is closed so nothing else can.)
+   */
+  updateProfile: protectedProcedure
+    .input(profileUpdateInput)
+    .output(userRecordOut)
+    .mutation(({ ctx, input }) => ctx.services.userWrites.updateProfile(ctx.user, input)),
 });

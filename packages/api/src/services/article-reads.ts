@@ -8,6 +8,7 @@ import { notFound } from '../errors';
 import type { articleOut, articleSummaryOut } from '../outputs';
 import { decodeCursor, encodeCursor } from './cursor';
 import { onFirstUse, param, ShapeCache } from './prepared';
+import { imageInfoSql, publicImage } from './public-images';
 
 type ArticleSummary = z.infer<typeof articleSummaryOut>;
 type Article = z.infer<typeof articleOut>;
@@ -24,6 +25,8 @@ const COLUMNS = {
   coverSrc: articles.coverSrc,
   coverAltSv: articles.coverAltSv,
   coverAltEn: articles.coverAltEn,
+  coverImage: articles.coverImage,
+  coverInfo: sql<string | null>`${sql.raw(imageInfoSql('"articles"."cover_image"'))}`,
   author: articles.author,
   publishedAt: articles.publishedAt,
   clusterSlug: clusters.slug,
@@ -48,14 +51,27 @@ type ArticleRow = Omit<SelectResultFields<typeof COLUMNS>, 'clusterSlug' | 'clus
   clusterName: string | null;
 };
 
+/** An uploaded cover with its srcset and size; an address as it is (size unknown). */
+function coverOf(a: ArticleRow): ArticleSummary['coverImage'] {
+  const columns = {
+    hash: a.coverImage,
+    altSv: a.coverAltSv,
+    altEn: a.coverAltEn,
+    info: a.coverInfo,
+  };
+  const uploaded = publicImage(columns, 'cover');
+  if (uploaded) return uploaded;
+  if (!a.coverSrc) return null;
+  const alt = { sv: a.coverAltSv ?? '', en: a.coverAltEn ?? '' };
+  return { src: a.coverSrc, alt, srcset: null, width: null, height: null };
+}
+
 export function articleSummary(a: ArticleRow): ArticleSummary {
   return {
     slug: a.slug,
     title: { sv: a.titleSv, en: a.titleEn },
     summary: { sv: a.summarySv, en: a.summaryEn },
-    coverImage: a.coverSrc
-      ? { src: a.coverSrc, alt: { sv: a.coverAltSv ?? '', en: a.coverAltEn ?? '' } }
-      : null,
+    coverImage: coverOf(a),
     author: a.author,
     // Only visible articles are read, and those have a publish date.
     publishedAt: a.publishedAt as string,

@@ -16,14 +16,23 @@ import {
   type ArticleRecord,
 } from './article-statements';
 import { onFirstUse } from './prepared';
+import { ImageLibrary } from './image-library';
 import { assertExist, assertSlugFree, slugOrFree } from './record-checks';
 import { VersionedWrites, withChanges } from './versioned-record';
 
 export type { ArticleRecord } from './article-statements';
 
+/** The cover as the record holds it: an uploaded image, an address on the site, or none. */
+function coverOf(r: ArticleRow): ArticleRecord['coverImage'] {
+  const alt = { sv: r.coverAltSv ?? '', en: r.coverAltEn ?? '' };
+  if (r.coverImage !== null) return { image: r.coverImage, alt };
+  return r.coverSrc === null ? null : { src: r.coverSrc, alt };
+}
+
 export class ArticleWrites extends VersionedWrites<number, ArticleRecord> {
   protected readonly entity = 'article';
   private readonly statements = onFirstUse(() => prepareArticleStatements(this.handle));
+  private readonly images = new ImageLibrary(this.handle);
 
   load(id: number): ArticleRecord | undefined {
     const row = this.statements().byId.get({ id });
@@ -96,10 +105,7 @@ export class ArticleWrites extends VersionedWrites<number, ArticleRecord> {
       title: { sv: r.titleSv, en: r.titleEn },
       summary: { sv: r.summarySv, en: r.summaryEn },
       body: { sv: r.bodySv, en: r.bodyEn },
-      coverImage:
-        r.coverSrc === null
-          ? null
-          : { src: r.coverSrc, alt: { sv: r.coverAltSv ?? '', en: r.coverAltEn ?? '' } },
+      coverImage: coverOf(r),
       author: r.author,
       tags: this.statements()
         .tags.all({ id: r.id })
@@ -118,6 +124,7 @@ export class ArticleWrites extends VersionedWrites<number, ArticleRecord> {
     assertSlugFree(statements.slugElsewhere, 'article', e.slug, selfId);
     const clusterIds = e.clusterId === null ? [] : [e.clusterId];
     assertExist(statements.clusterExists, 'clusterId', 'cluster', clusterIds);
+    this.images.assertExists('coverImage.image', 'coverImage', e.coverImage?.image);
   }
 
   private writeTags(id: number, tags: readonly string[]): void {

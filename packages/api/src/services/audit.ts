@@ -1,7 +1,7 @@
 /** The audit trail: written inside each write's transaction, read by admins and editors. */
-import { auditLog, type Db } from '@cos/db';
+import { auditLog, users, type Db } from '@cos/db';
 import type { AuditListQuery } from '@cos/domain';
-import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../actor';
 import type { auditEntryOut } from '../outputs';
@@ -9,7 +9,15 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { onFirstUse, param, ShapeCache } from './prepared';
 
 /** An entry as stored; `before` and `after` are the records' JSON, parsed. */
-export type AuditEntry = z.infer<typeof auditEntryOut>;
+export type AuditEntry = Omit<
+  z.infer<typeof auditEntryOut>,
+  'actorName' | 'actorRole' | 'changedFields'
+>;
+/** An entry as listed: with its author's name and role as the account has them now. */
+export type ListedAuditEntry = AuditEntry & {
+  actorName: string | null;
+  actorRole: 'admin' | 'editor' | null;
+};
 export type AuditEntity = AuditEntry['entity'];
 export type AuditAction = AuditEntry['action'];
 
@@ -36,6 +44,20 @@ export class AuditTrail {
       .select()
       .from(auditLog)
       .where(eq(auditLog.id, sql.placeholder('id')))
+      .prepare(),
+    // The newest entry about a record: who made the version a conflict reports.
+    latest: this.db
+      .select({ at: auditLog.at, actorName: users.name, actorRole: users.role })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.userId))
+      .where(
+        and(
+          eq(auditLog.entity, sql.placeholder('entity')),
+          eq(auditLog.entityId, sql.placeholder('entityId')),
+        ),
+      )
+      .orderBy(desc(auditLog.id))
+      .limit(1)
       .prepare(),
   }));
   private readonly lists = new ShapeCache<ReturnType<AuditTrail['prepareList']>>();
@@ -67,6 +89,14 @@ export class AuditTrail {
     return this.statements().byId.get({ id });
   }
 
+  /** When a record was last written and by whom (name and role, never the e-mail). */
+  latest(
+    entity: AuditEntity,
+    entityId: string | number,
+  ): { at: string; actorName: string | null; actorRole: 'admin' | 'editor' | null } | undefined {
+    return this.statements().latest.get({ entity, entityId: String(entityId) });
+  }
+
   list(query: AuditListQuery) {
     const cursor = decodeCursor(query.cursor, 'audit');
     const filters = {
@@ -81,7 +111,7 @@ export class AuditTrail {
     const statement = this.lists.get(given.join(','), () => this.prepareList(new Set(given)));
     const rows = statement.all({ ...filters, limit: query.limit + 1 });
     const hasMore = rows.length > query.limit;
-    const page: AuditEntry[] = hasMore ? rows.slice(0, query.limit) : rows;
+    const page: ListedAuditEntry[] = hasMore ? rows.slice(0, query.limit) : rows;
     const last = page[page.length - 1];
     return {
       items: page,
@@ -97,9 +127,11 @@ export class AuditTrail {
     if (given.has('from')) conditions.push(gte(auditLog.at, param('from')));
     if (given.has('to')) conditions.push(lte(auditLog.at, param('to')));
     if (given.has('before')) conditions.push(lt(auditLog.id, param('before')));
+    // The author's name and role come from their account; a deleted account leaves them null.
     return this.db
-      .select()
+      .select({ ...getTableColumns(auditLog), actorName: users.name, actorRole: users.role })
       .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.userId))
       .where(and(...conditions))
       .orderBy(desc(auditLog.id))
       .limit(sql.placeholder('limit'))

@@ -6,6 +6,7 @@ import { type ClusterCreateInput, type ClusterUpdateInput, type Status } from '@
 import type { ClusterRow } from '@cos/db';
 import type { Actor } from '../actor';
 import { FieldError, notFound } from '../errors';
+import { ImageLibrary, imageRef } from './image-library';
 import { assertAdmin } from './permissions';
 import {
   columnValues,
@@ -24,6 +25,7 @@ const WHAT = 'manageClusters';
 export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
   protected readonly entity = 'cluster';
   private readonly statements = onFirstUse(() => prepareClusterStatements(this.handle));
+  private readonly images = new ImageLibrary(this.handle);
 
   load(id: number): ClusterRecord | undefined {
     const row = this.statements().byId.get({ id });
@@ -107,6 +109,7 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
       municipalityCode: row.municipalityCode,
       foundedYear: row.foundedYear,
       logoUrl: row.logoUrl,
+      logo: imageRef(row.logoImage, row.logoAltSv, row.logoAltEn),
       confidence: row.confidence,
       sourceNote: row.sourceNote,
       status: row.status,
@@ -124,6 +127,7 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
     const statements = this.statements();
     assertSlugFree(statements.slugElsewhere, 'cluster', e.slug, selfId);
     assertExist(statements.areaExists, 'areaIds', 'area', e.areaIds);
+    this.images.assertExists('logo.hash', 'logo', e.logo?.hash);
     if (e.municipalityCode && !statements.municipalityExists.get({ code: e.municipalityCode })) {
       throw FieldError.coded('municipalityCode', 'reference.missing', {
         entity: 'municipality',

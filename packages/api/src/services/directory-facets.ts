@@ -8,13 +8,12 @@ import {
   SIZE_BAND_LABELS as SIZE_LABEL,
   MEMBER_KINDS,
   MUNICIPALITIES,
-  OUTSIDE_SKANE,
+  NON_MUNICIPALITY_PLACES,
   SIZE_BANDS,
-  type MemberDirectoryQuery,
   type MemberFilterKey,
 } from '@cos/domain';
 import type { DirectoryResult, DirectoryScope, Where } from './directory-types';
-import { directoryWhere } from './directory-where';
+import { directoryWhere, type DirectoryFilters } from './directory-where';
 import type { FacetCounts } from './facet-index';
 import type { StatementCache } from './statement-cache';
 import type { Taxonomy } from './taxonomy';
@@ -32,7 +31,7 @@ export function countMatches(statements: StatementCache, where: Where): number {
 /** Facet counts and the total with SQL: the fallback when the taxonomy outgrows the index. */
 export function sqlFacetCounts(
   statements: StatementCache,
-  query: MemberDirectoryQuery,
+  query: DirectoryFilters,
   scope: DirectoryScope,
   taxonomy: Taxonomy,
 ): FacetCounts {
@@ -56,7 +55,9 @@ export function sqlFacetCounts(
   const municipalityCounts = counts(
     'municipality',
     (where) =>
-      `SELECT m.municipality_code AS v, count(*) AS n FROM members m WHERE ${where} GROUP BY m.municipality_code`,
+      // One value per answer: the code, or 'outside' / 'unknown' (never merged; see placeKey).
+      `SELECT coalesce(m.municipality_code, CASE WHEN m.outside_skane = 1 THEN 'outside' ELSE 'unknown' END) AS v,
+         count(*) AS n FROM members m WHERE ${where} GROUP BY v`,
   );
   const kindCounts = counts(
     'kind',
@@ -109,11 +110,11 @@ export function formatFacets(
         label: { sv: m.name, en: m.name },
         count: municipalityCounts.get(m.code) ?? 0,
       })),
-      {
-        value: OUTSIDE_SKANE,
-        label: { sv: 'Utanför Skåne', en: 'Outside Skåne' },
-        count: municipalityCounts.get(null) ?? 0,
-      },
+      ...NON_MUNICIPALITY_PLACES.map((p) => ({
+        value: p.value,
+        label: { sv: p.label.sv, en: p.label.en },
+        count: municipalityCounts.get(p.value) ?? 0,
+      })),
     ],
     kind: MEMBER_KINDS.map((k) => ({
       value: k,

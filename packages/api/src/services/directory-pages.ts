@@ -3,7 +3,7 @@
  * each query shaped to walk one index (keyset pagination), plus FTS5's ranked
  * hits read in fixed-size chunks so one prepared statement serves them all.
  */
-import type { MemberDirectoryQuery, MemberSort } from '@cos/domain';
+import type { MemberSort } from '@cos/domain';
 import type { decodeCursor } from './cursor';
 import {
   placeholders,
@@ -12,7 +12,7 @@ import {
   type RawRow,
   type Where,
 } from './directory-types';
-import { directoryWhere } from './directory-where';
+import { directoryWhere, type DirectoryFilters } from './directory-where';
 import type { StatementCache } from './statement-cache';
 import { municipalityRef, type Taxonomy } from './taxonomy';
 
@@ -22,7 +22,7 @@ const RANK_CHUNK = 100;
 /** The columns a page reads; the admin's scope adds its own. */
 export function directoryColumns(scope: DirectoryScope): string {
   return `m.id, m.slug, m.name, m.kind, m.size_band AS sizeBand, m.municipality_code AS municipalityCode,
-    m.website, m.description_sv AS descriptionSv, m.description_en AS descriptionEn, m.created_at AS createdAt${
+    m.outside_skane AS outsideSkane, m.website, m.description_sv AS descriptionSv, m.description_en AS descriptionEn, m.created_at AS createdAt${
       scope.admin
         ? ', m.status, m.version, m.is_demo AS isDemo, m.organisation_number AS organisationNumber, m.updated_at AS updatedAt'
         : ''
@@ -32,7 +32,7 @@ export function directoryColumns(scope: DirectoryScope): string {
 /** A page in name or newest order, walking the sort's index from the cursor (keyset). */
 export function sortedPage(
   statements: StatementCache,
-  query: MemberDirectoryQuery,
+  query: { limit: number },
   scope: DirectoryScope,
   where: Where,
   sort: MemberSort,
@@ -72,10 +72,12 @@ export function sortedPage(
 export function rankedPage(
   statements: StatementCache,
   ranked: Int32Array,
-  query: MemberDirectoryQuery,
+  query: DirectoryFilters & { limit: number },
   scope: DirectoryScope,
   taxonomy: Taxonomy,
   cursor: ReturnType<typeof decodeCursor>,
+  /** Matching hits to pass over first (a numbered page). */
+  skip = 0,
 ): RawRow[] {
   let start = 0;
   if (cursor) {
@@ -86,19 +88,20 @@ export function rankedPage(
   const where = directoryWhere(query, scope, taxonomy, 'q', 'page');
   const sql = `SELECT ${directoryColumns(scope)} FROM members m WHERE m.id IN (${placeholders(RANK_CHUNK)}) AND ${where.sql}`;
   const rows: RawRow[] = [];
-  for (let pos = start; pos < ranked.length && rows.length <= query.limit; pos += RANK_CHUNK) {
+  const wanted = skip + query.limit;
+  for (let pos = start; pos < ranked.length && rows.length <= wanted; pos += RANK_CHUNK) {
     const chunk = Array.from(ranked.subarray(pos, pos + RANK_CHUNK));
     // A fixed number of placeholders keeps one prepared statement for every chunk.
     const padded = [...chunk, ...Array<number>(RANK_CHUNK - chunk.length).fill(-1)];
     const found = new Map(
       statements.all<RawRow>(sql, [...padded, ...where.params]).map((r) => [r.id, r]),
     );
-    for (let i = 0; i < chunk.length && rows.length <= query.limit; i++) {
+    for (let i = 0; i < chunk.length && rows.length <= wanted; i++) {
       const row = found.get(chunk[i] ?? -1);
       if (row) rows.push({ ...row, cursorKey: pos + i });
     }
   }
-  return rows;
+  return skip === 0 ? rows : rows.slice(skip);
 }
 
 /** Rows as answered: areas and clusters by name (unpublished clusters only for the admin). */
@@ -121,6 +124,7 @@ export function decorate(
       kind: r.kind,
       sizeBand: r.sizeBand,
       municipality: municipalityRef(r.municipalityCode),
+      outsideSkane: r.outsideSkane === 1,
       website: r.website,
       description: { sv: r.descriptionSv, en: r.descriptionEn },
       createdAt: r.createdAt,

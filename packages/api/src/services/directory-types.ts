@@ -1,5 +1,12 @@
 /** The member directory's shapes: its scope, its rows as read and as answered, its result. */
-import type { MemberFilterKey, MemberSort, Status } from '@cos/domain';
+import type {
+  AdminMemberSort,
+  MemberDirectoryQuery,
+  MemberFilterKey,
+  MemberSort,
+  SortOrder,
+  Status,
+} from '@cos/domain';
 
 export interface DirectoryScope {
   statuses: readonly Status[];
@@ -24,6 +31,8 @@ export interface DirectoryRow {
   kind: string;
   sizeBand: string | null;
   municipality: { code: string; name: string } | null;
+  /** Known to be outside Skåne (municipality is then null); false with no municipality: not known. */
+  outsideSkane: boolean;
   website: string | null;
   description: { sv: string; en: string };
   createdAt: string;
@@ -51,6 +60,23 @@ export interface DirectoryResult {
   facets: Record<MemberFilterKey, FacetValue[]>;
 }
 
+/** A list's query: the directory's, or the admin's with more sorts, a direction and a page number. */
+export type ListQuery = Omit<MemberDirectoryQuery, 'sort'> & {
+  sort?: AdminMemberSort;
+  order?: SortOrder;
+  page?: number;
+};
+
+/** A list's answer: the directory's, with the sort's direction and, for numbered pages, where it is. */
+export interface ListResult extends Omit<DirectoryResult, 'sort'> {
+  sort: AdminMemberSort;
+  order: SortOrder;
+  /** The page shown (1-based), or null for a cursor-walked directory page. */
+  page: number | null;
+  /** How many pages of this size the matches fill (at least 1). */
+  pages: number;
+}
+
 /** A row as the page queries read it (decorate() turns it into a DirectoryRow). */
 export interface RawRow {
   id: number;
@@ -59,6 +85,7 @@ export interface RawRow {
   kind: string;
   sizeBand: string | null;
   municipalityCode: string | null;
+  outsideSkane: number;
   website: string | null;
   descriptionSv: string;
   descriptionEn: string;

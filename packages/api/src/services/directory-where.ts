@@ -3,14 +3,26 @@
  * combine into a few hundred shapes, each written to use its index (see the
  * packages/db schema), and the FTS5 MATCH has no query-builder form.
  */
-import { OUTSIDE_SKANE, type MemberDirectoryQuery, type MemberFilterKey } from '@cos/domain';
+import {
+  MUNICIPALITY_UNKNOWN,
+  OUTSIDE_SKANE,
+  type MemberDirectoryQuery,
+  type MemberFilterKey,
+} from '@cos/domain';
 import { placeholders, type DirectoryScope, type Where } from './directory-types';
+import { organisationNumberQuery } from './directory-text';
 import { toFtsQuery } from './fts-query';
 import type { Taxonomy } from './taxonomy';
 
+/** What the clause reads of a query: its search text and filters (not its sort or page). */
+export type DirectoryFilters = Pick<
+  MemberDirectoryQuery,
+  'q' | 'area' | 'cluster' | 'municipality' | 'kind' | 'size'
+>;
+
 /** WHERE clause for the query, leaving out one filter (for its facet). */
 export function directoryWhere(
-  query: MemberDirectoryQuery,
+  query: DirectoryFilters,
   scope: DirectoryScope,
   taxonomy: Taxonomy,
   without?: MemberFilterKey | 'q',
@@ -45,15 +57,9 @@ export function directoryWhere(
     params.push(...ids);
   }
   if (without !== 'municipality' && query.municipality.length > 0) {
-    const codes = query.municipality.filter((c) => c !== OUTSIDE_SKANE);
-    const alternatives: string[] = [];
-    if (codes.length > 0) {
-      alternatives.push(`m.municipality_code IN (${placeholders(codes.length)})`);
-      params.push(...codes);
-    }
-    if (query.municipality.includes(OUTSIDE_SKANE))
-      alternatives.push('m.municipality_code IS NULL');
-    parts.push(`(${alternatives.join(' OR ')})`);
+    const place = placeWhere(query.municipality);
+    parts.push(place.sql);
+    params.push(...place.params);
   }
   if (without !== 'kind' && query.kind.length > 0) {
     parts.push(`m.kind IN (${placeholders(query.kind.length)})`);
@@ -65,12 +71,36 @@ export function directoryWhere(
   }
   const fts = toFtsQuery(query.q);
   if (without !== 'q' && query.q !== undefined) {
-    if (fts === null) {
-      parts.push('0');
+    const text =
+      fts === null ? '0' : 'm.id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?)';
+    if (fts !== null) params.push(fts);
+    // An organisation number in any spelling finds its member too (see directory-text.ts).
+    const orgnr = organisationNumberQuery(query.q);
+    if (orgnr === null) {
+      parts.push(text);
     } else {
-      parts.push('m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?)');
-      params.push(fts);
+      parts.push(`(${text} OR m.organisation_number = ?)`);
+      params.push(orgnr);
     }
   }
   return { sql: parts.join(' AND '), params };
+}
+
+/**
+ * The place filter: codes, 'outside' (known to be outside Skåne) and
+ * 'unknown' (no code, not marked outside) — two different answers, so a
+ * member with no municipality is never listed as outside Skåne.
+ */
+export function placeWhere(values: readonly string[], alias = 'm'): Where {
+  const codes = values.filter((c) => c !== OUTSIDE_SKANE && c !== MUNICIPALITY_UNKNOWN);
+  const alternatives: string[] = [];
+  const params: unknown[] = [];
+  if (codes.length > 0) {
+    alternatives.push(`${alias}.municipality_code IN (${placeholders(codes.length)})`);
+    params.push(...codes);
+  }
+  if (values.includes(OUTSIDE_SKANE)) alternatives.push(`${alias}.outside_skane = 1`);
+  if (values.includes(MUNICIPALITY_UNKNOWN))
+    alternatives.push(`(${alias}.municipality_code IS NULL AND ${alias}.outside_skane = 0)`);
+  return { sql: `(${alternatives.join(' OR ') || '0'})`, params };
 }

@@ -9,18 +9,29 @@
  * generation; only the page of rows is computed per request.
  */
 import {
-  OUTSIDE_SKANE,
+  defaultSortOrder,
   STATUSES,
   type AdminMemberListQuery,
+  type AdminMemberSort,
   type MemberDirectoryQuery,
   type MemberSort,
 } from '@cos/domain';
 import type { Actor } from '../actor';
 import { decodeCursor, encodeCursor } from './cursor';
 import { formatFacets, sqlFacetCounts } from './directory-facets';
+import { isKeysetSort, offsetPage } from './directory-order';
 import { decorate, memberLinks, rankedPage, sortedPage } from './directory-pages';
-import type { DirectoryResult, DirectoryRow, DirectoryScope, Where } from './directory-types';
-import { directoryWhere } from './directory-where';
+import { organisationNumberQuery } from './directory-text';
+import type {
+  DirectoryResult,
+  DirectoryRow,
+  DirectoryScope,
+  ListQuery,
+  ListResult,
+  RawRow,
+  Where,
+} from './directory-types';
+import { directoryWhere, type DirectoryFilters } from './directory-where';
 import { FacetIndex, type FacetCounts } from './facet-index';
 import { toFtsQuery } from './fts-query';
 import { directoryScope } from './permissions';
@@ -42,11 +53,18 @@ export class MemberDirectory {
   }
 
   query(query: MemberDirectoryQuery, scope: DirectoryScope): DirectoryResult {
+    // The public directory's own sorts give its own sorts back.
+    return this.list(query, scope) as DirectoryResult;
+  }
+
+  /** A page of a list: the directory's query, or the admin's with its sorts and numbered pages. */
+  private list(query: ListQuery, scope: DirectoryScope): ListResult {
     const taxonomy = loadTaxonomy(this.statements, this.cache);
     const fts = toFtsQuery(query.q);
-    const sort: MemberSort =
+    const sort: AdminMemberSort =
       query.sort === 'relevance' && !fts ? 'name' : (query.sort ?? (fts ? 'relevance' : 'name'));
-    const cursor = decodeCursor(query.cursor, sort);
+    const order = query.order ?? defaultSortOrder(sort);
+    const keyset = isKeysetSort(sort, order, query.page);
     const scopeKey = JSON.stringify(scope);
     const filterKey = JSON.stringify([
       query.q,
@@ -62,27 +80,66 @@ export class MemberDirectory {
       return { total: counts.total, facets: formatFacets(counts, scope, taxonomy) };
     });
 
-    const rows =
-      sort === 'relevance' && fts
-        ? rankedPage(this.statements, this.rankedIds(fts), query, scope, taxonomy, cursor)
-        : sortedPage(
-            this.statements,
-            query,
-            scope,
-            directoryWhere(query, scope, taxonomy, undefined, 'page'),
-            sort,
-            cursor,
-          );
+    let rows: RawRow[];
+    let next: (last: RawRow) => string;
+    let offset = 0;
+    if (keyset) {
+      const cursor = decodeCursor(query.cursor, sort);
+      // isKeysetSort: only the directory's own sorts read with a keyset.
+      const keysetSort = sort as MemberSort;
+      rows =
+        sort === 'relevance' && fts
+          ? rankedPage(this.statements, this.textIds(fts, query.q), query, scope, taxonomy, cursor)
+          : sortedPage(
+              this.statements,
+              query,
+              scope,
+              directoryWhere(query, scope, taxonomy, undefined, 'page'),
+              keysetSort,
+              cursor,
+            );
+      next = (last) => encodeCursor({ s: sort, k: last.cursorKey, id: last.id });
+    } else {
+      // Numbered pages: the cursor, when one is sent instead, carries the offset.
+      const key = `${sort}.${order}.offset`;
+      const cursor = query.page === undefined ? decodeCursor(query.cursor, key) : null;
+      offset =
+        query.page !== undefined
+          ? (query.page - 1) * query.limit
+          : Math.max(0, Math.trunc(Number(cursor?.k ?? 0)));
+      rows =
+        sort === 'relevance' && fts
+          ? rankedPage(
+              this.statements,
+              this.textIds(fts, query.q),
+              query,
+              scope,
+              taxonomy,
+              null,
+              offset,
+            )
+          : offsetPage(
+              this.statements,
+              scope,
+              directoryWhere(query, scope, taxonomy, undefined, 'page'),
+              sort === 'relevance' ? 'name' : sort,
+              order,
+              query.limit,
+              offset,
+            );
+      next = (last) => encodeCursor({ s: key, k: offset + query.limit, id: last.id });
+    }
     const hasMore = rows.length > query.limit;
     const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
     const last = pageRows[pageRows.length - 1];
-    const nextCursor =
-      hasMore && last ? encodeCursor({ s: sort, k: last.cursorKey, id: last.id }) : null;
     return {
       items: decorate(this.statements, pageRows, taxonomy, scope),
       total,
-      nextCursor,
+      nextCursor: hasMore && last ? next(last) : null,
       sort,
+      order,
+      page: keyset ? null : Math.floor(offset / query.limit) + 1,
+      pages: Math.max(1, Math.ceil(total / query.limit)),
       facets,
     };
   }
@@ -92,12 +149,12 @@ export class MemberDirectory {
    * members the actor may see, with the admin columns on every row.
    */
   adminList(actor: Actor, input: AdminMemberListQuery) {
-    return this.query(input, {
+    return this.list(input, {
       statuses: input.status.length > 0 ? input.status : STATUSES,
       ...directoryScope(actor),
       demo: input.demo,
       admin: true,
-    }) as DirectoryResult & { items: Required<DirectoryRow>[] };
+    }) as ListResult & { items: Required<DirectoryRow>[] };
   }
 
   /** Area and cluster ids for a page of members, in two indexed lookups. */
@@ -114,7 +171,7 @@ export class MemberDirectory {
 
   /** Total and facet counts from the in-memory index (rebuilt once per data generation). */
   private facetCounts(
-    query: MemberDirectoryQuery,
+    query: DirectoryFilters,
     scope: DirectoryScope,
     taxonomy: Taxonomy,
     fts: string | null,
@@ -128,7 +185,7 @@ export class MemberDirectory {
         scopeClusterIds: scope.clusterIds,
         areaIds: query.area.map((slug) => taxonomy.areaBySlug.get(slug)?.id ?? -1),
         clusterIds: query.cluster.map((slug) => taxonomy.clusterBySlug.get(slug)?.id ?? -1),
-        municipalities: query.municipality.map((c) => (c === OUTSIDE_SKANE ? null : c)),
+        municipalities: query.municipality,
         kinds: query.kind,
         sizes: query.size,
         textMatches:
@@ -136,13 +193,30 @@ export class MemberDirectory {
             ? undefined
             : fts === null
               ? new Int32Array(0)
-              : this.rankedIds(fts),
+              : this.textIds(fts, query.q),
       },
       taxonomy,
     );
   }
 
-  /** Every id matching the search text, best first; computed once per text and data generation. */
+  /**
+   * Every id matching the search text, best first: the member whose
+   * organisation number the text is (in any spelling), then the text's
+   * full-text hits; computed once per text and data generation.
+   */
+  private textIds(fts: string, q: string | undefined): Int32Array {
+    const orgnr = organisationNumberQuery(q);
+    const ranked = this.rankedIds(fts);
+    if (orgnr === null) return ranked;
+    return this.ranked.get(`orgnr:${orgnr}:${fts}`, () => {
+      const exact = this.statements
+        .all<{ id: number }>('SELECT id FROM members WHERE organisation_number = ?', [orgnr])
+        .map((r) => r.id);
+      return Int32Array.from([...exact, ...Array.from(ranked).filter((id) => !exact.includes(id))]);
+    });
+  }
+
+  /** Every id matching the full-text query, best first; computed once per text and data generation. */
   private rankedIds(fts: string): Int32Array {
     return this.ranked.get(fts, () =>
       Int32Array.from(

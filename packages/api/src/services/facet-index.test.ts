@@ -19,6 +19,8 @@ const QUERIES = [
   {},
   { area: ['tech'] },
   { area: ['tech', 'livsmedel'], municipality: ['1280', 'outside'] },
+  { municipality: ['unknown'] },
+  { municipality: ['outside', 'unknown'], kind: ['company'] },
   { q: 'malmo' },
   { q: 'pack', kind: ['company', 'startup'], size: ['1-9'] },
   { cluster: ['opentech', 'packbridge'], size: ['10-49', '250+'] },

@@ -8,11 +8,20 @@
  * Raw SQL for that scan: rows come back as arrays (no per-row objects), which
  * is what makes rebuilding 100,000 members cheap.
  */
-import { MEMBER_KINDS, MUNICIPALITIES, SIZE_BANDS, type Status } from '@cos/domain';
+import {
+  MEMBER_KINDS,
+  MUNICIPALITIES,
+  MUNICIPALITY_UNKNOWN,
+  OUTSIDE_SKANE,
+  SIZE_BANDS,
+  type Status,
+} from '@cos/domain';
 import type { StatementCache } from './statement-cache';
 import type { Taxonomy } from './taxonomy';
 
 const NONE = 255;
+/** The municipality slot of members known to be outside Skåne (NONE there means "not known"). */
+const OUTSIDE = 254;
 const STATUS_BIT: Record<Status, number> = { draft: 1, published: 2, archived: 4 };
 const MUNICIPALITY_INDEX = new Map<string, number>(MUNICIPALITIES.map((m, i) => [m.code, i]));
 const KIND_INDEX = new Map<string, number>(MEMBER_KINDS.map((k, i) => [k, i]));
@@ -46,12 +55,28 @@ const countsOrNone = (keys: readonly string[], counts: Uint32Array) =>
 
 const MUNICIPALITY_CODES = MUNICIPALITIES.map((m) => m.code);
 
+/** The slot of a place filter value: a code, 'outside' or 'unknown' (-1: matches nothing). */
+const placeSlot = (value: string) =>
+  value === OUTSIDE_SKANE
+    ? OUTSIDE
+    : value === MUNICIPALITY_UNKNOWN
+      ? NONE
+      : (MUNICIPALITY_INDEX.get(value) ?? -1);
+
+/** Counts by place value: every code, then 'outside' and 'unknown' — two answers, never merged. */
+const placeCounts = (counts: Uint32Array) =>
+  new Map<string, number>([
+    ...MUNICIPALITY_CODES.map((k, i): [string, number] => [k, counts[i] ?? 0]),
+    [OUTSIDE_SKANE, counts[OUTSIDE] ?? 0],
+    [MUNICIPALITY_UNKNOWN, counts[NONE] ?? 0],
+  ]);
+
 export interface FacetCounts {
   total: number;
-  /** by area id / cluster id / municipality code (null = outside) / kind / size band */
+  /** by area id / cluster id / place value (code, 'outside', 'unknown') / kind / size band */
   area: Map<number, number>;
   cluster: Map<number, number>;
-  municipality: Map<string | null, number>;
+  municipality: Map<string, number>;
   kind: Map<string, number>;
   size: Map<string | null, number>;
 }
@@ -63,8 +88,8 @@ export interface FacetSelection {
   scopeClusterIds?: readonly number[];
   areaIds: readonly number[];
   clusterIds: readonly number[];
-  /** Municipality codes; null stands for outside Skåne. */
-  municipalities: readonly (string | null)[];
+  /** Place values: municipality codes, 'outside' (outside Skåne), 'unknown' (not known). */
+  municipalities: readonly string[];
   kinds: readonly string[];
   sizes: readonly string[];
   /** Ids matching the search text, or undefined when there is none. */
@@ -91,8 +116,10 @@ export class FacetIndex {
   constructor(statements: StatementCache, taxonomy: Taxonomy) {
     this.areaBit = new Map(taxonomy.areas.map((a, i) => [a.id, i]));
     this.clusterBit = new Map(taxonomy.clusters.map((c, i) => [c.id, i]));
-    const rows = statements.rows<[number, Status, number, string | null, string, string | null]>(
-      'SELECT id, status, is_demo, municipality_code, kind, size_band FROM members ORDER BY id',
+    const rows = statements.rows<
+      [number, Status, number, string | null, number, string, string | null]
+    >(
+      'SELECT id, status, is_demo, municipality_code, outside_skane, kind, size_band FROM members ORDER BY id',
     );
     const n = rows.length;
     this.ids = new Int32Array(n);
@@ -103,12 +130,16 @@ export class FacetIndex {
     this.size = new Uint8Array(n);
     this.areas = new Uint32Array(n);
     this.clusters = new Uint32Array(n);
-    rows.forEach(([id, status, demo, municipality, kind, size], i) => {
+    rows.forEach(([id, status, demo, municipality, outside, kind, size], i) => {
       this.ids[i] = id;
       this.status[i] = STATUS_BIT[status] ?? 0;
       this.demo[i] = demo;
       this.municipality[i] =
-        municipality === null ? NONE : (MUNICIPALITY_INDEX.get(municipality) ?? NONE);
+        municipality === null
+          ? outside === 1
+            ? OUTSIDE
+            : NONE
+          : (MUNICIPALITY_INDEX.get(municipality) ?? NONE);
       this.kind[i] = KIND_INDEX.get(kind) ?? NONE;
       this.size[i] = size === null ? NONE : (SIZE_INDEX.get(size) ?? NONE);
     });
@@ -156,9 +187,7 @@ export class FacetIndex {
       : 0;
     const areaMask = maskOf(selection.areaIds, this.areaBit);
     const clusterMask = maskOf(selection.clusterIds, this.clusterBit);
-    const munis = new Set(
-      selection.municipalities.map((c) => (c === null ? NONE : (MUNICIPALITY_INDEX.get(c) ?? -1))),
-    );
+    const munis = new Set(selection.municipalities.map(placeSlot));
     const kinds = new Set(selection.kinds.map((k) => KIND_INDEX.get(k) ?? -1));
     const sizes = new Set(selection.sizes.map((s) => SIZE_INDEX.get(s) ?? -1));
     let text: Uint8Array | undefined;
@@ -214,7 +243,7 @@ export class FacetIndex {
       total,
       area: countsById(taxonomy.areas, areaCounts),
       cluster: countsById(taxonomy.clusters, clusterCounts),
-      municipality: countsOrNone(MUNICIPALITY_CODES, muniCounts),
+      municipality: placeCounts(muniCounts),
       kind: countsBy(MEMBER_KINDS, kindCounts),
       size: countsOrNone(SIZE_BANDS, sizeCounts),
     };
@@ -268,7 +297,7 @@ export class FacetIndex {
       total,
       byArea: countsById(taxonomy.areas, byArea),
       byCluster: countsById(taxonomy.clusters, byCluster),
-      byMunicipality: countsOrNone(MUNICIPALITY_CODES, byMuni),
+      byMunicipality: placeCounts(byMuni),
       byKind: countsBy(MEMBER_KINDS, byKind),
       matrix: grid(matrix, taxonomy.clusters, taxonomy.areas),
       coAreas: grid(coAreas, taxonomy.areas, taxonomy.areas),
@@ -281,7 +310,8 @@ export interface IndexSummary {
   total: number;
   byArea: Map<number, number>;
   byCluster: Map<number, number>;
-  byMunicipality: Map<string | null, number>;
+  /** by place value: code, 'outside', 'unknown' */
+  byMunicipality: Map<string, number>;
   byKind: Map<string, number>;
   /** cluster id → area id → members in both */
   matrix: Map<number, Map<number, number>>;

@@ -10,7 +10,9 @@ import { ArticleWrites } from './article-writes';
 import { Attention } from './attention';
 import { AuditTrail } from './audit';
 import { ClusterWrites } from './cluster-writes';
+import { ImageLibrary } from './image-library';
 import { MemberDirectory } from './directory';
+import { MemberBulkEdit } from './member-bulk-edit';
 import { MemberImport } from './member-import';
 import { MemberWrites } from './member-writes';
 import { PublicReads } from './public-reads';
@@ -36,11 +38,15 @@ export interface Services {
   articleReads: ArticleReads;
   audit: AuditTrail;
   memberWrites: MemberWrites;
+  /** The list's bulk edits: areas and cluster memberships of many members at once. */
+  memberBulkEdit: MemberBulkEdit;
   memberImport: MemberImport;
   areaWrites: AreaWrites;
   clusterWrites: ClusterWrites;
   articleWrites: ArticleWrites;
   userWrites: UserWrites;
+  /** Uploaded images: the upload, and what is stored (image-library.ts). */
+  images: ImageLibrary;
 }
 
 const byHandle = new WeakMap<DatabaseHandle, Services>();
@@ -54,6 +60,7 @@ export function getServices(handle: DatabaseHandle): Services {
     const counts = new PublishedCounts(statements, cache, directory);
     const publicReads = new PublicReads(statements, cache, directory, counts);
     const audit = new AuditTrail(handle.db);
+    const memberWrites = new MemberWrites(handle, audit, cache);
     services = {
       statements,
       cache,
@@ -64,12 +71,14 @@ export function getServices(handle: DatabaseHandle): Services {
       attention: new Attention(handle.db),
       articleReads: new ArticleReads(handle.db),
       audit,
-      memberWrites: new MemberWrites(handle, audit, cache),
-      memberImport: new MemberImport(handle, statements, audit, cache),
+      memberWrites,
+      memberBulkEdit: new MemberBulkEdit(handle, audit, cache, memberWrites),
+      memberImport: new MemberImport(handle, statements, audit, cache, memberWrites),
       areaWrites: new AreaWrites(handle, audit, cache),
       clusterWrites: new ClusterWrites(handle, audit, cache),
       articleWrites: new ArticleWrites(handle, audit, cache),
       userWrites: new UserWrites(handle, audit, cache),
+      images: new ImageLibrary(handle),
     };
     byHandle.set(handle, services);
   }

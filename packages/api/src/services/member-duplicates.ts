@@ -1,34 +1,68 @@
 /**
  * Likely duplicates of a new or changed member, shown as warnings while the
  * member is edited: the same organisation number, or a very similar name.
+ *
+ * What a warning may say depends on who asks (permissions.ts's policy): a
+ * match the actor may edit is named and linked ('editable'); a published
+ * match outside an editor's cluster is named, since its name is on the public
+ * site anyway ('public'); any other match — a draft or archived member of
+ * another cluster — is only said to exist ('hidden': no name, slug or id), so
+ * the editor knows to ask an administrator instead of creating a second one.
  */
 import { formatMessage, nameSimilarity, SIMILAR_NAME_THRESHOLD } from '@cos/domain';
 import type { z } from 'zod';
+import type { Actor } from '../actor';
 import type { duplicateWarningOut } from '../outputs';
 import { toFtsQuery } from './fts-query';
-import type { MemberStatements } from './member-statements';
+import type { MemberRef, MemberStatements } from './member-statements';
+import { isAdmin } from './permissions';
 
 export type DuplicateWarning = z.infer<typeof duplicateWarningOut>;
+export type DuplicateScope = DuplicateWarning['scope'];
+
+type Statements = Pick<
+  MemberStatements,
+  'sameOrganisationNumber' | 'similarNames' | 'byId' | 'memberships'
+>;
+
+/** How much of this member the actor may be told about. */
+export function duplicateScope(statements: Statements, user: Actor, id: number): DuplicateScope {
+  if (isAdmin(user)) return 'editable';
+  const clusterIds = statements.memberships.all({ id }).map((m) => m.clusterId);
+  if (user.clusterId !== null && clusterIds.includes(user.clusterId)) return 'editable';
+  return statements.byId.get({ id })?.status === 'published' ? 'public' : 'hidden';
+}
+
+function warning(
+  field: DuplicateWarning['field'],
+  member: MemberRef,
+  scope: DuplicateScope,
+): DuplicateWarning {
+  if (scope === 'hidden') {
+    const code = field === 'name' ? 'duplicate.outsideScope' : 'duplicate.numberOutsideScope';
+    return { field, scope, member: null, message: formatMessage('en', code, {}) };
+  }
+  const message =
+    field === 'name'
+      ? formatMessage('en', 'similar.name', { name: member.name })
+      : formatMessage('en', 'taken.organisationNumberFull', { name: member.name });
+  return { field, scope, member: { id: member.id, slug: member.slug, name: member.name }, message };
+}
 
 export function findDuplicates(
-  statements: Pick<MemberStatements, 'sameOrganisationNumber' | 'similarNames'>,
+  statements: Statements,
+  user: Actor,
   name: string,
   organisationNumber: string | null,
   exceptId?: number,
 ): DuplicateWarning[] {
-  const warnings: DuplicateWarning[] = [];
+  const found: { field: DuplicateWarning['field']; member: MemberRef }[] = [];
   if (organisationNumber) {
     const same = statements.sameOrganisationNumber.get({
       orgnr: organisationNumber,
       self: exceptId ?? -1,
     });
-    if (same) {
-      warnings.push({
-        field: 'organisationNumber',
-        message: formatMessage('en', 'taken.organisationNumberFull', { name: same.name }),
-        member: same,
-      });
-    }
+    if (same) found.push({ field: 'organisationNumber', member: same });
   }
   const fts = toFtsQuery(name.split(/\s+/)[0]);
   if (fts) {
@@ -37,15 +71,19 @@ export function findDuplicates(
     for (const c of candidates) {
       if (
         nameSimilarity(name, c.name) >= SIMILAR_NAME_THRESHOLD &&
-        !warnings.some((w) => w.member.id === c.id)
+        !found.some((f) => f.member.id === c.id)
       ) {
-        warnings.push({
-          field: 'name',
-          message: formatMessage('en', 'similar.name', { name: c.name }),
-          member: c,
-        });
+        found.push({ field: 'name', member: c });
       }
     }
   }
-  return warnings.slice(0, 10);
+  const warnings = found
+    .slice(0, 10)
+    .map((f) => warning(f.field, f.member, duplicateScope(statements, user, f.member.id)));
+  // Hidden matches say only "there is one": one such line per field is enough.
+  return warnings.filter(
+    (w, i) =>
+      w.scope !== 'hidden' ||
+      warnings.findIndex((o) => o.scope === 'hidden' && o.field === w.field) === i,
+  );
 }

@@ -11,9 +11,13 @@ import {
   type MemberExportColumn,
 } from '@cos/domain';
 import type { Sqlite } from '@cos/db';
+import { placeWhere } from './directory-where';
 import { toFtsQuery } from './fts-query';
 
-export type ExportRow = Record<MemberExportColumn, string | null>;
+/** One exported member: text cells, and outside_skane as a boolean. */
+export type ExportRow = Record<Exclude<MemberExportColumn, 'outside_skane'>, string | null> & {
+  outside_skane: boolean;
+};
 
 export function* exportPublishedMembers(
   sqlite: Sqlite,
@@ -35,11 +39,10 @@ export function* exportPublishedMembers(
     params.push(...query.cluster);
   }
   if (query?.municipality?.length) {
-    const codes = query.municipality.filter((c) => c !== 'outside');
-    const alt = [`m.municipality_code IN (${inList(codes.length)})`];
-    if (query.municipality.includes('outside')) alt.push('m.municipality_code IS NULL');
-    parts.push(`(${alt.join(' OR ')})`);
-    params.push(...codes);
+    // The directory's own place filter: 'outside' and 'unknown' are different answers.
+    const place = placeWhere(query.municipality);
+    parts.push(place.sql);
+    params.push(...place.params);
   }
   if (query?.kind?.length) {
     parts.push(`m.kind IN (${inList(query.kind.length)})`);
@@ -75,16 +78,21 @@ export function* exportPublishedMembers(
   );
   const statement = sqlite.prepare(
     `SELECT m.id, m.slug, m.name, m.organisation_number, m.kind, m.size_band, m.municipality_code,
-       mu.name AS municipality, m.website, m.description_sv, m.description_en, m.updated_at
+       mu.name AS municipality, m.website, m.description_sv, m.description_en, m.updated_at,
+       m.outside_skane
      FROM members m LEFT JOIN municipalities mu ON mu.code = m.municipality_code
      WHERE ${parts.join(' AND ')} ORDER BY m.sort_key, m.id`,
   );
   // Raw rows and one object literal per member: half the cost of letting the driver build an
   // object and then copying it into another with the link lists added.
-  type RawRow = [number, ...(string | null)[]];
+  type RawRow = [number, ...(string | number | null)[]];
   for (const r of statement.raw(true).iterate(...params) as Iterable<RawRow>) {
-    const [id, slug, name, orgNr, kind, sizeBand, municipalityCode, municipality] = r;
-    const [website, descriptionSv, descriptionEn, updatedAt] = r.slice(8) as (string | null)[];
+    const [id, slug, name, orgNr, kind, sizeBand, municipalityCode, municipality] = r as [
+      number,
+      ...(string | null)[],
+    ];
+    const [website, descriptionSv, descriptionEn, updatedAt] = r.slice(8, 12) as (string | null)[];
+    const outside = r[12] === 1;
     yield {
       slug: slug ?? null,
       name: name ?? null,
@@ -93,6 +101,7 @@ export function* exportPublishedMembers(
       size_band: sizeBand ?? null,
       municipality_code: municipalityCode ?? null,
       municipality: municipality ?? null,
+      outside_skane: outside,
       website: website ?? null,
       description_sv: descriptionSv ?? null,
       description_en: descriptionEn ?? null,

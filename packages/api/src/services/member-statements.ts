@@ -14,6 +14,7 @@ import {
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { memberRecordOut } from '../outputs';
+import { imageRef } from './image-library';
 import {
   byIdAndVersion,
   existsById,
@@ -47,9 +48,13 @@ const EDITABLE_COLUMNS = [
   'kind',
   'sizeBand',
   'municipalityCode',
+  'outsideSkane',
   'website',
   'descriptionSv',
   'descriptionEn',
+  'logoImage',
+  'logoAltSv',
+  'logoAltEn',
   'status',
 ] as const satisfies readonly (keyof typeof members.$inferInsert)[];
 type EditableColumn = (typeof EDITABLE_COLUMNS)[number];
@@ -67,9 +72,13 @@ export function memberColumnValues(
     kind: e.kind,
     sizeBand: e.sizeBand,
     municipalityCode: e.municipalityCode,
+    outsideSkane: e.outsideSkane ? 1 : 0,
     website: e.website,
     descriptionSv: e.description.sv,
     descriptionEn: e.description.en,
+    logoImage: e.logo?.hash ?? null,
+    logoAltSv: e.logo?.alt.sv ?? null,
+    logoAltEn: e.logo?.alt.en ?? null,
     status: e.status,
   };
 }
@@ -88,6 +97,7 @@ export function toMemberRecord(
     kind: m.kind,
     sizeBand: m.sizeBand,
     municipalityCode: m.municipalityCode,
+    outsideSkane: m.outsideSkane,
     website: m.website,
     status: m.status,
     version: m.version,
@@ -95,6 +105,7 @@ export function toMemberRecord(
     updatedAt: m.updatedAt,
     isDemo: m.isDemo,
     description: { sv: m.descriptionSv, en: m.descriptionEn },
+    logo: imageRef(m.logoImage, m.logoAltSv, m.logoAltEn),
     areaIds,
     memberships: links,
   };
@@ -140,6 +151,11 @@ export function prepareMemberStatements({ db, sqlite }: Pick<DatabaseHandle, 'db
     ),
     areaExists: existsById(db, areas),
     clusterExists: existsById(db, clusters),
+    clusterName: db
+      .select({ name: clusters.name })
+      .from(clusters)
+      .where(eq(clusters.id, id))
+      .prepare(),
     insert: db
       .insert(members)
       .values({ ...placeholders(EDITABLE_COLUMNS), isDemo: false, ...firstVersion() })

@@ -5,13 +5,14 @@
  */
 import {
   swedishSortKey,
+  withPlace,
   type MemberCreateInput,
   type MemberUpdateInput,
   type Status,
 } from '@cos/domain';
 import type { Actor } from '../actor';
 import { ConflictError, FieldError, notFound } from '../errors';
-import { findDuplicates, type DuplicateWarning } from './member-duplicates';
+import { duplicateScope, findDuplicates, type DuplicateWarning } from './member-duplicates';
 import {
   memberColumnValues,
   prepareMemberStatements,
@@ -19,8 +20,17 @@ import {
   type MemberEditable as Editable,
   type MemberRecord,
 } from './member-statements';
-import { assertCanEditMember, scopeMembershipChange } from './permissions';
+import {
+  assertCanChangeFields,
+  assertCanChangeMemberships,
+  assertCanChangeStatus,
+  assertCanCreateWith,
+  assertCanDeleteMember,
+  assertCanEditMember,
+  assertCanLeaveCluster,
+} from './permissions';
 import { onFirstUse } from './prepared';
+import { ImageLibrary } from './image-library';
 import { assertExist, assertSlugFree, slugOrFree } from './record-checks';
 import { VersionedWrites, withChanges } from './versioned-record';
 
@@ -30,6 +40,7 @@ export type { MemberRecord } from './member-statements';
 export class MemberWrites extends VersionedWrites<number, MemberRecord> {
   protected readonly entity = 'member';
   private readonly statements = onFirstUse(() => prepareMemberStatements(this.handle));
+  private readonly images = new ImageLibrary(this.handle);
 
   load(id: number): MemberRecord | undefined {
     const statements = this.statements();
@@ -54,13 +65,17 @@ export class MemberWrites extends VersionedWrites<number, MemberRecord> {
     return record;
   }
 
-  /** Likely duplicates of a new or changed member: same organisation number, or a very similar name. */
+  /**
+   * Likely duplicates of a new or changed member: same organisation number, or
+   * a very similar name — told without names where the actor may not see them.
+   */
   duplicates(
+    user: Actor,
     name: string,
     organisationNumber: string | null,
     exceptId?: number,
   ): DuplicateWarning[] {
-    return findDuplicates(this.statements(), name, organisationNumber, exceptId);
+    return findDuplicates(this.statements(), user, name, organisationNumber, exceptId);
   }
 
   create(
@@ -68,19 +83,16 @@ export class MemberWrites extends VersionedWrites<number, MemberRecord> {
     input: MemberCreateInput,
   ): { member: MemberRecord; warnings: DuplicateWarning[] } {
     return this.transaction(() => {
-      const memberships = scopeMembershipChange(user, [], input.memberships);
-      assertCanEditMember(
-        user,
-        memberships.map((m) => m.clusterId),
-      );
-      const warnings = this.duplicates(input.name, input.organisationNumber);
+      const memberships = input.memberships;
+      assertCanCreateWith(user, memberships);
+      const warnings = this.duplicates(user, input.name, input.organisationNumber);
       // The create input is exactly the editable fields (a strict schema).
       const editable: Editable = {
         ...input,
         slug: slugOrFree(input.slug, input.name, this.statements().slugTaken),
         memberships,
       };
-      this.checkReferences(editable, undefined);
+      this.checkReferences(user, editable, undefined);
       const id = this.insertRow(this.statements().insert, this.columnValues(editable));
       this.writeLinks(id, editable);
       const after = this.recordCreation(user, id, 'create');
@@ -96,18 +108,41 @@ export class MemberWrites extends VersionedWrites<number, MemberRecord> {
     return this.updateRecord(user, input, action, (before) => {
       const editable: Editable = {
         ...withChanges(before, input),
-        memberships: input.memberships
-          ? scopeMembershipChange(user, before.memberships, input.memberships)
-          : before.memberships,
+        // One answer for the place: a municipality clears "outside Skåne" and the other way round.
+        ...withPlace(before, input),
       };
-      this.checkReferences(editable, before.id);
+      // Every change is checked as a whole against the scope; none is dropped.
+      assertCanChangeFields(user, before, editable);
+      assertCanChangeStatus(user, before, editable.status);
+      assertCanChangeMemberships(user, before.memberships, editable.memberships, (id) =>
+        this.clusterName(id),
+      );
+      this.checkReferences(user, editable, before.id);
       this.writeVersion(this.statements().update, before, this.columnValues(editable));
       this.writeLinks(before.id, editable, before);
     });
   }
 
   setStatus(user: Actor, id: number, version: number, status: Status): MemberRecord {
-    return this.setStatusOf(user, id, version, status, this.statements().setStatus);
+    return this.transaction(() => {
+      const before = this.current(user, id, version);
+      assertCanChangeStatus(user, before, status);
+      return this.changeStatus(user, before, status, this.statements().setStatus);
+    });
+  }
+
+  /**
+   * "Remove from our cluster": the editor's own cluster's membership comes off
+   * a shared member; the other clusters keep it exactly as it was. Versioned
+   * and audited like any update (the entry shows the memberships before and after).
+   */
+  leaveCluster(user: Actor, id: number, version: number): MemberRecord {
+    return this.updateRecord(user, { id, version }, 'update', (before) => {
+      const clusterId = assertCanLeaveCluster(user, before);
+      const memberships = before.memberships.filter((m) => m.clusterId !== clusterId);
+      this.writeVersion(this.statements().update, before, this.columnValues(before));
+      this.writeLinks(before.id, { ...before, memberships }, before);
+    });
   }
 
   /**
@@ -123,7 +158,11 @@ export class MemberWrites extends VersionedWrites<number, MemberRecord> {
     status: Status,
   ): MemberRecord[] {
     return this.transaction(() => {
-      const current = items.map((item) => this.checkedNamed(user, item.id, item.version));
+      const current = items.map((item) => {
+        const before = this.checkedNamed(user, item.id, item.version);
+        assertCanChangeStatus(user, before, status, true);
+        return before;
+      });
       return current.map((before) =>
         before.status === status
           ? before
@@ -143,7 +182,14 @@ export class MemberWrites extends VersionedWrites<number, MemberRecord> {
   }
 
   delete(user: Actor, id: number, version: number): { id: number } {
-    return this.deleteRecord(user, id, version, this.statements().delete);
+    return this.deleteRecord(user, id, version, this.statements().delete, {
+      found: (before) => assertCanDeleteMember(user, before),
+    });
+  }
+
+  /** A cluster's name for a refusal that names it (its id if it is gone). */
+  private clusterName(id: number): string {
+    return this.statements().clusterName.get({ id })?.name ?? String(id);
   }
 
   /** Brings back a deleted member exactly as it was (same id and slug). */
@@ -155,7 +201,7 @@ export class MemberWrites extends VersionedWrites<number, MemberRecord> {
         user,
         snapshot.memberships.map((m) => m.clusterId),
       );
-      this.checkReferences(snapshot, undefined);
+      this.checkReferences(user, snapshot, undefined);
       const now = new Date().toISOString();
       this.statements().reinsert.run({
         id: snapshot.id,
@@ -171,12 +217,20 @@ export class MemberWrites extends VersionedWrites<number, MemberRecord> {
   }
 
   /** Rules the database knows but the schema cannot: references exist, keys are free. */
-  private checkReferences(e: Editable, selfId: number | undefined): void {
+  private checkReferences(user: Actor, e: Editable, selfId: number | undefined): void {
     const statements = this.statements();
     const self = selfId ?? -1;
     assertSlugFree(statements.slugElsewhere, 'member', e.slug, selfId);
     if (e.organisationNumber) {
       const same = statements.sameOrganisationNumber.get({ orgnr: e.organisationNumber, self });
+      // The taken number's owner is named only to someone who may see it.
+      if (same && duplicateScope(statements, user, same.id) === 'hidden')
+        throw FieldError.coded(
+          'organisationNumber',
+          'duplicate.numberOutsideScope',
+          {},
+          'conflict',
+        );
       if (same)
         throw FieldError.coded(
           'organisationNumber',
@@ -188,6 +242,7 @@ export class MemberWrites extends VersionedWrites<number, MemberRecord> {
     assertExist(statements.areaExists, 'areaIds', 'area', e.areaIds);
     const clusterIds = e.memberships.map((m) => m.clusterId);
     assertExist(statements.clusterExists, 'memberships', 'cluster', clusterIds);
+    this.images.assertExists('logo.hash', 'logo', e.logo?.hash);
   }
 
   private columnValues(e: Editable) {

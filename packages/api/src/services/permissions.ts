@@ -1,12 +1,33 @@
 /**
- * Who may change what — the one place this is decided. Admins may do
- * everything. An editor runs one cluster: they may create and change members
- * that are (or will be) in that cluster, that cluster's memberships and its
- * articles, and nothing else. Every write service asks here first.
+ * Who may change what — the one place this is decided; every write service
+ * (and the bulk and import services) asks here first. The policy, in words
+ * (packages/api/README.md "Who may do what" says the same for people):
+ *
+ * - Administrators may do everything, except leave a member without any
+ *   cluster: removing a member's last membership is refused for everyone
+ *   (archive or delete the member instead).
+ * - An editor runs one cluster. They see and edit only members that belong to
+ *   it, create members only in it, and write only its articles.
+ * - A member that also belongs to another cluster is *shared*. Both clusters
+ *   depend on it, so on a shared member an editor may change its description,
+ *   kind, size, municipality, website, areas and their own cluster's
+ *   membership date, and publish it — but not its identity (name, slug,
+ *   organisation number: the other cluster finds and links it by those), and
+ *   not delete, archive or unpublish it. Those are for administrators; the
+ *   editor's own action there is "remove from our cluster" (`leaveCluster`).
+ * - An editor never adds, removes or changes another cluster's membership.
+ *   Such a change is refused with the cluster's name, never silently dropped.
+ * - Reads follow the same scope: the duplicates check tells an editor that a
+ *   match exists in another cluster without naming a draft or archived one (a
+ *   published match may be named: its name is public on the site anyway).
+ *
+ * Refusals are ForbiddenError (a scope rule) or FieldError (a rule about the
+ * value, like the last cluster); a refusal in a bulk change names the member.
  */
-import type { AdminAction } from '@cos/domain';
+import type { AdminAction, Status } from '@cos/domain';
 import type { Actor } from '../actor';
-import { forbidden } from '../errors';
+import { FieldError, forbidden } from '../errors';
+import { statusAction } from './status-action';
 
 export function isAdmin(user: Actor): boolean {
   return user.role === 'admin';
@@ -64,25 +85,139 @@ export function assertCanEditMember(
   }
 }
 
+/** A member as the scope rules read it: as stored, before the change. */
+export interface ScopedMember {
+  name: string;
+  status: Status;
+  memberships: readonly Membership[];
+}
+interface Membership {
+  clusterId: number;
+  since: string | null;
+}
+
+/** The fields that say which organisation a member is: admin-only on a shared member. */
+const IDENTITY_FIELDS = ['name', 'slug', 'organisationNumber'] as const;
+
 /**
- * The memberships an editor's change leaves: other clusters' memberships stay
- * exactly as they were; only the editor's own cluster's entry can change.
+ * Shared, for this actor: the member also belongs to a cluster other than the
+ * editor's own. (Never true for an admin, who is bound to no cluster.)
  */
-export function scopeMembershipChange<T extends { clusterId: number }>(
+export function isSharedFor(user: Actor, memberships: readonly Membership[]): boolean {
+  return !isAdmin(user) && memberships.some((m) => m.clusterId !== user.clusterId);
+}
+
+/**
+ * Publishing, unpublishing or archiving: the member must be the editor's, and
+ * a shared one may only be published (or left as it is) by an editor.
+ * `named`: the refusal names the member (always so for the shared rule).
+ */
+export function assertCanChangeStatus(
   user: Actor,
-  current: readonly T[],
-  requested: readonly T[],
-): T[] {
-  if (isAdmin(user)) return [...requested];
-  const own = user.clusterId;
-  const foreign = requested.filter(
-    (m) => m.clusterId !== own && !current.some((c) => c.clusterId === m.clusterId),
+  member: ScopedMember,
+  status: Status,
+  named = false,
+): void {
+  assertCanEditMember(
+    user,
+    member.memberships.map((m) => m.clusterId),
+    named ? member.name : undefined,
   );
-  if (foreign.length > 0) throw forbidden('permission.editorAddOwnCluster', {});
-  return [
-    ...current.filter((m) => m.clusterId !== own),
-    ...requested.filter((m) => m.clusterId === own),
-  ];
+  if (status === member.status || status === 'published') return;
+  if (isSharedFor(user, member.memberships)) {
+    throw forbidden('permission.sharedMemberAdminOnly', {
+      name: member.name,
+      action: statusAction(status) as 'archive' | 'unpublish',
+    });
+  }
+}
+
+/** Deleting: the member must be the editor's own and not shared. */
+export function assertCanDeleteMember(user: Actor, member: ScopedMember, named = false): void {
+  assertCanEditMember(
+    user,
+    member.memberships.map((m) => m.clusterId),
+    named ? member.name : undefined,
+  );
+  if (isSharedFor(user, member.memberships)) {
+    throw forbidden('permission.sharedMemberAdminOnly', { name: member.name, action: 'delete' });
+  }
+}
+
+/** An edit of a shared member's identity (name, slug, organisation number) is for admins. */
+export function assertCanChangeFields<R extends ScopedMember & Record<Identity, unknown>>(
+  user: Actor,
+  before: R,
+  after: Pick<R, Identity>,
+): void {
+  if (!isSharedFor(user, before.memberships)) return;
+  const field = IDENTITY_FIELDS.find((f) => before[f] !== after[f]);
+  if (field) {
+    throw forbidden('permission.sharedMemberField', { name: before.name, label: field });
+  }
+}
+type Identity = (typeof IDENTITY_FIELDS)[number];
+
+/**
+ * A change of a member's memberships, from `current` (as stored) to
+ * `requested` (the whole new list). An editor may add, change or remove only
+ * their own cluster's entry; any other difference is refused, naming the
+ * cluster (`clusterName`). Nobody may remove the last one: the field error
+ * says what to do instead. A new member (`current` empty) may start with no
+ * cluster only when an admin creates it (the create path checks editors).
+ */
+export function assertCanChangeMemberships(
+  user: Actor,
+  current: readonly Membership[],
+  requested: readonly Membership[],
+  clusterName: (clusterId: number) => string,
+): void {
+  if (!isAdmin(user)) {
+    const ids = new Set([...current, ...requested].map((m) => m.clusterId));
+    for (const clusterId of ids) {
+      if (clusterId === user.clusterId) continue;
+      const was = current.find((m) => m.clusterId === clusterId);
+      const now = requested.find((m) => m.clusterId === clusterId);
+      if (was?.since !== now?.since || !was !== !now) {
+        throw forbidden('permission.foreignMembership', { cluster: clusterName(clusterId) });
+      }
+    }
+  }
+  if (current.length > 0 && requested.length === 0) {
+    throw FieldError.coded('memberships', 'memberships.lastCluster', {});
+  }
+}
+
+/** A new member's memberships: an editor's must be exactly their own cluster. */
+export function assertCanCreateWith(user: Actor, requested: readonly Membership[]): void {
+  if (isAdmin(user)) return;
+  if (requested.some((m) => m.clusterId !== user.clusterId)) {
+    throw forbidden('permission.editorAddOwnCluster', {});
+  }
+  assertCanEditMember(
+    user,
+    requested.map((m) => m.clusterId),
+  );
+}
+
+/**
+ * "Remove from our cluster": an editor takes their own cluster's membership
+ * off a member (the memberships they leave stay as they are). Admins change
+ * memberships in the member's form instead; a member whose only cluster is the
+ * editor's cannot be left (archive or delete it, or ask an administrator).
+ */
+export function assertCanLeaveCluster(user: Actor, member: ScopedMember): number {
+  if (isAdmin(user) || user.clusterId === null) {
+    throw forbidden('permission.leaveClusterEditor', {});
+  }
+  assertCanEditMember(
+    user,
+    member.memberships.map((m) => m.clusterId),
+  );
+  if (!isSharedFor(user, member.memberships)) {
+    throw forbidden('permission.leaveOnlyCluster', { name: member.name });
+  }
+  return user.clusterId;
 }
 
 export function assertCanEditArticle(user: Actor, articleClusterId: number | null): void {

@@ -7,6 +7,7 @@
 import type { Confidence, MemberDirectoryQuery } from '@cos/domain';
 import { notFound } from '../errors';
 import type { MemberDirectory } from './directory';
+import { imageInfoSql, publicImage } from './public-images';
 import type { PublishedCounts } from './published-counts';
 import type { ResultCache } from './result-cache';
 import type { StatementCache } from './statement-cache';
@@ -129,14 +130,20 @@ export class PublicReads {
       kind: string;
       sizeBand: string | null;
       municipalityCode: string | null;
+      outsideSkane: number;
       website: string | null;
       descriptionSv: string;
       descriptionEn: string;
+      logoImage: string | null;
+      logoAltSv: string | null;
+      logoAltEn: string | null;
+      logoInfo: string | null;
       createdAt: string;
       updatedAt: string;
     }>(
       `SELECT id, slug, name, organisation_number AS organisationNumber, kind, size_band AS sizeBand,
-         municipality_code AS municipalityCode, website, description_sv AS descriptionSv, description_en AS descriptionEn,
+         municipality_code AS municipalityCode, outside_skane AS outsideSkane, website,
+         description_sv AS descriptionSv, description_en AS descriptionEn, logo_image AS logoImage, logo_alt_sv AS logoAltSv, logo_alt_en AS logoAltEn, ${imageInfoSql('logo_image')} AS logoInfo,
          created_at AS createdAt, updated_at AS updatedAt
        FROM members WHERE slug = ? AND status = 'published'`,
       [slug],
@@ -157,8 +164,13 @@ export class PublicReads {
       kind: m.kind,
       sizeBand: m.sizeBand,
       municipality: municipalityRef(m.municipalityCode),
+      outsideSkane: m.outsideSkane === 1,
       website: m.website,
       description: { sv: m.descriptionSv, en: m.descriptionEn },
+      logo: publicImage(
+        { hash: m.logoImage, altSv: m.logoAltSv, altEn: m.logoAltEn, info: m.logoInfo },
+        'logo',
+      ),
       createdAt: m.createdAt,
       updatedAt: m.updatedAt,
       areas: areaIds.flatMap((id) => {
@@ -193,7 +205,8 @@ export class PublicReads {
       : '';
     // One walk per area and direction, each stopping after six hits on the index.
     const sql = (after: boolean) =>
-      `SELECT m.id, m.slug, m.name, m.kind, m.municipality_code AS municipalityCode FROM member_areas ma
+      `SELECT m.id, m.slug, m.name, m.kind, m.municipality_code AS municipalityCode,
+         m.outside_skane AS outsideSkane FROM member_areas ma
        JOIN members m ON m.id = ma.member_id
        WHERE ma.area_id = ? AND ma.member_id ${after ? '>' : '<'} ? AND m.status = 'published' ${notInClusters}
        ORDER BY ma.member_id ${after ? 'ASC' : 'DESC'} LIMIT 6`;
@@ -203,6 +216,7 @@ export class PublicReads {
       name: string;
       kind: string;
       municipalityCode: string | null;
+      outsideSkane: number;
     };
     const rows: Row[] = [];
     for (const after of [true, false]) {
@@ -221,6 +235,7 @@ export class PublicReads {
       name: r.name,
       kind: r.kind,
       municipality: municipalityRef(r.municipalityCode),
+      outsideSkane: r.outsideSkane === 1,
       clusters: (links.clusters.get(r.id) ?? []).flatMap((id) => {
         const c = taxonomy.clusterById.get(id);
         return c && c.status === 'published' ? [{ slug: c.slug, name: c.name }] : [];
@@ -241,11 +256,16 @@ interface ClusterRow {
   municipalityCode: string | null;
   foundedYear: number | null;
   logoUrl: string | null;
+  logoImage: string | null;
+  logoAltSv: string | null;
+  logoAltEn: string | null;
+  logoInfo: string | null;
   confidence: Confidence;
   sourceNote: string;
 }
 const CLUSTER_COLUMNS = `c.slug, c.name, c.short_name AS shortName, c.description_sv AS descriptionSv, c.description_en AS descriptionEn,
   c.website, c.email, c.city, c.municipality_code AS municipalityCode, c.founded_year AS foundedYear, c.logo_url AS logoUrl,
+  c.logo_image AS logoImage, c.logo_alt_sv AS logoAltSv, c.logo_alt_en AS logoAltEn, ${imageInfoSql('c.logo_image')} AS logoInfo,
   c.confidence, c.source_note AS sourceNote`;
 
 function clusterOut(c: ClusterRow) {
@@ -260,6 +280,10 @@ function clusterOut(c: ClusterRow) {
     municipality: municipalityRef(c.municipalityCode),
     foundedYear: c.foundedYear,
     logoUrl: c.logoUrl,
+    logo: publicImage(
+      { hash: c.logoImage, altSv: c.logoAltSv, altEn: c.logoAltEn, info: c.logoInfo },
+      'logo',
+    ),
     confidence: c.confidence,
     sourceNote: c.sourceNote,
   };

@@ -97,8 +97,9 @@ export class PublishedCounts {
       byCluster: grouped<number>(
         "SELECT ms.cluster_id AS k, count(*) AS n FROM memberships ms JOIN members m ON m.id = ms.member_id AND m.status = 'published' GROUP BY ms.cluster_id",
       ),
-      byMunicipality: grouped<string | null>(
-        "SELECT municipality_code AS k, count(*) AS n FROM members WHERE status = 'published' GROUP BY municipality_code",
+      // Keyed like the index: the code, or 'outside' / 'unknown' (never merged).
+      byMunicipality: grouped<string>(
+        "SELECT coalesce(municipality_code, CASE WHEN outside_skane = 1 THEN 'outside' ELSE 'unknown' END) AS k, count(*) AS n FROM members WHERE status = 'published' GROUP BY k",
       ),
       byKind: grouped<string>(
         "SELECT kind AS k, count(*) AS n FROM members WHERE status = 'published' GROUP BY kind",

@@ -1,5 +1,5 @@
 /** The statistics page: the published register counted by area, cluster, place and kind. */
-import { MEMBER_KINDS, MUNICIPALITIES, OUTSIDE_SKANE } from '@cos/domain';
+import { MEMBER_KINDS, MUNICIPALITIES, NON_MUNICIPALITY_PLACES } from '@cos/domain';
 import type { PublicReads } from './public-reads';
 import type { PublishedCounts } from './published-counts';
 import type { ResultCache } from './result-cache';
@@ -32,11 +32,12 @@ export class Statistics {
             name: m.name,
             count: counts.byMunicipality.get(m.code) ?? 0,
           })),
-          {
-            code: OUTSIDE_SKANE,
-            name: 'Utanför Skåne / Outside Skåne',
-            count: counts.byMunicipality.get(null) ?? 0,
-          },
+          // Outside Skåne and not known: two rows, never one (a missing code is no place).
+          ...NON_MUNICIPALITY_PLACES.map((p) => ({
+            code: p.value,
+            name: `${p.label.sv} / ${p.label.en}`,
+            count: counts.byMunicipality.get(p.value) ?? 0,
+          })),
         ],
         byKind: MEMBER_KINDS.map((k) => ({ kind: k, count: counts.byKind.get(k) ?? 0 })),
         clusterAreaMatrix: {

@@ -4,7 +4,7 @@
  * disabled. Password hashes never leave this file's queries.
  */
 import { auditLog, clusters, sessions, users, type DatabaseHandle } from '@cos/db';
-import type { UserCreateInput, UserUpdateInput } from '@cos/domain';
+import type { ProfileUpdateInput, UserCreateInput, UserUpdateInput } from '@cos/domain';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { createUser } from '../auth';
@@ -119,6 +119,35 @@ export class UserWrites extends VersionedWrites<string, UserRecord, DatabaseHand
       const values = { name, role, clusterId, disabled: disabled ? 1 : 0 };
       this.writeVersion(this.statements().update, before, values, Date.now());
       if (disabled) this.statements().endSessions.run({ id: before.id });
+    });
+  }
+
+  /** The signed-in person's own account, as the profile page edits it. */
+  profile(user: Actor): UserRecord {
+    const record = this.load(user.id);
+    if (!record) throw notFound('user', user.id);
+    return record;
+  }
+
+  /**
+   * A person changes their own name (the only profile field; e-mail, role and
+   * cluster are an admin's to change). Version-checked and audited like an
+   * admin's edit; the schema has already refused markup and control characters.
+   * better-auth's own update-user route is closed (apps/server auth-routes.ts),
+   * so this is the one way a name changes without an admin.
+   */
+  updateProfile(user: Actor, input: ProfileUpdateInput): UserRecord {
+    return this.transaction(() => {
+      const found = this.profile(user);
+      const before = input.version === undefined ? found : this.assertVersion(found, input.version);
+      const values = {
+        name: input.name,
+        role: before.role,
+        clusterId: before.clusterId,
+        disabled: before.disabled ? 1 : 0,
+      };
+      this.writeVersion(this.statements().update, before, values, Date.now());
+      return this.recordChange(user, before, 'update');
     });
   }
 

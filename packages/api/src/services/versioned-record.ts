@@ -12,6 +12,7 @@ import type { Status } from '@cos/domain';
 import type { DatabaseHandle } from '@cos/db';
 import type { Actor } from '../actor';
 import { ConflictError } from '../errors';
+import { sameJson } from './record-changes';
 import type { AuditAction, AuditEntity, AuditTrail } from './audit';
 import type { ResultCache } from './result-cache';
 import { statusAction } from './status-action';
@@ -38,6 +39,22 @@ interface Statement<Result = unknown> {
 export function withChanges<R extends object>(before: R, input: Partial<NoInfer<R>>): R {
   const given: [string, unknown][] = Object.entries(input).filter(([, v]) => v !== undefined);
   return { ...before, ...Object.fromEntries(given) };
+}
+
+/**
+ * Two states of a record hold the same content: every field but the
+ * bookkeeping a write itself moves (version, updatedAt) is equal.
+ */
+export function sameContent(before: object, after: object): boolean {
+  const strip = (r: object) => ({ ...r, version: undefined, updatedAt: undefined });
+  return sameJson(strip(before), strip(after));
+}
+
+/** Thrown inside an update's transaction to roll back a write that changed nothing. */
+class Unchanged extends Error {
+  constructor(readonly record: unknown) {
+    super('unchanged');
+  }
 }
 
 /**
@@ -130,15 +147,28 @@ export abstract class VersionedWrites<
     action: AuditAction,
     change: (before: R) => void,
   ): R {
-    return this.transaction(() => {
-      const before = this.current(user, input.id, input.version);
-      change(before);
-      return this.recordChange(user, before, action);
-    });
+    try {
+      return this.transaction(() => {
+        const before = this.current(user, input.id, input.version);
+        change(before);
+        const after = this.load(before.id) as R;
+        // A save that changes nothing is rolled back: no new version, no history line.
+        if (sameContent(before, after)) throw new Unchanged(before);
+        this.audit.record(user, this.entity, before.id, action, before, after);
+        return after;
+      });
+    } catch (error) {
+      if (error instanceof Unchanged) return error.record as R;
+      throw error;
+    }
   }
 
-  /** Changes an already checked record's status; audited as publish, unpublish or archive. */
+  /**
+   * Changes an already checked record's status; audited as publish, unpublish
+   * or archive. A record already in that status is left as it is.
+   */
   protected changeStatus(user: Actor, before: R, status: Status, statement: Statement): R {
+    if ((before as { status?: unknown }).status === status) return before;
     const { id, version } = before;
     statement.run({ status, now: new Date().toISOString(), id, version });
     return this.recordChange(user, before, statusAction(status));
