@@ -1,6 +1,6 @@
 // Production build: one ESM file each for the server and the CLI, with our
 // workspace packages (TypeScript source) and their dependencies bundled in.
-// Only the native better-sqlite3 stays in node_modules (pnpm's strict layout
+// Only the native better-sqlite3 and sharp stay in node_modules (pnpm's strict layout
 // would not let the server resolve its packages' dependencies otherwise).
 // The committed SQL migrations are copied beside the bundle.
 import { cpSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ await build({
   target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', 'sharp'],
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

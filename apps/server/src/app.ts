@@ -2,14 +2,25 @@
  * The Fastify application: security headers, health, auth, tRPC and the open
  * data routes. main.ts starts it; tests build it on a temporary database.
  */
-import { appRouter, createContextInner, getServices, sessionUser, type Auth } from '@cos/api';
+import {
+  appRouter,
+  createContextInner,
+  getServices,
+  MediaFolder,
+  sessionUser,
+  type Auth,
+} from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { registerAuthRoutes, toWebHeaders } from './auth-routes';
 import { isCrossSite, originPolicy } from './csrf';
 import { registerAdminPanel } from './admin-panel';
+import { mediaDirectory } from './config';
+import { registerImageRoutes } from './image-route';
 import { registerImportRoute } from './import-route';
+import { registerMediaRoute } from './media-route';
+import { registerMemberExportRoute } from './member-export-route';
 import { registerOpenDataRoutes } from './open-data';
 import { OneLinePerRequest } from './request-log';
 import { registerResponseCache, ResponseCache } from './response-cache';
@@ -26,6 +37,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built public site at / and the admin at /admin (when built). */
   frontends?: boolean;
+  /** Uploaded images' folder (config.mediaDir); beside the database file by default. */
+  mediaDir?: string;
 }
 
 export async function buildApp({
@@ -35,6 +48,7 @@ export async function buildApp({
   allowedOrigins,
   logger = false,
   frontends = false,
+  mediaDir,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -88,6 +102,10 @@ export async function buildApp({
 
   registerOpenDataRoutes(app, handle);
   registerImportRoute(app, handle, auth, origins);
+  const media = new MediaFolder(mediaDir ?? mediaDirectory(handle.path, {}));
+  registerImageRoutes(app, handle, auth, origins, media);
+  registerMediaRoute(app, media);
+  registerMemberExportRoute(app, handle, auth, origins);
   if (frontends) {
     await registerAdminPanel(app);
     await registerWebSite(app, handle, responseCache);

@@ -1,5 +1,5 @@
 /** Mounts better-auth at /api/auth/* by turning Fastify requests into web Requests. */
-import { CLIENT_IP_HEADER, coded, OriginRefusedError, type Auth } from '@cos/api';
+import { CLIENT_IP_HEADER, coded, ForbiddenError, OriginRefusedError, type Auth } from '@cos/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isCrossSite, type OriginPolicy } from './csrf';
 import { sendAuthError } from './http-errors';
@@ -15,12 +15,42 @@ export function toWebHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
+/**
+ * The better-auth endpoints the platform uses: signing in and out, and the
+ * session. Every other one stays closed — better-auth's update-user would let
+ * a person rename themselves past our audit trail and plain-text rule (names
+ * change through session.updateProfile), change-email, change-password and
+ * delete-user would change accounts admins manage, and sign-up is off anyway.
+ */
+const OPEN_AUTH_ROUTES = new Set(['POST /sign-in/email', 'POST /sign-out', 'GET /get-session']);
+/** Closed routes that change an account: answered with where to do it instead. */
+const ACCOUNT_ROUTES = new Set([
+  '/update-user',
+  '/change-email',
+  '/change-password',
+  '/set-password',
+  '/delete-user',
+  '/unlink-account',
+]);
+
+function authRouteOf(request: FastifyRequest): { key: string; path: string } {
+  const path = new URL(request.url, 'http://x').pathname.replace(/^\/api\/auth/, '');
+  return { key: `${request.method} ${path}`, path };
+}
+
 export function registerAuthRoutes(app: FastifyInstance, auth: Auth, origins: OriginPolicy): void {
   const { publicOrigin } = origins;
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     handler: async (request, reply) => {
+      const route = authRouteOf(request);
+      if (!OPEN_AUTH_ROUTES.has(route.key)) {
+        if (ACCOUNT_ROUTES.has(route.path)) {
+          return sendAuthError(reply, new ForbiddenError(coded('auth.profileRoute', {})));
+        }
+        return reply.callNotFound();
+      }
       // better-auth refuses an unknown Origin with a bare 403, which the admin
       // could only show as "wrong e-mail or password". Say what is wrong and
       // which address works (e.g. 127.0.0.1 opened instead of localhost).

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -93,5 +93,35 @@ describe('pnpm cli', { timeout: 60_000 }, () => {
       /--format: must be csv or json/,
     );
     // three CLI processes through tsx: slow when the whole test run shares the machine
+  }, 60_000);
+
+  it('import members reads a Windows-1252 file, names bad lines, and writes all rows or none', () => {
+    const file = path.join(dir, 'excel.csv');
+    const bad = Buffer.from(
+      'Namn;Kommun\r\nKöksglädje AB;Höör\r\nTrasig Ort AB;Narnia\r\n',
+      'latin1',
+    );
+    writeFileSync(file, bad);
+    const members = () => {
+      const db = new Database(dbFile, { readonly: true });
+      const rows = db
+        .prepare("SELECT name, municipality_code AS m FROM members WHERE name LIKE 'K%ksgl%dje AB'")
+        .all();
+      db.close();
+      return rows;
+    };
+    const refused = cli('import', 'members', file, '--apply');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/line 3: municipality: "Narnia"/);
+    expect(refused.stderr).toMatch(/nothing written: every row must be valid/);
+    expect(members()).toEqual([]);
+    writeFileSync(file, Buffer.from('Namn;Kommun\r\nKöksglädje AB;Höör\r\n', 'latin1'));
+    const applied = cli('import', 'members', file, '--apply');
+    expect(applied.stderr).toMatch(/Read as (windows-1252|iso-8859-1) \(detected\)/);
+    expect(applied.status).toBe(0);
+    expect(members()).toEqual([{ name: 'Köksglädje AB', m: '1267' }]);
+    const forced = cli('import', 'members', file, '--encoding', 'utf-8');
+    expect(forced.status).toBe(1);
+    expect(forced.stderr).toMatch(/not readable as utf-8/);
   }, 60_000);
 });

@@ -3,29 +3,36 @@
  *   migrate                         apply migrations
  *   seed [--demo N] [--seed S]      default data (idempotent), optionally N demo members
  *   user:create --email E --password P --role admin|editor [--cluster SLUG] [--name NAME]
- *   backup <file>                   online backup, safe while the server runs
+ *   backup <file>                   online backup, safe while the server runs; the
+ *                                   images go to <file>.media (restore: put both back)
  *   export members --format csv|json [--out FILE]
- *   import members <file.csv> [--apply] [--keep-duplicates]   (checks only unless --apply)
+ *   import members <file.csv> [--apply] [--keep-duplicates] [--update] [--encoding E]
+ *                                   checks only unless --apply; --update matches rows to
+ *                                   members by organisation number or slug and updates them;
+ *                                   the encoding is detected unless given (utf-8, windows-1252, iso-8859-1)
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import {
+  BadRequestError,
   createCaller,
   createContextInner,
   createUser,
   MEMBER_CSV_OPTIONS,
   exportPublishedMembers,
   jsonArrayChunks,
+  MediaFolder,
 } from '@cos/api';
 import { openDatabase, runMigrations } from '@cos/db';
 import { generateDemoData } from '@cos/db/demo';
 import { seedDefaultData } from '@cos/db/seed';
-import { userCreateInput } from '@cos/domain';
+import { formatMessage, isCsvEncoding, userCreateInput } from '@cos/domain';
 import { stringify } from 'csv-stringify';
 import { z } from 'zod';
-import { readMemberCsv } from './csv-rows';
+import { mediaDirectory } from './config';
+import { readMemberCsvBytes } from './csv-rows';
 
 const [command, ...rest] = process.argv.slice(2);
 
@@ -106,7 +113,13 @@ async function main() {
         const file = rest[0] ?? fail('Usage: pnpm cli backup <file>');
         // better-sqlite3's backup uses SQLite's online backup API: consistent while writers run.
         await handle.sqlite.backup(file);
-        console.warn(`Backed up ${handle.path} to ${file}`);
+        // The images after the database: a row is written only after its files, so
+        // every image the backed-up database names is already on disk to be copied.
+        const media = new MediaFolder(mediaDirectory(handle.path));
+        const copied = media.copyTo(`${file}.media`);
+        console.warn(
+          `Backed up ${handle.path} to ${file} and ${copied} image files from ${media.dir} to ${file}.media`,
+        );
         break;
       }
       case 'export': {
@@ -138,12 +151,25 @@ async function main() {
           options: {
             apply: { type: 'boolean', default: false },
             'keep-duplicates': { type: 'boolean', default: false },
+            update: { type: 'boolean', default: false },
+            encoding: { type: 'string' },
           },
         });
         if (positionals[0] !== 'members' || !positionals[1])
-          fail('Usage: pnpm cli import members <file.csv> [--apply]');
+          fail('Usage: pnpm cli import members <file.csv> [--apply] [--update] [--encoding E]');
+        const encoding = values.encoding?.toLowerCase();
+        if (encoding !== undefined && !isCsvEncoding(encoding))
+          fail(formatMessage('en', 'csv.encodingUnknown', { encoding }));
         runMigrations(handle.db);
-        const { rows, mapping } = readMemberCsv(readFileSync(positionals[1], 'utf8'));
+        let read: ReturnType<typeof readMemberCsvBytes>;
+        try {
+          read = readMemberCsvBytes(readFileSync(positionals[1]), { encoding });
+        } catch (error) {
+          // The file's refusal (undecodable, a lost character) in plain words, no stack trace.
+          if (error instanceof BadRequestError) fail(error.message);
+          throw error;
+        }
+        const { rows, lines, mapping, reading } = read;
         // The CLI acts as a platform administrator; its audit entries say so.
         const caller = createCaller(
           createContextInner({
@@ -160,15 +186,27 @@ async function main() {
         const started = performance.now();
         const report = await caller.member.admin.import({
           rows,
+          lines,
           dryRun: !values.apply,
           skipDuplicates: !values['keep-duplicates'],
+          mode: values.update ? 'upsert' : 'create',
         });
-        console.warn(`Columns: ${JSON.stringify(mapping)}`);
-        for (const p of report.problems) console.warn(`row ${p.row}: ${p.field}: ${p.message}`);
         console.warn(
-          `${report.total} rows: ${report.valid} valid, ${report.invalid} invalid, ${report.duplicates} likely duplicates; ` +
-            `${report.dryRun ? 'nothing written (add --apply)' : `${report.created} created`} in ${Math.round(performance.now() - started)} ms`,
+          `Read as ${reading.encoding}${reading.detected ? ' (detected)' : ''}${reading.bom ? ' with BOM' : ''}, ` +
+            `delimiter ${JSON.stringify(reading.delimiter)}. Columns: ${JSON.stringify(mapping)}`,
         );
+        for (const p of report.problems) console.warn(`line ${p.line}: ${p.field}: ${p.message}`);
+        const { planned } = report;
+        const outcome = report.dryRun
+          ? 'nothing written (add --apply)'
+          : report.applied
+            ? `${report.created} created, ${report.updated} updated`
+            : 'nothing written: every row must be valid';
+        console.warn(
+          `${report.total} rows: ${planned.create} to create, ${planned.update} to update, ${planned.unchanged} unchanged, ` +
+            `${report.invalid} invalid, ${report.duplicates} likely duplicates; ${outcome} in ${Math.round(performance.now() - started)} ms`,
+        );
+        if (!report.dryRun && !report.applied) process.exitCode = 1;
         break;
       }
       default:

@@ -1,10 +1,12 @@
 /**
  * Settings from the environment, with defaults that make `pnpm start` work on
  * a fresh machine: port 3000, the database under ./data, and an auth secret
- * generated once and kept beside the database file (mode 600).
+ * generated once and kept beside the database file (mode 600), and uploaded
+ * images in a folder beside it too (MEDIA_DIR moves it).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { resolveDatabasePath } from '@cos/db';
 
@@ -20,6 +22,8 @@ export interface ServerConfig {
    */
   allowedOrigins: string[];
   databasePath: string;
+  /** Uploaded images' files (MEDIA_DIR; by default <database file>.media beside it). */
+  mediaDir: string;
   authSecret: string;
 }
 
@@ -36,8 +40,21 @@ export function loadConfig(env = process.env): ServerConfig {
     origin,
     allowedOrigins: allowedOrigins(origin, env),
     databasePath,
+    mediaDir: mediaDirectory(databasePath, env),
     authSecret: env.AUTH_SECRET ?? persistedSecret(databasePath),
   };
+}
+
+/**
+ * Where uploaded images are stored: MEDIA_DIR, or a folder beside the
+ * database file named after it (data/cos.db → data/cos.db.media), so a
+ * database and its images travel together and `pnpm cli backup` copies both.
+ * An in-memory database gets a temporary folder that dies with the machine's /tmp.
+ */
+export function mediaDirectory(databasePath: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MEDIA_DIR) return path.resolve(env.MEDIA_DIR);
+  if (databasePath === ':memory:') return mkdtempSync(path.join(os.tmpdir(), 'cos-media-'));
+  return `${databasePath}.media`;
 }
 
 /** The dev servers of `pnpm dev`: the admin (vite dev) and the site (astro dev). */

@@ -8,7 +8,13 @@
  * message's catalogue code as messageCode and messageParams, so a client can
  * word it in its own language).
  */
-import { AppError, FieldError, OriginRefusedError, type AppErrorKind } from '@cos/api';
+import {
+  AppError,
+  ConflictError,
+  FieldError,
+  OriginRefusedError,
+  type AppErrorKind,
+} from '@cos/api';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyReply } from 'fastify';
@@ -31,6 +37,7 @@ export interface HttpError {
     message: string;
     fieldErrors?: Record<string, string[] | undefined>;
     useOrigin?: string | null;
+    current?: unknown;
     messageCode?: string;
     messageParams?: Record<string, string | number>;
   };
@@ -71,6 +78,8 @@ export function httpError(error: unknown): HttpError | null {
         error: name,
         message: appError.message,
         ...(appError instanceof OriginRefusedError ? { useOrigin: appError.useOrigin } : {}),
+        // A conflict says what is stored now (an import's apply: the rows that changed).
+        ...(appError instanceof ConflictError ? { current: appError.current } : {}),
         ...codeOf(appError),
       },
     };

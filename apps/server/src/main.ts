@@ -54,6 +54,7 @@ const app = await buildApp({
   auth,
   origin: config.origin,
   allowedOrigins: config.allowedOrigins,
+  mediaDir: config.mediaDir,
   frontends: true,
   logger: {
     level: process.env.LOG_LEVEL ?? 'info',

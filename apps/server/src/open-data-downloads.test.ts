@@ -24,6 +24,7 @@ describe('open-data downloads', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(['1280', '1281']).toContain(row.municipality_code);
+      expect(row.outside_skane).toBe(false);
       expect(row.areas?.split(';')).toContain('tech');
     }
     const csv = parseCsv(

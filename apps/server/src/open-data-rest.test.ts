@@ -76,6 +76,46 @@ describe('open data REST', () => {
     expect((await json<RestError>(badMunicipality)).message).toMatch(/municipality/i);
   });
 
+  it('keeps "outside Skåne" and "municipality not known" apart in filters, facets and members', async () => {
+    const outside = await json<RestDirectory>(
+      await server.fetch('/api/v1/members?municipality=outside&limit=100'),
+    );
+    const unknown = await json<RestDirectory>(
+      await server.fetch('/api/v1/members?municipality=unknown&limit=100'),
+    );
+    // Demo members include some marked outside Skåne; seed members with no municipality are not known.
+    expect(outside.items.length).toBeGreaterThan(0);
+    for (const item of outside.items)
+      expect([item.municipality, item.outsideSkane]).toEqual([null, true]);
+    expect(unknown.items.map((i) => i.slug)).toEqual(expect.arrayContaining(['ericsson', 'sony']));
+    for (const item of unknown.items)
+      expect([item.municipality, item.outsideSkane]).toEqual([null, false]);
+    const facet = (value: string) => outside.facets.municipality.find((f) => f.value === value);
+    expect(facet('outside')?.count).toBe(outside.total);
+    expect(facet('unknown')?.count).toBe(unknown.total);
+    const ericsson = await json<RestMember>(await server.fetch('/api/v1/members/ericsson'));
+    expect([ericsson.municipality, ericsson.outsideSkane]).toEqual([null, false]);
+
+    const csv = parseCsv(
+      (await (await server.fetch('/api/v1/members.csv?municipality=outside')).text()).replace(
+        /^\uFEFF/,
+        '',
+      ),
+    );
+    const [header, ...rows] = csv;
+    const column = (header ?? []).indexOf('outside_skane');
+    expect(column).toBeGreaterThan(-1);
+    expect(rows).toHaveLength(outside.total);
+    for (const row of rows) expect(row[column]).toBe('true');
+    const known = parseCsv(
+      (await (await server.fetch('/api/v1/members.csv?municipality=unknown')).text()).replace(
+        /^\uFEFF/,
+        '',
+      ),
+    );
+    expect(known.slice(1).map((r) => r[column])).toEqual(unknown.items.map(() => 'false'));
+  });
+
   it('serves one member by slug and 404 for an unknown one', async () => {
     const found = await server.fetch('/api/v1/members/lunds-universitet');
     expect(found.status).toBe(200);

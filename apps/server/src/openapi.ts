@@ -1,5 +1,12 @@
 /** The OpenAPI 3.1 description of the open-data routes. */
-import { LIST_LIMIT_MAX, MEMBER_KINDS, MUNICIPALITY_CODES, SIZE_BANDS } from '@cos/domain';
+import {
+  LIST_LIMIT_MAX,
+  MEMBER_KINDS,
+  MUNICIPALITY_CODES,
+  MUNICIPALITY_UNKNOWN,
+  OUTSIDE_SKANE,
+  SIZE_BANDS,
+} from '@cos/domain';
 
 const many = (name: string, description: string, items: Record<string, unknown>) => ({
   name,
@@ -19,10 +26,11 @@ const directoryParameters = [
   },
   many('area', 'Specialisation area slug.', { type: 'string' }),
   many('cluster', 'Cluster slug.', { type: 'string' }),
-  many('municipality', 'Municipality code, or "outside" for outside Skåne.', {
-    type: 'string',
-    enum: [...MUNICIPALITY_CODES, 'outside'],
-  }),
+  many(
+    'municipality',
+    'Municipality code; "outside" for members known to be outside Skåne; "unknown" for members whose municipality is not known (not the same as outside).',
+    { type: 'string', enum: [...MUNICIPALITY_CODES, OUTSIDE_SKANE, MUNICIPALITY_UNKNOWN] },
+  ),
   many('kind', 'Kind of organisation.', { type: 'string', enum: [...MEMBER_KINDS] }),
   many('size', 'Size band (employees).', { type: 'string', enum: [...SIZE_BANDS] }),
   { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'name', 'newest'] } },

@@ -177,6 +177,11 @@ describe('sessions and cross-site protection', () => {
     // The wire carries the current record of whichever entity conflicted: here a member.
     const current = error.data.current as Outputs['member']['admin']['get'] | undefined;
     expect(current?.version).toBe(updated.version);
+    // …and who saved that version, by name and role (never an e-mail address), and when.
+    const savedBy = (error.data as { savedBy?: { name: string; role: string; at: string } })
+      .savedBy;
+    expect(savedBy).toMatchObject({ name: 'Ada Admin', role: 'admin' });
+    expect(Number.isNaN(Date.parse(savedBy?.at ?? ''))).toBe(false);
     expect(countMembersNamed('Gammal version')).toBe(0);
   });
 

@@ -5,7 +5,7 @@
  */
 import type { AppRouter, ExportRow } from '@cos/api';
 import type { inferRouterError, inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import type { CsvRows } from './csv-rows';
+import type { CsvReading, CsvRows } from './csv-rows';
 import type { HttpError } from './http-errors';
 import type { DATA_LICENCE } from './open-data';
 
@@ -34,7 +34,8 @@ export type RestMember = Outputs['member']['bySlug'];
 /** One row of the members.json download (the CSV's columns, as JSON). */
 export type RestDownloadRow = ExportRow;
 /** What the CSV import route answers: the import report and the heading mapping it used. */
-export type RestImportReport = Outputs['member']['admin']['import'] & Pick<CsvRows, 'mapping'>;
+export type RestImportReport = Outputs['member']['admin']['import'] &
+  Pick<CsvRows, 'mapping'> & { reading: CsvReading };
 /** The body of a REST refusal (http-errors.ts). */
 export type RestError = HttpError['body'];
 /** A refused sign-in, in better-auth's shape (http-errors.ts sendAuthError). */

@@ -162,6 +162,7 @@ describe('response headers', () => {
       '/api/admin/members/import',
       { method: 'POST', body: 'x', headers: { 'content-type': 'text/csv' } },
     ],
+    ['/api/admin/members/export?format=csv'],
   ];
 
   it.each(requests)('%s carries the security headers', async (pathname, init) => {

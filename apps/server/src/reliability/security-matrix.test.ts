@@ -114,4 +114,32 @@ describe('the role × procedure matrix', () => {
     expect(result.status).toBe(403);
     expect(checksumDatabase(env.server.handle.sqlite)).toBe(before);
   });
+
+  it('an editor cannot delete, archive or re-identify a member another cluster shares, nor drop that cluster', async () => {
+    const { member: m } = await env.admin.member.admin.create({
+      name: unique('Delat matrisbolag'),
+      kind: 'company',
+      status: 'published',
+      memberships: [
+        { clusterId: env.ownClusterId, since: null },
+        { clusterId: env.otherClusterId, since: null },
+      ],
+    });
+    const before = checksumDatabase(env.server.handle.sqlite);
+    const attempts: [string, unknown][] = [
+      ['member.admin.delete', { id: m.id, version: m.version }],
+      ['member.admin.setStatus', { id: m.id, version: m.version, action: 'archive' }],
+      ['member.admin.setStatus', { id: m.id, version: m.version, action: 'unpublish' }],
+      ['member.admin.update', { id: m.id, version: m.version, name: unique('Omdöpt') }],
+      [
+        'member.admin.update',
+        { id: m.id, version: m.version, memberships: [{ clusterId: env.ownClusterId }] },
+      ],
+    ];
+    for (const [path, input] of attempts) {
+      const result = await call(path, 'mutation', input, env.cookies.editorOwn);
+      expect(result.status, `${path} ${JSON.stringify(input)}`).toBe(403);
+    }
+    expect(checksumDatabase(env.server.handle.sqlite)).toBe(before);
+  });
 });

@@ -11,14 +11,16 @@ export type Target = 'own' | 'other';
  * Who may call a procedure:
  * public — everyone; signedIn — any account (editors see their own scope);
  * cluster — admins, and editors on their own cluster's records only;
+ * editor — editors on their own cluster's records only (admins have no cluster of their own);
  * admin — admins only.
  */
-export type Rule = 'public' | 'signedIn' | 'cluster' | 'admin';
+export type Rule = 'public' | 'signedIn' | 'cluster' | 'editor' | 'admin';
 
 export const EXPECTED: Record<Rule, Record<Actor, number>> = {
   public: { anonymous: 200, editorOwn: 200, editorOther: 200, admin: 200 },
   signedIn: { anonymous: 401, editorOwn: 200, editorOther: 200, admin: 200 },
   cluster: { anonymous: 401, editorOwn: 200, editorOther: 403, admin: 200 },
+  editor: { anonymous: 401, editorOwn: 200, editorOther: 403, admin: 403 },
   admin: { anonymous: 401, editorOwn: 403, editorOther: 403, admin: 200 },
 };
 
@@ -94,6 +96,8 @@ export function procedureMatrix(env: SecurityEnv): Record<string, { rule: Rule; 
       input: () => ({ rows: [{ name: unique('Importbolaget') }], dryRun: true }),
     },
     'article.admin.list': { rule: 'signedIn', input: () => undefined },
+    'session.profile': { rule: 'signedIn', input: () => undefined },
+    'session.updateProfile': { rule: 'signedIn', input: () => ({ name: unique('Profilnamn') }) },
 
     'member.admin.get': { rule: 'cluster', input: async (t) => ({ id: (await member(t)).id }) },
     'member.admin.create': {
@@ -125,6 +129,31 @@ export function procedureMatrix(env: SecurityEnv): Record<string, { rule: Rule; 
         return { items: [{ id: m.id, version: m.version }], action: 'archive' };
       },
     },
+    'member.admin.editMany': {
+      rule: 'cluster',
+      input: async (t) => {
+        const m = await member(t);
+        return {
+          items: [{ id: m.id, version: m.version }],
+          change: { addArea: (await area()).id },
+        };
+      },
+    },
+    // "Remove from our cluster": 'own' aims at a member shared by both clusters.
+    'member.admin.leaveCluster': {
+      rule: 'editor',
+      input: async (t) => {
+        const { member: m } = await env.admin.member.admin.create({
+          name: unique('Delat bolag'),
+          kind: 'company',
+          memberships: [
+            ...(t === 'own' ? [{ clusterId: env.ownClusterId, since: null }] : []),
+            { clusterId: env.otherClusterId, since: null },
+          ],
+        });
+        return { id: m.id, version: m.version };
+      },
+    },
     'member.admin.delete': {
       rule: 'cluster',
       input: async (t) => {
@@ -146,6 +175,14 @@ export function procedureMatrix(env: SecurityEnv): Record<string, { rule: Rule; 
           name: unique('Före'),
         });
         return { entryId: lastEntry('member', m.id), side: 'before', version: changed.version };
+      },
+    },
+    'audit.restorePreview': {
+      rule: 'cluster',
+      input: async (t) => {
+        const m = await member(t);
+        await env.admin.member.admin.update({ id: m.id, version: m.version, name: unique('Före') });
+        return { entryId: lastEntry('member', m.id), mode: 'undo' };
       },
     },
     'article.admin.get': { rule: 'cluster', input: async (t) => ({ id: (await article(t)).id }) },

@@ -30,6 +30,8 @@ describe('session cookies', () => {
       headers: { 'content-type': 'text/csv', origin: env.server.origin, cookie },
       body: `namn\n${unique('Kakimport AB')}\n`,
     });
+  const exportCsv = (cookie: string) =>
+    env.server.fetch('/api/admin/members/export?format=csv', { headers: { cookie } });
 
   /**
    * The cookie is refused everywhere a session counts, and nothing is written
@@ -44,6 +46,7 @@ describe('session cookies', () => {
     expect((await list(cookie)).status, `${why}: query`).toBe(401);
     expect((await create(cookie)).status, `${why}: mutation`).toBe(401);
     expect((await importCsv(cookie)).status, `${why}: import`).toBe(401);
+    expect((await exportCsv(cookie)).status, `${why}: export`).toBe(401);
     const me = await reply(await trpcQuery(env.server, 'session.me', undefined, cookie));
     expect(trpcData(me.body), `${why}: session.me`).toBeNull();
     expect(withoutSessions(), why).toEqual(before);
