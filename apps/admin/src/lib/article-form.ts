@@ -18,6 +18,8 @@ export interface ArticleFormValues {
   summary: Bilingual;
   body: Bilingual;
   hasCover: boolean;
+  /** An uploaded cover's content hash ('' for none); the address is used only without one. */
+  coverImage: string;
   coverSrc: string;
   coverAlt: Bilingual;
   author: string;
@@ -33,7 +35,7 @@ export interface ArticleRecordLike {
   title: Bilingual;
   summary: Bilingual;
   body: Bilingual;
-  coverImage: { src: string; alt: Bilingual } | null;
+  coverImage: { src?: string; image?: string; alt: Bilingual } | null;
   author: string;
   tags: string[];
   clusterId: number | null;
@@ -50,6 +52,7 @@ export const ARTICLE_FIELD_PATHS = [
   'body.sv',
   'body.en',
   'hasCover',
+  'cover.hash',
   'coverSrc',
   'coverAlt.sv',
   'coverAlt.en',
@@ -90,6 +93,7 @@ export function emptyArticleValues(clusterId: number | null = null): ArticleForm
     summary: { sv: '', en: '' },
     body: { sv: '', en: '' },
     hasCover: false,
+    coverImage: '',
     coverSrc: '',
     coverAlt: { sv: '', en: '' },
     author: '',
@@ -107,6 +111,7 @@ export function articleToValues(r: ArticleRecordLike): ArticleFormValues {
     summary: { ...r.summary },
     body: { ...r.body },
     hasCover: r.coverImage !== null,
+    coverImage: r.coverImage?.image ?? '',
     coverSrc: r.coverImage?.src ?? '',
     coverAlt: r.coverImage ? { ...r.coverImage.alt } : { sv: '', en: '' },
     author: r.author,
@@ -117,13 +122,19 @@ export function articleToValues(r: ArticleRecordLike): ArticleFormValues {
   };
 }
 
+/** An upload wins over an address; with neither, the schema says to give one. */
+function coverRaw(v: ArticleFormValues) {
+  if (v.coverImage !== '') return { image: v.coverImage, alt: v.coverAlt };
+  return v.coverSrc.trim() === '' ? { alt: v.coverAlt } : { src: v.coverSrc, alt: v.coverAlt };
+}
+
 function articleRaw(v: ArticleFormValues) {
   return {
     slug: v.slug.trim() === '' ? undefined : v.slug.trim(),
     title: v.title,
     summary: v.summary,
     body: v.body,
-    coverImage: v.hasCover ? { src: v.coverSrc, alt: v.coverAlt } : null,
+    coverImage: v.hasCover ? coverRaw(v) : null,
     author: v.author,
     tags: parseTags(v.tags),
     clusterId: v.clusterId === '' ? null : Number(v.clusterId),
@@ -139,6 +150,7 @@ function articleErrors<T>(validated: Validated<T>): Validated<T> {
   for (const [path, messages] of Object.entries(validated.errors)) {
     const key = path
       .replace(/^coverImage\.src$/, 'coverSrc')
+      .replace(/^coverImage\.image$/, 'cover.hash')
       .replace(/^coverImage\.alt\.(sv|en)$/, 'coverAlt.$1')
       .replace(/^coverImage\.alt$/, 'coverAlt.sv')
       .replace(/^tags\.\d+$/, 'tags');

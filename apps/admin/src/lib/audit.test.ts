@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, entryName, entryPath, type AuditEntryLike } from './audit';
+import {
+  changedFields,
+  entryActor,
+  entryName,
+  entryPath,
+  restoreActions,
+  type AuditEntryLike,
+} from './audit';
 
 const entry = (over: Partial<AuditEntryLike>): AuditEntryLike => ({
   id: 1,
@@ -53,5 +60,27 @@ describe('audit entries', () => {
       { field: 'name', before: null, after: 'Ny' },
       { field: 'status', before: null, after: 'draft' },
     ]);
+  });
+});
+
+describe('who and how back', () => {
+  it('names the author by name and role, never needing an e-mail', () => {
+    expect(entryActor(entry({ actorName: 'Ada', actorRole: 'admin', userId: 'u' }))).toEqual({
+      kind: 'person',
+      name: 'Ada',
+      role: 'admin',
+    });
+    expect(entryActor(entry({ userId: 'gone' }))).toEqual({ kind: 'former' });
+    expect(entryActor(entry({ userId: 'gone', userEmail: 'a@b.se' }))).toMatchObject({
+      name: 'a@b.se',
+    });
+    expect(entryActor(entry({}))).toEqual({ kind: 'system' });
+  });
+
+  it('offers undo and whole restore for a change, re-creation for a deletion', () => {
+    const kinds = (over: Partial<AuditEntryLike>) => restoreActions(entry(over)).map((a) => a.kind);
+    expect(kinds({ action: 'update', before: {}, after: {} })).toEqual(['undo', 'whole']);
+    expect(kinds({ action: 'delete', before: {} })).toEqual(['recreate']);
+    expect(kinds({ action: 'create', after: {} })).toEqual(['whole']);
   });
 });

@@ -6,7 +6,11 @@ export type AuditEntity = 'member' | 'cluster' | 'area' | 'article' | 'user';
 export interface AuditEntryLike {
   id: number;
   at: string;
+  /** Sent to administrators only. */
   userEmail: string | null;
+  userId?: string | null;
+  actorName?: string | null;
+  actorRole?: 'admin' | 'editor' | null;
   entity: string;
   entityId: string;
   action: string;
@@ -83,4 +87,36 @@ export function changedFields(before: unknown, after: unknown): FieldChange[] {
     if (!sameValue(bv, av)) out.push({ field: key, before: bv ?? null, after: av ?? null });
   }
   return out;
+}
+
+/**
+ * Who made a change, as a person reads it: the account's name (and its role
+ * when known), the e-mail only where an administrator gets no name (an
+ * account deleted since), and "former account" / "system" otherwise.
+ */
+export type Actor =
+  | { kind: 'person'; name: string; role: 'admin' | 'editor' | null }
+  | { kind: 'former' }
+  | { kind: 'system' };
+
+export function entryActor(entry: AuditEntryLike): Actor {
+  if (entry.actorName)
+    return { kind: 'person', name: entry.actorName, role: entry.actorRole ?? null };
+  if (entry.userEmail) return { kind: 'person', name: entry.userEmail, role: null };
+  return entry.userId ? { kind: 'former' } : { kind: 'system' };
+}
+
+/** The ways back from an entry: undo it, restore the whole record then, or re-create a deleted one. */
+export interface RestoreAction {
+  kind: 'undo' | 'whole' | 'recreate';
+  mode: 'undo' | 'whole';
+  side: 'before' | 'after';
+}
+
+export function restoreActions(entry: AuditEntryLike): RestoreAction[] {
+  if (entry.action === 'delete') return [{ kind: 'recreate', mode: 'undo', side: 'before' }];
+  const whole: RestoreAction = { kind: 'whole', mode: 'whole', side: 'after' };
+  // A creation has nothing before it to go back to field by field.
+  if (entry.action === 'create' || !entry.before) return entry.after ? [whole] : [];
+  return [{ kind: 'undo', mode: 'undo', side: 'before' }, ...(entry.after ? [whole] : [])];
 }

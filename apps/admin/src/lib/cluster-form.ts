@@ -7,6 +7,7 @@ import {
   type Status,
 } from '@cos/domain';
 import { blankToNull, numberOrNull, validatedBy, type Validated, type Bilingual } from './forms';
+import { emptyImage, imagePaths, imageRaw, imageToValue, type ImageValue } from './image-form';
 
 export interface ClusterFormValues {
   name: string;
@@ -19,6 +20,7 @@ export interface ClusterFormValues {
   municipalityCode: string;
   foundedYear: string;
   logoUrl: string;
+  logo: ImageValue;
   areaIds: number[];
   confidence: 'high' | 'medium' | 'guess';
   sourceNote: string;
@@ -36,6 +38,8 @@ export interface ClusterRecordLike {
   municipalityCode: string | null;
   foundedYear: number | null;
   logoUrl: string | null;
+  /** Left out by records from before logos were uploaded: read as none. */
+  logo?: { hash: string; alt: Bilingual } | null;
   areaIds: number[];
   confidence: 'high' | 'medium' | 'guess';
   sourceNote: string;
@@ -54,6 +58,7 @@ export const CLUSTER_FIELD_PATHS = [
   'municipalityCode',
   'foundedYear',
   'logoUrl',
+  ...imagePaths('logo'),
   'areaIds',
   'confidence',
   'sourceNote',
@@ -72,6 +77,7 @@ export function emptyClusterValues(): ClusterFormValues {
     municipalityCode: '',
     foundedYear: '',
     logoUrl: '',
+    logo: emptyImage(),
     areaIds: [],
     confidence: 'high',
     sourceNote: '',
@@ -91,6 +97,7 @@ export function clusterToValues(r: ClusterRecordLike): ClusterFormValues {
     municipalityCode: r.municipalityCode ?? '',
     foundedYear: r.foundedYear === null ? '' : String(r.foundedYear),
     logoUrl: r.logoUrl ?? '',
+    logo: imageToValue(r.logo ?? null),
     areaIds: [...r.areaIds].sort((a, b) => a - b),
     confidence: r.confidence,
     sourceNote: r.sourceNote,
@@ -110,6 +117,7 @@ function clusterRaw(v: ClusterFormValues) {
     municipalityCode: blankToNull(v.municipalityCode),
     foundedYear: numberOrNull(v.foundedYear),
     logoUrl: blankToNull(v.logoUrl),
+    logo: imageRaw(v.logo),
     areaIds: v.areaIds,
     confidence: v.confidence,
     sourceNote: v.sourceNote,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from './csv';
+import { parseCsv, recordStartLines, toCsv } from './csv';
 
 describe('parseCsv', () => {
   it('reads plain rows with a comma', () => {
@@ -61,5 +61,19 @@ describe('toCsv', () => {
       ['"', '', 'å'],
     ];
     expect(parseCsv(toCsv(rows, ';'), ';').rows).toEqual(rows);
+  });
+});
+
+describe('recordStartLines', () => {
+  it('names the line each row starts on, past empty lines and line breaks in cells', () => {
+    const text = '\uFEFFa;b\r\n1;"två\r\nrader"\r\n\r\n3;"""x"""\r\n;\r\n5;6';
+    expect(recordStartLines(text)).toEqual([1, 2, 5, 6, 7]);
+    const parsed = parseCsv(text);
+    expect(parsed.rows).toHaveLength(5);
+    expect(parsed.lines).toEqual([1, 2, 5, 6, 7]);
+  });
+
+  it('counts a lone CR (old Mac files) and LF alike', () => {
+    expect(recordStartLines('a\rb\n\nc')).toEqual([1, 2, 4]);
   });
 });

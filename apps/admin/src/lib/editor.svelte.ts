@@ -12,7 +12,7 @@ import {
   type FieldDifference,
   type Side,
 } from './diff';
-import { describeError, type ApiProblem } from './errors';
+import { describeError, type ApiProblem, type SavedBy } from './errors';
 import type { FieldErrors, Validated } from './forms';
 
 const STASH_PREFIX = 'cos-admin-unsaved:';
@@ -22,6 +22,8 @@ export interface Conflict<Rec, Values> {
   theirsValues: Values;
   differences: FieldDifference[];
   choices: Record<string, Side>;
+  /** Who saved the stored version, and when (null when the history names nobody). */
+  savedBy: SavedBy | null;
 }
 
 export interface EditorOptions<Rec, Values> {
@@ -77,8 +79,9 @@ export class RecordEditor<Rec extends { version: number }, Values> {
     } catch (error) {
       const problem = describeError(error);
       if (problem.kind === 'fields') this.errors = problem.errors;
-      else if (problem.kind === 'conflict') this.startConflict(problem.current as Rec);
-      else this.problem = problem;
+      else if (problem.kind === 'conflict') {
+        this.startConflict(problem.current as Rec, problem.savedBy ?? null);
+      } else this.problem = problem;
       return null;
     } finally {
       this.saving = false;
@@ -114,18 +117,25 @@ export class RecordEditor<Rec extends { version: number }, Values> {
       return true;
     } catch (error) {
       const problem = describeError(error);
-      if (problem.kind === 'conflict') this.startConflict(problem.current as Rec);
+      if (problem.kind === 'conflict')
+        this.startConflict(problem.current as Rec, problem.savedBy ?? null);
       else this.problem = problem;
       return false;
     }
   }
 
-  startConflict(theirs: Rec): void {
+  startConflict(theirs: Rec, savedBy: SavedBy | null = null): void {
     const theirsValues = this.#options.toValues(theirs);
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Svelte types this Snapshot<Values>, which TypeScript needs cast; svelte-eslint-parser's stand-in for $state.snapshot returns Values
     const mine = $state.snapshot(this.values) as Values;
     const differences = differingFields(this.#options.paths, this.baseValues, mine, theirsValues);
-    this.conflict = { theirs, theirsValues, differences, choices: defaultChoices(differences) };
+    this.conflict = {
+      theirs,
+      theirsValues,
+      differences,
+      choices: defaultChoices(differences),
+      savedBy,
+    };
   }
 
   /** Takes the chosen values onto the current record; the next save uses its version. */

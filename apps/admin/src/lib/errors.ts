@@ -21,12 +21,32 @@ export type ApiProblem = ProblemCode &
     | { kind: 'forbidden'; message: string }
     | { kind: 'wrong-address'; message: string; useOrigin: string }
     | { kind: 'not-found'; message: string }
-    | { kind: 'conflict'; message: string; current: unknown }
+    | { kind: 'conflict'; message: string; current: unknown; savedBy?: SavedBy }
     | { kind: 'fields'; message: string; errors: FieldErrors }
     | { kind: 'rate-limited'; message: string }
     | { kind: 'network'; message: string }
     | { kind: 'other'; message: string }
   );
+
+/** Who saved the version a conflict reports, and when (names and roles; never e-mail). */
+export interface SavedBy {
+  name: string | null;
+  role: 'admin' | 'editor' | null;
+  at: string;
+}
+
+/** `{ savedBy }` when the server named who saved, else nothing. */
+function savedByOf(value: unknown): { savedBy?: SavedBy } {
+  if (!value || typeof value !== 'object') return {};
+  const { name, role, at } = value as Record<string, unknown>;
+  if (typeof at !== 'string') return {};
+  const savedBy: SavedBy = {
+    name: typeof name === 'string' ? name : null,
+    role: role === 'admin' || role === 'editor' ? role : null,
+    at,
+  };
+  return { savedBy };
+}
 
 interface ErrorData {
   code?: string;
@@ -35,6 +55,8 @@ interface ErrorData {
   /** `code` and `params` name the rule in the domain's message catalogue, for the Swedish text. */
   issues?: { path: string; message: string; code?: string; params?: unknown }[] | null;
   current?: unknown;
+  /** With a conflict: who saved the version in `current`, and when. */
+  savedBy?: unknown;
   /** Set when a write was refused because this page is not at the platform's address. */
   useOrigin?: string | null;
   /** The catalogue code and parameters of the message (not for field problems: see issues). */
@@ -90,7 +112,7 @@ function refusal(data: ErrorData, message: string): ApiProblem {
       return { kind: 'not-found', message };
     case 'CONFLICT':
       return data.current !== undefined && data.current !== null
-        ? { kind: 'conflict', message, current: data.current }
+        ? { kind: 'conflict', message, current: data.current, ...savedByOf(data.savedBy) }
         : { kind: 'other', message };
     case 'TOO_MANY_REQUESTS':
       return { kind: 'rate-limited', message };

@@ -31,6 +31,8 @@ const LABELS: Record<string, MessageKey> = {
   city: 'cluster.city',
   foundedYear: 'cluster.foundedYear',
   logoUrl: 'cluster.logoUrl',
+  logo: 'image.logo',
+  cover: 'image.cover',
   confidence: 'cluster.confidence',
   sourceNote: 'cluster.sourceNote',
   summary: 'area.summary',
@@ -49,6 +51,7 @@ const LABELS: Record<string, MessageKey> = {
   role: 'user.role',
   disabled: 'users.col.disabled',
   isDemo: 'members.filter.demo',
+  outsideSkane: 'member.outsideSkane',
 };
 
 export function fieldLabel(path: string): string {
@@ -95,8 +98,14 @@ export function formatValue(path: string, value: unknown): string {
             `${taxonomy.clusterName(m.clusterId)}${m.since ? ` (${t('member.since').toLowerCase()} ${m.since})` : ''}`,
         )
         .join(', ');
+    case 'logo': {
+      // An image as people know it: by its Swedish alt text.
+      const alt = (value as { alt?: { sv?: string } }).alt?.sv;
+      return alt ? `${t('image.logo')}: ${alt}` : t('image.logo');
+    }
     case 'disabled':
     case 'isDemo':
+    case 'outsideSkane':
       return value ? t('common.yes') : t('common.no');
     case 'publishedAt':
       return typeof value === 'string' ? fmt.dateTime(value) : String(value);

@@ -3,6 +3,7 @@ import {
   activeFilterCount,
   DEFAULT_COLUMNS,
   DEFAULT_LIST_STATE,
+  listFilterParams,
   listStateToQuery,
   listStateToSearch,
   parseColumns,
@@ -20,19 +21,20 @@ describe('member list state ↔ URL', () => {
     expect(listStateToSearch(DEFAULT_LIST_STATE)).toBe('');
   });
 
-  it('round-trips search, filters, sort, page size and cursor', () => {
+  it('round-trips search, filters, sort, direction, page size and page', () => {
     const search =
-      '?q=bio+tech&status=draft&status=published&area=life-science&cluster=opentech&municipality=1280&municipality=outside&kind=startup&size=10-49&demo=none&sort=newest&limit=50&cursor=abc';
+      '?q=bio+tech&status=draft&status=published&area=life-science&cluster=opentech&municipality=1280&municipality=outside&municipality=unknown&kind=startup&size=10-49&demo=none&sort=municipality&order=desc&limit=50&page=3';
     const state = parse(search);
     expect(state).toMatchObject({
       q: 'bio tech',
       status: ['draft', 'published'],
       area: ['life-science'],
-      municipality: ['1280', 'outside'],
+      municipality: ['1280', 'outside', 'unknown'],
       demo: 'none',
-      sort: 'newest',
+      sort: 'municipality',
+      order: 'desc',
       limit: 50,
-      cursor: 'abc',
+      page: 3,
     });
     expect(listStateToSearch(state)).toBe(search);
     expect(parse(listStateToSearch(state))).toEqual(state);
@@ -40,7 +42,7 @@ describe('member list state ↔ URL', () => {
 
   it('drops values the API would refuse instead of failing', () => {
     const state = parse(
-      '?kind=spaceship&kind=company&status=deleted&municipality=9999&area=Not%20A%20Slug&sort=random&limit=7&demo=maybe',
+      '?kind=spaceship&kind=company&status=deleted&municipality=9999&area=Not%20A%20Slug&sort=random&order=up&limit=7&demo=maybe&page=0',
     );
     expect(state).toEqual({ ...DEFAULT_LIST_STATE, kind: ['company'] });
   });
@@ -52,12 +54,12 @@ describe('member list state ↔ URL', () => {
 
 describe('list state changes', () => {
   it('a changed filter or search goes back to the first page', () => {
-    const onPage2 = { ...DEFAULT_LIST_STATE, cursor: 'page-2' };
+    const onPage2 = { ...DEFAULT_LIST_STATE, page: 2 };
     expect(toggleFilter(onPage2, 'kind', 'startup')).toMatchObject({
       kind: ['startup'],
-      cursor: null,
+      page: 1,
     });
-    expect(updateListState(onPage2, { q: 'x' }).cursor).toBeNull();
+    expect(updateListState(onPage2, { q: 'x' }).page).toBe(1);
   });
 
   it('toggles a value on and off', () => {
@@ -74,11 +76,17 @@ describe('list state changes', () => {
 
 describe('listStateToQuery', () => {
   it('turns the state into the API input', () => {
-    expect(listStateToQuery(parse('?q=%20&demo=only&cursor=c1'))).toMatchObject({
+    expect(listStateToQuery(parse('?q=%20&demo=only&page=4'))).toMatchObject({
       q: undefined,
       demo: true,
-      cursor: 'c1',
+      page: 4,
       limit: 20,
+    });
+    // A direction without a sort means nothing (the server would use the default sort's own).
+    expect(listStateToQuery(parse('?order=desc')).order).toBeUndefined();
+    expect(listStateToQuery(parse('?sort=kind&order=desc'))).toMatchObject({
+      sort: 'kind',
+      order: 'desc',
     });
     expect(listStateToQuery(DEFAULT_LIST_STATE).demo).toBeUndefined();
   });
@@ -86,7 +94,7 @@ describe('listStateToQuery', () => {
 
 describe('publicCsvSearch', () => {
   it('serves only published-only lists, keeping the other filters', () => {
-    expect(publicCsvSearch(parse('?status=published&kind=startup&cursor=x'))).toBe('?kind=startup');
+    expect(publicCsvSearch(parse('?status=published&kind=startup&page=3'))).toBe('?kind=startup');
     expect(publicCsvSearch(parse('?status=published'))).toBe('');
     expect(publicCsvSearch(parse('?status=draft'))).toBeNull();
     expect(publicCsvSearch(parse('?status=published&demo=only'))).toBeNull();
@@ -103,5 +111,15 @@ describe('parseColumns', () => {
     expect(parseColumns(null)).toEqual([...DEFAULT_COLUMNS]);
     expect(parseColumns('{oops')).toEqual([...DEFAULT_COLUMNS]);
     expect(parseColumns('"status"')).toEqual([...DEFAULT_COLUMNS]);
+  });
+});
+
+describe('listFilterParams', () => {
+  it('gives the search, filters and sort without the page or page size', () => {
+    const state = parse('?q=bio&kind=startup&status=draft&sort=kind&order=desc&page=5&limit=50');
+    expect(listFilterParams(state).toString()).toBe(
+      'q=bio&status=draft&kind=startup&sort=kind&order=desc',
+    );
+    expect(listFilterParams(DEFAULT_LIST_STATE).toString()).toBe('');
   });
 });

@@ -1,20 +1,26 @@
 /**
  * The member list's state (search, filters, sort, page) and its URL. The URL
  * is the source of truth: a list can be bookmarked, shared and restored with
- * the back button. Values a URL may carry but the API would refuse (an
- * unknown kind, a malformed slug) are dropped here instead of failing.
+ * the back button — the page number is in it, so "Sida 3 av 42" and the row
+ * range are right after Back, with nothing remembered on the side. Values a
+ * URL may carry but the API would refuse (an unknown kind, a malformed slug,
+ * page 0) are dropped here instead of failing.
  */
 import {
+  ADMIN_MEMBER_SORTS,
+  LIST_PAGE_MAX,
   MEMBER_KINDS,
-  MEMBER_SORTS,
   MUNICIPALITY_CODES,
+  MUNICIPALITY_UNKNOWN,
   OUTSIDE_SKANE,
   SEARCH_QUERY_MAX,
   SIZE_BANDS,
   SLUG_PATTERN,
   STATUSES,
+  SORT_ORDERS,
   type AdminMemberListQuery,
-  type MemberSort,
+  type AdminMemberSort,
+  type SortOrder,
   type Status,
 } from '@cos/domain';
 import type { ReadonlyParams } from './simple-list';
@@ -32,8 +38,11 @@ export interface MemberListState {
   status: Status[];
   demo: DemoFilter;
   /** null: the server's default (relevance with search text, name otherwise). */
-  sort: MemberSort | null;
-  cursor: string | null;
+  sort: AdminMemberSort | null;
+  /** null: the sort's natural direction (names A–Ö, dates newest first). */
+  order: SortOrder | null;
+  /** The page shown, from 1. */
+  page: number;
   limit: number;
 }
 
@@ -57,11 +66,16 @@ export const DEFAULT_LIST_STATE: MemberListState = {
   status: [],
   demo: 'all',
   sort: null,
-  cursor: null,
+  order: null,
+  page: 1,
   limit: 20,
 };
 
-const municipalityValues = new Set<string>([...MUNICIPALITY_CODES, OUTSIDE_SKANE]);
+const municipalityValues = new Set<string>([
+  ...MUNICIPALITY_CODES,
+  OUTSIDE_SKANE,
+  MUNICIPALITY_UNKNOWN,
+]);
 const validators: Record<ListFilterKey, (value: string) => boolean> = {
   area: (v) => SLUG_PATTERN.test(v) && v.length <= 80,
   cluster: (v) => SLUG_PATTERN.test(v) && v.length <= 80,
@@ -77,9 +91,10 @@ function many(params: ReadonlyParams, key: ListFilterKey): string[] {
 
 export function parseListState(params: ReadonlyParams): MemberListState {
   const sort = params.get('sort');
+  const order = params.get('order');
   const demo = params.get('demo');
   const limit = Number(params.get('limit'));
-  const cursor = params.get('cursor');
+  const page = Number(params.get('page'));
   return {
     q: (params.get('q') ?? '').slice(0, SEARCH_QUERY_MAX),
     area: many(params, 'area'),
@@ -89,23 +104,42 @@ export function parseListState(params: ReadonlyParams): MemberListState {
     size: many(params, 'size'),
     status: many(params, 'status') as Status[],
     demo: demo === 'only' || demo === 'none' ? demo : 'all',
-    sort: (MEMBER_SORTS as readonly string[]).includes(sort ?? '') ? (sort as MemberSort) : null,
-    cursor: cursor && cursor.length <= 500 ? cursor : null,
+    sort: (ADMIN_MEMBER_SORTS as readonly string[]).includes(sort ?? '')
+      ? (sort as AdminMemberSort)
+      : null,
+    order: (SORT_ORDERS as readonly string[]).includes(order ?? '') ? (order as SortOrder) : null,
+    page: Number.isInteger(page) && page >= 1 && page <= LIST_PAGE_MAX ? page : 1,
     limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_LIST_STATE.limit,
   };
 }
 
-/** The query string for a state, without defaults, in a stable order ("" for the default list). */
-export function listStateToSearch(state: MemberListState): string {
+/** What chooses the rows (search, filters, sort), without the page: as URL parameters. */
+function filterParams(state: MemberListState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q.trim() !== '') params.set('q', state.q.trim());
   for (const key of LIST_FILTER_KEYS) for (const value of state[key]) params.append(key, value);
   if (state.demo !== 'all') params.set('demo', state.demo);
   if (state.sort) params.set('sort', state.sort);
+  if (state.sort && state.order) params.set('order', state.order);
+  return params;
+}
+
+/** The query string for a state, without defaults, in a stable order ("" for the default list). */
+export function listStateToSearch(state: MemberListState): string {
+  const params = filterParams(state);
   if (state.limit !== DEFAULT_LIST_STATE.limit) params.set('limit', String(state.limit));
-  if (state.cursor) params.set('cursor', state.cursor);
+  if (state.page > 1) params.set('page', String(state.page));
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
+}
+
+/**
+ * The list's current search, filters and sort as URL parameters, without the
+ * page and page size: what an export of "this list" needs (every row, in the
+ * list's order). The parameter names are the list's URL's own.
+ */
+export function listFilterParams(state: MemberListState): URLSearchParams {
+  return filterParams(state);
 }
 
 /** The member.admin.list input for a state. */
@@ -120,7 +154,8 @@ export function listStateToQuery(state: MemberListState) {
     status: state.status,
     demo: state.demo === 'all' ? undefined : state.demo === 'only',
     sort: state.sort ?? undefined,
-    cursor: state.cursor ?? undefined,
+    order: state.sort && state.order ? state.order : undefined,
+    page: state.page,
     limit: state.limit,
   } as Partial<AdminMemberListQuery> & { limit: number };
 }
@@ -128,9 +163,9 @@ export function listStateToQuery(state: MemberListState) {
 /** A changed search, filter, sort or page size starts again at the first page. */
 export function updateListState(
   state: MemberListState,
-  change: Partial<Omit<MemberListState, 'cursor'>>,
+  change: Partial<Omit<MemberListState, 'page'>>,
 ): MemberListState {
-  return { ...state, ...change, cursor: null };
+  return { ...state, ...change, page: 1 };
 }
 
 export function toggleFilter(
@@ -160,7 +195,8 @@ export function publicCsvSearch(state: MemberListState): string | null {
       ...state,
       status: [],
       sort: null,
-      cursor: null,
+      order: null,
+      page: 1,
       limit: DEFAULT_LIST_STATE.limit,
     }),
     'http://x',
@@ -178,6 +214,7 @@ export const MEMBER_COLUMNS = [
   'clusters',
   'areas',
   'website',
+  'created',
   'updated',
 ] as const;
 export type MemberColumn = (typeof MEMBER_COLUMNS)[number];

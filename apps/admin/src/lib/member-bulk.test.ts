@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bulkItems, bulkRefusal } from './member-bulk';
+import {
+  bulkChange,
+  bulkChoices,
+  bulkItems,
+  bulkRefusal,
+  bulkTarget,
+  editItems,
+  isStatusAction,
+} from './member-bulk';
 
 describe('bulkItems', () => {
   const items = [
@@ -35,5 +43,42 @@ describe('bulkRefusal', () => {
       kind: 'refused',
       message: 'changed',
     });
+  });
+});
+
+describe('bulk edit choices', () => {
+  it('offers editors no "add to cluster", admins everything', () => {
+    expect(bulkChoices(true)).toEqual([
+      'publish',
+      'unpublish',
+      'archive',
+      'addArea',
+      'removeArea',
+      'addCluster',
+      'removeCluster',
+    ]);
+    expect(bulkChoices(false)).not.toContain('addCluster');
+    expect(bulkChoices(false)).toContain('removeCluster');
+  });
+
+  it('says what each needs picked, and builds the change', () => {
+    expect(bulkTarget('publish')).toBeNull();
+    expect(bulkTarget('removeArea')).toBe('area');
+    expect(bulkTarget('addCluster')).toBe('cluster');
+    expect(isStatusAction('archive')).toBe(true);
+    expect(isStatusAction('addArea')).toBe(false);
+    expect(bulkChange('addArea', 4)).toEqual({ addArea: 4 });
+    expect(bulkChange('removeCluster', 2)).toEqual({ removeCluster: 2 });
+  });
+
+  it('sends every selected member with its listed version', () => {
+    const selected = new Map([
+      [1, { id: 1, version: 3, status: 'draft', name: 'Alfa' }],
+      [5, { id: 5, version: 9, status: 'published', name: 'Beta' }],
+    ]);
+    expect(editItems(selected.values())).toEqual([
+      { id: 1, version: 3 },
+      { id: 5, version: 9 },
+    ]);
   });
 });

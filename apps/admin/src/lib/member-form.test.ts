@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { errorsFor, firstErrorKey, issuesToFieldErrors } from './forms';
 import {
+  choosePlace,
   emptyMemberValues,
+  OUTSIDE_SKANE,
+  placeChoice,
   memberToValues,
   MEMBER_FIELD_PATHS,
   validateMemberCreate,
@@ -98,5 +101,38 @@ describe('issuesToFieldErrors', () => {
       organisationNumber: ['taken'],
       _form: ['whole form'],
     });
+  });
+});
+
+describe('the place drop-down', () => {
+  it('keeps "outside Skåne" apart from "not known", and never both a code and outside', () => {
+    const values = emptyMemberValues();
+    expect(placeChoice(values)).toBe('');
+    choosePlace(values, '1280');
+    expect([values.municipalityCode, values.outsideSkane]).toEqual(['1280', false]);
+    choosePlace(values, OUTSIDE_SKANE);
+    expect([values.municipalityCode, values.outsideSkane]).toEqual(['', true]);
+    expect(placeChoice(values)).toBe(OUTSIDE_SKANE);
+    const outside = validateMemberCreate({ ...values, name: 'Utland AB' });
+    expect(outside.ok && outside.input).toMatchObject({
+      municipalityCode: null,
+      outsideSkane: true,
+    });
+    choosePlace(values, '');
+    const unknown = validateMemberCreate({ ...values, name: 'Okänd AB' });
+    expect(unknown.ok && unknown.input).toMatchObject({
+      municipalityCode: null,
+      outsideSkane: false,
+    });
+  });
+
+  it('reads a record without the field as not outside', () => {
+    expect(memberToValues(record).outsideSkane).toBe(false);
+    expect(memberToValues({ ...record, municipalityCode: null, outsideSkane: true })).toMatchObject(
+      {
+        municipalityCode: '',
+        outsideSkane: true,
+      },
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   type Status,
 } from '@cos/domain';
 import { blankToNull, validatedBy, type Validated } from './forms';
+import { emptyImage, imagePaths, imageRaw, imageToValue, type ImageValue } from './image-form';
 
 export interface MembershipValues {
   clusterId: number;
@@ -25,8 +26,11 @@ export interface MemberFormValues {
   kind: string;
   sizeBand: string;
   municipalityCode: string;
+  /** Known to be outside Skåne: an answer of its own, not the same as "not known" (no code, false). */
+  outsideSkane: boolean;
   website: string;
   description: { sv: string; en: string };
+  logo: ImageValue;
   areaIds: number[];
   memberships: MembershipValues[];
   status: Status;
@@ -40,9 +44,11 @@ export const MEMBER_FIELD_PATHS = [
   'kind',
   'sizeBand',
   'municipalityCode',
+  'outsideSkane',
   'website',
   'description.sv',
   'description.en',
+  ...imagePaths('logo'),
   'areaIds',
   'memberships',
   'status',
@@ -56,8 +62,12 @@ export interface MemberRecordLike {
   kind: string;
   sizeBand: string | null;
   municipalityCode: string | null;
+  /** Left out by records from before "outside Skåne" was its own answer: read as false. */
+  outsideSkane?: boolean;
   website: string | null;
   description: { sv: string; en: string };
+  /** Left out by records from before logos were uploaded: read as none. */
+  logo?: { hash: string; alt: { sv: string; en: string } } | null;
   areaIds: number[];
   memberships: { clusterId: number; since: string | null }[];
   status: Status;
@@ -72,8 +82,10 @@ export function emptyMemberValues(): MemberFormValues {
     kind: 'company',
     sizeBand: '',
     municipalityCode: '',
+    outsideSkane: false,
     website: '',
     description: { sv: '', en: '' },
+    logo: emptyImage(),
     areaIds: [],
     memberships: [],
     status: 'draft',
@@ -99,8 +111,10 @@ export function memberToValues(record: MemberRecordLike): MemberFormValues {
     kind: record.kind,
     sizeBand: record.sizeBand ?? '',
     municipalityCode: record.municipalityCode ?? '',
+    outsideSkane: record.outsideSkane ?? false,
     website: record.website ?? '',
     description: { ...record.description },
+    logo: imageToValue(record.logo ?? null),
     areaIds: [...record.areaIds],
     memberships: record.memberships.map((m) => ({ clusterId: m.clusterId, since: m.since ?? '' })),
     status: record.status,
@@ -116,8 +130,10 @@ function toRaw(values: MemberFormValues) {
     kind: values.kind,
     sizeBand: blankToNull(values.sizeBand),
     municipalityCode: blankToNull(values.municipalityCode),
+    outsideSkane: values.outsideSkane,
     website: blankToNull(values.website),
     description: { sv: values.description.sv, en: values.description.en },
+    logo: imageRaw(values.logo),
     areaIds: values.areaIds,
     memberships: values.memberships.map((m) => ({
       clusterId: m.clusterId,
@@ -139,4 +155,23 @@ export function validateMemberUpdate(
   version: number,
 ): Validated<MemberUpdateInput> {
   return validatedBy(memberUpdateInput.safeParse({ ...toRaw(values), id, version }));
+}
+
+/**
+ * The municipality drop-down holds one answer: a municipality's code, "not
+ * known" ("") or "outside Skåne" (this value, never a municipality code).
+ */
+export const OUTSIDE_SKANE = 'outside';
+
+export function placeChoice(values: Pick<MemberFormValues, 'municipalityCode' | 'outsideSkane'>) {
+  return values.outsideSkane ? OUTSIDE_SKANE : values.municipalityCode;
+}
+
+/** Sets both place fields from the drop-down's choice, so they never contradict each other. */
+export function choosePlace(
+  values: Pick<MemberFormValues, 'municipalityCode' | 'outsideSkane'>,
+  choice: string,
+): void {
+  values.outsideSkane = choice === OUTSIDE_SKANE;
+  values.municipalityCode = choice === OUTSIDE_SKANE ? '' : choice;
 }

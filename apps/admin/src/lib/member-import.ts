@@ -1,10 +1,10 @@
 /**
- * CSV import of members, the browser's part: read the file, guess which
- * column holds which field (the person can change it), turn rows into the
- * API's import rows, and lay the server's report out per row. The checks
- * themselves — the shared schema, references, duplicates — run on the server
- * (member.admin.import with dryRun), so the preview shows exactly what
- * applying will do, and applying writes every valid row in one transaction.
+ * CSV import of members, the browser's part: guess which column holds which
+ * field (the person can change it) and turn rows into the API's import rows.
+ * The checks themselves — the shared schema, references, matches, duplicates
+ * — run on the server (member.admin.import with dryRun), so the preview shows
+ * exactly what applying will do (member-import-preview.ts lays it out), and
+ * applying writes every row or none, in one transaction.
  */
 import {
   guessImportColumns,
@@ -57,46 +57,6 @@ export function toImportRows(
 export function importRowsToCsv(rows: readonly ImportRow[]): string {
   const fields = IMPORT_FIELDS.filter((f) => rows.some((r) => r[f] !== undefined));
   return toCsv([fields, ...rows.map((r) => fields.map((f) => r[f] ?? ''))]);
-}
-
-export interface ImportReportLike {
-  total: number;
-  valid: number;
-  invalid: number;
-  duplicates: number;
-  created: number;
-  dryRun: boolean;
-  problems: { row: number; field: string; message: string }[];
-  duplicateRows: { row: number; name: string; existing: { slug: string; name: string } | null }[];
-}
-
-export interface RowVerdict {
-  /** 1-based data row, as the server counts (the header is row 0). */
-  row: number;
-  problems: { field: string; message: string }[];
-  duplicateOf: { slug: string; name: string } | null;
-  /** A likely duplicate of an earlier row in the same file. */
-  duplicateInFile: boolean;
-}
-
-/** The report's problems and duplicates grouped by row, in row order. */
-export function verdictsByRow(report: ImportReportLike): RowVerdict[] {
-  const byRow = new Map<number, RowVerdict>();
-  const get = (row: number) => {
-    let v = byRow.get(row);
-    if (!v) {
-      v = { row, problems: [], duplicateOf: null, duplicateInFile: false };
-      byRow.set(row, v);
-    }
-    return v;
-  };
-  for (const p of report.problems) get(p.row).problems.push({ field: p.field, message: p.message });
-  for (const d of report.duplicateRows) {
-    const v = get(d.row);
-    v.duplicateOf = d.existing;
-    v.duplicateInFile = d.existing === null;
-  }
-  return [...byRow.values()].sort((a, b) => a.row - b.row);
 }
 
 /** A JSON tRPC body above this goes to the CSV route instead (the JSON limit is 5 MB). */

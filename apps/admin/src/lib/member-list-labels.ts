@@ -1,5 +1,6 @@
-/** The members list's filter and column titles, and the columns each browser keeps shown. */
-import type { MessageKey } from './i18n';
+/** The members list's filter and column titles, its counted words, and the columns each browser keeps shown. */
+import type { Locale, MessageKey } from './i18n';
+import { translate } from './i18n';
 import { MEMBER_COLUMNS, parseColumns, type ListFilterKey, type MemberColumn } from './list-state';
 
 export const FILTER_TITLES: Record<ListFilterKey, MessageKey> = {
@@ -20,8 +21,17 @@ export const COLUMN_TITLES: Record<MemberColumn, MessageKey> = {
   clusters: 'members.col.clusters',
   areas: 'members.col.areas',
   website: 'members.col.website',
+  created: 'members.col.created',
   updated: 'members.col.updated',
 };
+
+/** Words whose form follows a count, each with a .one and a .many message. */
+export type CountedWord = 'members.selected' | 'members.hits' | 'members.count';
+
+/** "1 vald", "2 valda"; "1 träff", "1 234 träffar" (the number in the locale's own form). */
+export function counted(locale: Locale, word: CountedWord, count: number): string {
+  return translate(locale, `${word}.${count === 1 ? 'one' : 'many'}`, { count });
+}
 
 const COLUMNS_KEY = 'cos-admin-member-columns';
 

@@ -6,11 +6,12 @@
  * (validators, API calls, names); `createRecordForm` must be called while the
  * form component is being set up, because it registers lifecycle hooks.
  */
-import { onMount } from 'svelte';
+import { onMount, untrack } from 'svelte';
 import { announce } from './announce.svelte';
 import { RecordEditor, type EditorOptions } from './editor.svelte';
 import { describeError, type ApiProblem } from './errors';
-import { hasErrors, type Validated } from './forms';
+import { revalidatedErrors, sameErrors, type ShownErrors } from './field-errors';
+import { hasErrors, type FieldErrors, type Validated } from './forms';
 import { guardUnsaved, saveShortcut } from './guards.svelte';
 import type { MessageKey } from './i18n';
 import { t } from './i18n/locale.svelte';
@@ -84,6 +85,48 @@ export class RecordForm<
   constructor(spec: RecordFormSpec<Rec, Values, Id, CreateInput, UpdateInput>) {
     super(spec);
     this.#spec = spec;
+  }
+
+  /** The errors on show and what they were judged on (see field-errors.ts). */
+  #shown: ShownErrors | null = null;
+
+  /** The form's validator on these values: its errors by field, none when valid. */
+  #validate(values: Values): FieldErrors {
+    const record = this.record;
+    const result = record
+      ? this.#spec.update.validate(values, record)
+      : this.#spec.create.validate(values);
+    return result.ok ? {} : result.errors;
+  }
+
+  /**
+   * Run on every edit (an effect in createRecordForm): while errors show, a
+   * field's error clears as soon as the same validator finds the field valid.
+   */
+  revalidate(): void {
+    const errors = this.errors;
+    if (!hasErrors(errors)) {
+      this.#shown = null;
+      return;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Svelte types this Snapshot<Values>, which TypeScript needs cast; svelte-eslint-parser's stand-in for $state.snapshot returns Values
+    const values = $state.snapshot(this.values) as Values;
+    if (this.#shown?.errors !== errors) {
+      // New errors (from a save): remember what they were judged on.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain record of one moment, never read reactively
+      const localKeys = new Set(Object.keys(untrack(() => this.#validate(values))));
+      this.#shown = { errors, values, localKeys };
+      return;
+    }
+    const next = revalidatedErrors(
+      this.#shown,
+      untrack(() => this.#validate(values)),
+      values,
+    );
+    if (sameErrors(next, errors)) return;
+    this.errors = next;
+    // Still the same save's errors, judged on the same values.
+    this.#shown = { ...this.#shown, errors: this.errors };
   }
 
   get canRemove(): boolean {
@@ -178,6 +221,8 @@ export function createRecordForm<
   const stash = spec.stash ?? true;
   guardUnsaved(() => form.dirty, stash ? () => form.stash(form.stashKey) : undefined);
   saveShortcut(() => void form.save());
+  // Reads every value deeply, so it re-runs on each edit while errors show.
+  $effect(() => form.revalidate());
   onMount(() => void form.open());
   return form;
 }

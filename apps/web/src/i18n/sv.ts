@@ -120,6 +120,8 @@ export const sv = {
   'directory.count': '{n} st.',
 
   'member.description': '{name} – {kind} i {place}. Medlem i {clusters}.',
+  'member.descriptionOutside': '{name} – {kind} utanför Skåne. Medlem i {clusters}.',
+  'member.descriptionUnknown': '{name} – {kind}. Medlem i {clusters}.',
   'member.facts': 'Uppgifter',
   'member.kind': 'Typ',
   'member.size': 'Storlek',
@@ -134,9 +136,14 @@ export const sv = {
   'member.relatedLead':
     'Arbetar inom samma områden men i andra kluster – möjliga samarbetspartner.',
   'member.outside': 'Utanför Skåne',
+  // No municipality and not marked outside Skåne: not known — never shown as outside.
+  'member.placeUnknown': 'Kommun okänd',
+  'member.municipalityUnknown': 'Okänd',
   'member.none': '–',
   'member.updated': 'Senast ändrad {date}',
   'member.inDirectory': 'Andra medlemmar i {place}',
+  'member.inDirectoryOutside': 'Andra medlemmar utanför Skåne',
+  'member.inDirectoryUnknown': 'Andra medlemmar med okänd kommun',
 
   'map.title': 'Medlemmarna på kartan',
   'map.description': 'Hur klustrens medlemmar fördelar sig över Skånes 33 kommuner.',
@@ -148,6 +155,7 @@ export const sv = {
   'map.scrollHint': 'Svep i sidled för att se hela kartan.',
   'map.table': 'Kommunerna i siffror',
   'map.outside': 'Utanför Skåne',
+  'map.unknown': 'Kommun okänd',
   'map.column.municipality': 'Kommun',
   'map.column.members': 'Medlemmar',
   'map.tileTitle': '{name}: {count}',

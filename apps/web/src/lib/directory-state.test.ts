@@ -33,11 +33,11 @@ describe('directory state from the URL', () => {
 
   it('is forgiving: unknown values, repeats and extra spaces are dropped', () => {
     const state = parse(
-      'q=%20%20lund%20%20%20univ%20&kind=robot&kind=company&kind=company&municipality=9999&municipality=outside&area=Not%20A%20Slug&size=250%2B&sort=sideways',
+      'q=%20%20lund%20%20%20univ%20&kind=robot&kind=company&kind=company&municipality=9999&municipality=outside&municipality=unknown&area=Not%20A%20Slug&size=250%2B&sort=sideways',
     );
     expect(state.q).toBe('lund univ');
     expect(state.kind).toEqual(['company']);
-    expect(state.municipality).toEqual(['outside']);
+    expect(state.municipality).toEqual(['outside', 'unknown']);
     expect(state.area).toEqual([]);
     expect(state.size).toEqual(['250+']);
     expect(state.sort).toBeUndefined();

@@ -8,6 +8,7 @@ import {
   MEMBER_KINDS,
   MEMBER_SORTS,
   MUNICIPALITY_CODES,
+  MUNICIPALITY_UNKNOWN,
   OUTSIDE_SKANE,
   SEARCH_QUERY_MAX,
   SIZE_BANDS,
@@ -52,7 +53,11 @@ export const EMPTY_STATE: DirectoryState = {
   page: 1,
 };
 
-const MUNICIPALITY_VALUES = new Set<string>([...MUNICIPALITY_CODES, OUTSIDE_SKANE]);
+const MUNICIPALITY_VALUES = new Set<string>([
+  ...MUNICIPALITY_CODES,
+  OUTSIDE_SKANE,
+  MUNICIPALITY_UNKNOWN,
+]);
 const ACCEPT: Record<MemberFilterKey, (value: string) => boolean> = {
   area: (v) => SLUG_PATTERN.test(v) && v.length <= 80,
   cluster: (v) => SLUG_PATTERN.test(v) && v.length <= 80,

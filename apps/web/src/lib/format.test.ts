@@ -35,8 +35,12 @@ describe('formatting', () => {
     expect(kindLabel('unknown-kind', 'en')).toBe('unknown-kind');
     expect(sizeLabel('250+', 'en')).toBe('250+ employees');
     expect(sizeLabel(null, 'sv')).toBeNull();
-    expect(placeLabel(null, 'en')).toBe('Outside Skåne');
-    expect(placeLabel({ name: 'Lund' }, 'en')).toBe('Lund');
+    // No municipality: outside Skåne only when marked so, otherwise not known.
+    expect(placeLabel(null, true, 'en')).toBe('Outside Skåne');
+    expect(placeLabel(null, false, 'en')).toBe('Municipality not known');
+    expect(placeLabel(null, true, 'sv')).toBe('Utanför Skåne');
+    expect(placeLabel(null, false, 'sv')).toBe('Kommun okänd');
+    expect(placeLabel({ name: 'Lund' }, false, 'en')).toBe('Lund');
     expect(shownIn({ sv: 'hej', en: '' }, 'en')).toBe('sv');
     expect(shownIn({ sv: 'hej', en: 'hi' }, 'en')).toBe('en');
   });

@@ -1,6 +1,9 @@
 /** Display labels for the register's closed lists, in either language. */
 import {
   MEMBER_KIND_LABELS,
+  MUNICIPALITY_UNKNOWN,
+  NON_MUNICIPALITY_PLACES,
+  OUTSIDE_SKANE,
   SIZE_BAND_LABELS,
   pickLocale,
   type Bilingual,
@@ -20,8 +23,21 @@ export function sizeLabel(size: string | null, locale: Locale): string | null {
   return label ? label[locale] : size;
 }
 
-export function placeLabel(municipality: { name: string } | null, locale: Locale): string {
-  return municipality?.name ?? (locale === 'sv' ? 'Utanför Skåne' : 'Outside Skåne');
+/**
+ * Where a member is: its municipality, "outside Skåne" only when it is
+ * marked so, and otherwise "municipality not known" — a missing municipality
+ * is no claim that the member is elsewhere.
+ */
+export function placeLabel(
+  municipality: { name: string } | null,
+  outsideSkane: boolean,
+  locale: Locale,
+): string {
+  if (municipality) return municipality.name;
+  const place = NON_MUNICIPALITY_PLACES.find(
+    (p) => p.value === (outsideSkane ? OUTSIDE_SKANE : MUNICIPALITY_UNKNOWN),
+  );
+  return place?.label[locale] ?? '';
 }
 
 /** Bilingual text in the wanted language (Swedish when the English is missing). */

@@ -1,11 +1,14 @@
 /**
  * No lost updates: two people edit the same member in two browsers. The
- * second save is refused and the conflict view shows, field by field, their
- * stored value and mine; the chosen values are saved on the current version.
+ * second save is refused and the conflict view says who saved first and
+ * when, and shows, field by field, their stored value and mine; the chosen
+ * values are saved on the current version. And a field's error clears as
+ * soon as the field is valid, before the next save.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityProblems,
+  EDITOR,
   openSignedIn,
   screenshotScreen,
   startAdminHarness,
@@ -108,5 +111,79 @@ describe('conflicting edits', () => {
       before.name,
     );
     expect(memberRow('sony').version).toBe(before.version + 1);
+  });
+
+  it('names who saved first, by name and role, and when', async () => {
+    const before = memberRow('ericsson');
+    const editor = await h.newPage();
+    const admin = await h.newPage();
+    await openSignedIn(editor.page, h.origin, `/members/${before.id}`, EDITOR);
+    await openSignedIn(admin.page, h.origin, `/members/${before.id}`);
+    for (const { page } of [editor, admin]) {
+      await page.getByRole('heading', { name: `Redigera ${before.name}` }).waitFor();
+    }
+    await editor.page.getByLabel('Webbplats').fill('https://ericsson.example');
+    await editor.page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await editor.page.getByText(`Version ${before.version + 1}`).waitFor();
+
+    await admin.page.getByLabel('Webbplats').fill('https://www.ericsson.com/sv');
+    await admin.page.getByRole('button', { name: 'Spara', exact: true }).click();
+    const view = admin.page.getByRole('region', { name: 'Någon annan har sparat först' });
+    const saved = view.getByText(/^Ändrad av Edvin Editor \(redaktör\) /);
+    await saved.waitFor();
+    // The time is the editor's save, as the history records it, in the page's own format.
+    const [entry] = h.query<{ at: string }>(
+      "SELECT at FROM audit_log WHERE entity = 'member' AND entity_id = ? ORDER BY id DESC LIMIT 1",
+      String(before.id),
+    );
+    const when = await admin.page.evaluate(
+      (at) =>
+        new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeStyle: 'short' }).format(
+          new Date(at),
+        ),
+      entry?.at ?? '',
+    );
+    expect(await saved.textContent()).toBe(`Ändrad av Edvin Editor (redaktör) ${when}.`);
+    expect((await view.textContent()) ?? '').not.toContain('@');
+    await screenshotScreen(admin.page, 'member-conflict-saved-by');
+    await admin.page.setViewportSize({ width: 320, height: 640 });
+    await view.scrollIntoViewIfNeeded();
+    await admin.page.screenshot({ path: '/tmp/shots-h3/conflict-saved-by-320.png' });
+    await admin.page.getByRole('button', { name: /switch the interface to English/ }).click();
+    const savedEn = admin.page
+      .getByRole('region', { name: 'Someone else saved first' })
+      .getByText(/^Changed by Edvin Editor \(editor\) /);
+    await savedEn.waitFor();
+    await savedEn.scrollIntoViewIfNeeded();
+    await admin.page.screenshot({ path: '/tmp/shots-h3/conflict-saved-by-en-320.png' });
+    expect([...editor.errors, ...admin.errors]).toEqual([]);
+  });
+
+  it('clears a field’s error as soon as the field is valid', async () => {
+    const row = memberRow('sony');
+    const { page, errors } = await h.newPage();
+    await openSignedIn(page, h.origin, `/members/${row.id}`);
+    const name = page.getByRole('textbox', { name: 'Namn', exact: true });
+    await name.fill('');
+    const website = page.getByLabel('Webbplats');
+    await website.fill('inte en adress');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.locator('[aria-invalid="true"]').nth(1).waitFor();
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await website.getAttribute('aria-invalid')).toBe('true');
+    await screenshotScreen(page, 'member-field-errors');
+
+    // Typing a valid name clears its error at once; the website's stays until it is valid too.
+    await name.pressSequentially('Sony');
+    await page.waitForFunction(() => !document.querySelector('#member-name[aria-invalid="true"]'));
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
+    expect(await website.getAttribute('aria-invalid')).toBe('true');
+    await website.fill('https://sony.example');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[aria-invalid="true"]').length === 0,
+    );
+    expect(await page.getByRole('alert').filter({ hasText: 'Webbplats' }).count()).toBe(0);
+    expect(memberRow('sony').version).toBe(row.version);
+    expect(errors).toEqual([]);
   });
 });

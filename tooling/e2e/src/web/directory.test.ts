@@ -103,6 +103,36 @@ describe.each([
     await expect(page.locator('#f-municipality-1281').isChecked()).resolves.toBe(true);
   });
 
+  it('offers "outside Skåne" and "municipality not known" as two choices', async () => {
+    await page.goto(`${platform.origin}/medlemmar`);
+    const outside = await countOf(page, 'f-municipality-outside');
+    const unknown = await countOf(page, 'f-municipality-unknown');
+    // Demo members include some outside Skåne; Ericsson, Sony… have no municipality: not known.
+    expect(outside).toBeGreaterThan(0);
+    expect(unknown).toBeGreaterThan(0);
+    await openFacet(page, 'municipality');
+    await expect(
+      page.locator('label[for="f-municipality-unknown"]').textContent(),
+    ).resolves.toContain('Kommun okänd');
+    await page.locator('#f-municipality-unknown').check();
+    if (js) {
+      await page.waitForURL('**/medlemmar?municipality=unknown');
+      await page.waitForFunction(
+        () => document.getElementById('directory-status')?.textContent !== '',
+      );
+    } else {
+      await apply();
+    }
+    expect(await total(page)).toBe(unknown);
+    const metas = await page.locator('.results-list .meta').allTextContents();
+    expect(metas.every((m) => m.includes('Kommun okänd'))).toBe(true);
+    expect(metas.some((m) => m.includes('Utanför Skåne'))).toBe(false);
+    await page.goto(`${platform.origin}/medlemmar?municipality=outside`);
+    expect(await total(page)).toBe(outside);
+    const outsideMetas = await page.locator('.results-list .meta').allTextContents();
+    expect(outsideMetas.every((m) => m.includes('Utanför Skåne'))).toBe(true);
+  });
+
   it('combines search text with facets, with or without å/ä/ö and by the start of a word', async () => {
     await page.goto(`${platform.origin}/medlemmar?q=universitet`);
     const full = await names(page);

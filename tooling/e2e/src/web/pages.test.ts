@@ -163,6 +163,25 @@ describe('content pages', () => {
     }
   });
 
+  it('shows a member with no municipality as not known, never as outside Skåne', async () => {
+    const tab = await context.newPage();
+    await tab.goto(`${platform.origin}/medlemmar/ericsson`);
+    const body = (await tab.locator('main').textContent()) ?? '';
+    expect(body).not.toContain('Utanför Skåne');
+    await expect(
+      tab.locator('a[href="/medlemmar?municipality=unknown"]').first().textContent(),
+    ).resolves.toBe('Okänd');
+    await tab.goto(`${platform.origin}/karta`);
+    // Both rows below the municipalities, each linking to its own filter.
+    await expect(
+      tab.locator('table a[href="/medlemmar?municipality=outside"]').textContent(),
+    ).resolves.toBe('Utanför Skåne');
+    await expect(
+      tab.locator('table a[href="/medlemmar?municipality=unknown"]').textContent(),
+    ).resolves.toBe('Kommun okänd');
+    await tab.close();
+  });
+
   it('links each municipality on the map to the directory filtered to it', async () => {
     const tab = await context.newPage();
     await tab.goto(`${platform.origin}/karta`);

@@ -7,23 +7,38 @@
 import { SHELL_MESSAGES } from './messages/shell';
 import { DASHBOARD_AUDIT_MESSAGES } from './messages/dashboard-audit';
 import { MEMBERS_MESSAGES } from './messages/members';
+import { MEMBER_LIST_MESSAGES } from './messages/member-list';
 import { IMPORT_MESSAGES } from './messages/import';
 import { RECORDS_MESSAGES } from './messages/records';
+import { HISTORY_MESSAGES } from './messages/history';
+import { SCOPE_MESSAGES } from './messages/scope';
+import { IMAGE_MESSAGES } from './messages/images';
+import { EXPORT_MESSAGES } from './messages/export';
 
 export const MESSAGE_PARTS = [
   SHELL_MESSAGES,
   DASHBOARD_AUDIT_MESSAGES,
   MEMBERS_MESSAGES,
+  MEMBER_LIST_MESSAGES,
   IMPORT_MESSAGES,
   RECORDS_MESSAGES,
+  HISTORY_MESSAGES,
+  SCOPE_MESSAGES,
+  IMAGE_MESSAGES,
+  EXPORT_MESSAGES,
 ] as const;
 
 export const MESSAGES = {
   ...SHELL_MESSAGES,
   ...DASHBOARD_AUDIT_MESSAGES,
   ...MEMBERS_MESSAGES,
+  ...MEMBER_LIST_MESSAGES,
   ...IMPORT_MESSAGES,
   ...RECORDS_MESSAGES,
+  ...HISTORY_MESSAGES,
+  ...SCOPE_MESSAGES,
+  ...IMAGE_MESSAGES,
+  ...EXPORT_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -40,15 +40,7 @@ export const DASHBOARD_AUDIT_MESSAGES = {
   'audit.before': ['Före', 'Before'],
   'audit.after': ['Efter', 'After'],
   'audit.noFieldChanges': ['Inga fält ändrades.', 'No fields changed.'],
-  'audit.restoreBefore': ['Återställ till före', 'Restore to before'],
-  'audit.restoreAfter': ['Återställ till efter', 'Restore to after'],
-  'audit.restoreConfirm': [
-    'Återställ {name} till läget {side} den här ändringen? Det blir en ny ändring i historiken.',
-    'Restore {name} to the state {side} this change? It becomes a new change in the history.',
-  ],
-  'audit.sideBefore': ['före', 'before'],
-  'audit.sideAfter': ['efter', 'after'],
-  'audit.restored': ['Återställd till version {version}.', 'Restored as version {version}.'],
+  // Undo and restore: messages/history.ts.
   'audit.filterEntity': ['Typ av post', 'Record type'],
   'audit.filterFrom': ['Från och med', 'From'],
   'audit.filterTo': ['Till och med', 'To'],

@@ -3,7 +3,6 @@ export const MEMBERS_MESSAGES = {
   // Members list
   'members.title': ['Medlemmar', 'Members'],
   'members.new': ['Ny medlem', 'New member'],
-  'members.searchLabel': ['Sök på namn eller beskrivning', 'Search names and descriptions'],
   'members.filters': ['Filter', 'Filters'],
   'members.filter.status': ['Status', 'Status'],
   'members.filter.area': ['Område', 'Area'],
@@ -30,24 +29,18 @@ export const MEMBERS_MESSAGES = {
   'members.col.areas': ['Områden', 'Areas'],
   'members.col.website': ['Webbplats', 'Website'],
   'members.col.updated': ['Ändrad', 'Updated'],
-  'members.selected': ['{count} markerade', '{count} selected'],
-  'members.bulkDone': ['{done} ändrade, {failed} gick inte.', '{done} changed, {failed} failed.'],
   'members.bulkStale': [
     'Ingenting ändrades: {name} hade ändrats av någon annan sedan listan lästes in. Ladda om listan och försök igen.',
     'Nothing was changed: {name} had been changed by someone else since the list was loaded. Reload the list and try again.',
   ],
   'members.bulkRefused': ['Ingenting ändrades: {message}', 'Nothing was changed: {message}'],
-  'members.export': ['Exportera CSV', 'Export CSV'],
-  'members.exporting': ['Exporterar {done} av {total} …', 'Exporting {done} of {total} …'],
   'members.exportPublic': [
     'Öppna data (publicerade, samma filter)',
     'Open data (published, same filters)',
   ],
-  'members.exportTooMany': [
-    'Listan har {total} medlemmar; exporten tar med de första {max}. Filtrera för att få resten.',
-    'The list has {total} members; the export holds the first {max}. Filter to get the rest.',
-  ],
   'members.outside': ['Utanför Skåne', 'Outside Skåne'],
+  // No municipality and not marked outside Skåne: not known (never shown as outside).
+  'members.placeUnknown': ['Kommun okänd', 'Municipality not known'],
   'members.demoBadge': ['demo', 'demo'],
   'members.caption': ['Medlemmar som matchar sökningen', 'Members matching the search'],
 
@@ -66,6 +59,9 @@ export const MEMBERS_MESSAGES = {
   'member.sizeUnknown': ['Okänd', 'Unknown'],
   'member.municipality': ['Kommun', 'Municipality'],
   'member.municipalityNone': ['Utanför Skåne eller okänd', 'Outside Skåne or unknown'],
+  // The member form's place: "outside Skåne" is an answer of its own, apart from "not known".
+  'member.municipalityNotKnown': ['Inte känd', 'Not known'],
+  'member.outsideSkane': ['Utanför Skåne', 'Outside Skåne'],
   'member.website': ['Webbplats', 'Website'],
   'member.description': ['Beskrivning', 'Description'],
   'member.areas': ['Specialiseringsområden', 'Specialisation areas'],

@@ -1,0 +1,78 @@
+/**
+ * The member list's sorting, pages, counters and bulk edits. Swedish first,
+ * English second. Counts that change the word come in pairs (.one/.many):
+ * "1 vald", "2 valda"; member-list-labels.ts picks one.
+ */
+export const MEMBER_LIST_MESSAGES = {
+  'members.searchHint': [
+    'Sök på namn, beskrivning eller organisationsnummer',
+    'Search names, descriptions or organisation numbers',
+  ],
+  'members.selected.one': ['{count} vald', '{count} selected'],
+  'members.selected.many': ['{count} valda', '{count} selected'],
+  'members.hits.one': ['{count} träff', '{count} result'],
+  'members.hits.many': ['{count} träffar', '{count} results'],
+  'members.count.one': ['{count} medlem', '{count} member'],
+  'members.count.many': ['{count} medlemmar', '{count} members'],
+  'members.pageOf': ['Sida {page} av {pages}', 'Page {page} of {pages}'],
+  'members.range': ['visar {from}–{to}', 'showing {from}–{to}'],
+  'members.pages': ['Sidor', 'Pages'],
+  'members.pageLink': ['Sida {page}', 'Page {page}'],
+  'members.pageGap': ['…', '…'],
+  'members.col.created': ['Skapad', 'Created'],
+  'members.sort.municipality': ['Kommun', 'Municipality'],
+  'members.sort.kind': ['Typ', 'Kind'],
+  'members.sort.created': ['Skapad', 'Created'],
+  'members.sort.changed': ['Ändrad', 'Changed'],
+  'members.order': ['Ordning', 'Order'],
+  'members.order.asc': ['Stigande', 'Ascending'],
+  'members.order.desc': ['Fallande', 'Descending'],
+  'members.clearSelection': ['Avmarkera alla', 'Clear selection'],
+  'members.bulk.region': ['Ändra valda medlemmar', 'Change the selected members'],
+  'members.bulk.action': ['Ändring', 'Change'],
+  'members.bulk.choose': ['Välj ändring', 'Choose a change'],
+  'members.bulk.area': ['Område', 'Area'],
+  'members.bulk.cluster': ['Kluster', 'Cluster'],
+  'members.bulk.chooseTarget': ['Välj …', 'Choose …'],
+  'members.bulk.go': ['Fortsätt …', 'Continue …'],
+  'members.bulk.publish': ['Publicera', 'Publish'],
+  'members.bulk.unpublish': ['Avpublicera (utkast)', 'Unpublish (draft)'],
+  'members.bulk.archive': ['Arkivera', 'Archive'],
+  'members.bulk.addArea': ['Lägg till område', 'Add an area'],
+  'members.bulk.removeArea': ['Ta bort område', 'Remove an area'],
+  'members.bulk.addCluster': ['Lägg till i kluster', 'Add to a cluster'],
+  'members.bulk.removeCluster': ['Ta bort från kluster', 'Remove from a cluster'],
+  'members.bulk.confirmTitle': ['Ändra {members}?', 'Change {members}?'],
+  'members.bulk.confirm.publish': ['{members} publiceras.', '{members} will be published.'],
+  'members.bulk.confirm.unpublish': [
+    '{members} avpubliceras och blir utkast.',
+    '{members} will be unpublished and become drafts.',
+  ],
+  'members.bulk.confirm.archive': ['{members} arkiveras.', '{members} will be archived.'],
+  'members.bulk.confirm.addArea': [
+    'Området ”{target}” läggs till hos {members}.',
+    'The area "{target}" will be added to {members}.',
+  ],
+  'members.bulk.confirm.removeArea': [
+    'Området ”{target}” tas bort från {members}.',
+    'The area "{target}" will be removed from {members}.',
+  ],
+  'members.bulk.confirm.addCluster': [
+    '{members} läggs till i klustret ”{target}”.',
+    '{members} will be added to the cluster "{target}".',
+  ],
+  'members.bulk.confirm.removeCluster': [
+    '{members} tas bort från klustret ”{target}”.',
+    '{members} will be removed from the cluster "{target}".',
+  ],
+  'members.bulk.confirmNote': [
+    'Medlemmar som redan är så lämnas orörda. Allt eller inget: kan någon av dem inte ändras, ändras ingen.',
+    'Members already as asked are left untouched. All or nothing: if any one of them cannot be changed, none is.',
+  ],
+  'members.bulk.confirm': ['Ändra', 'Change'],
+  'members.bulk.done': [
+    'Klart: {changed} av {total} ändrades; övriga behövde ingen ändring.',
+    'Done: {changed} of {total} changed; the rest needed no change.',
+  ],
+  'members.bulk.doneAll': ['Klart: {members} ändrades.', 'Done: {members} changed.'],
+} as const satisfies Record<string, readonly [string, string]>;
