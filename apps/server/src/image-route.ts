@@ -14,11 +14,7 @@ import {
   getServices,
   IMAGE_FIELD_LABELS,
   NotFoundError,
-  OriginRefusedError,
-  sessionUser,
-  UnauthorizedError,
   coded,
-  type Actor,
   type Auth,
   type ImageFieldLabel,
   type MediaFolder,
@@ -26,8 +22,8 @@ import {
 import type { DatabaseHandle } from '@cos/db';
 import { IMAGE_LIMITS, imageHashSchema } from '@cos/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { toWebHeaders } from './auth-routes';
-import { isCrossSite, type OriginPolicy } from './csrf';
+import { signedInSameOrigin } from './admin-session';
+import type { OriginPolicy } from './csrf';
 import { sendHttpError } from './http-errors';
 
 const MAX_MB = IMAGE_LIMITS.maxBytes / 1024 / 1024;
@@ -67,20 +63,8 @@ export function registerImageRoutes(
   origins: OriginPolicy,
   folder: MediaFolder,
 ): void {
-  const users = new WeakMap<FastifyRequest, Actor>();
   // Who is asking, and from where, before a byte of the body is read.
-  const signedInSameOrigin = async (
-    request: FastifyRequest,
-    reply: Parameters<typeof sendHttpError>[0],
-  ) => {
-    const user = request.headers.cookie
-      ? await sessionUser(auth, handle, toWebHeaders(request))
-      : null;
-    if (!user) return sendHttpError(reply, new UnauthorizedError());
-    if (isCrossSite(request, origins.allowed))
-      return sendHttpError(reply, new OriginRefusedError(origins.publicOrigin));
-    users.set(request, user);
-  };
+  const guard = signedInSameOrigin(handle, auth, origins);
 
   app.register((scope, _options, done) => {
     scope.addContentTypeParser(
@@ -97,13 +81,13 @@ export function registerImageRoutes(
     });
     scope.post(
       '/api/admin/images',
-      { bodyLimit: IMAGE_LIMITS.maxBytes, onRequest: signedInSameOrigin },
+      { bodyLimit: IMAGE_LIMITS.maxBytes, onRequest: guard.onRequest },
       async (request, reply) => {
         const label = labelOf(request);
         try {
           const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
           const image = await getServices(handle).images.upload(
-            users.get(request) ?? null,
+            guard.userOf(request),
             body,
             label,
             folder,
@@ -119,22 +103,18 @@ export function registerImageRoutes(
         }
       },
     );
-    scope.get(
-      '/api/admin/images/:hash',
-      { onRequest: signedInSameOrigin },
-      async (request, reply) => {
-        const { hash } = request.params as { hash: string };
-        const info = imageHashSchema.safeParse(hash).success
-          ? getServices(handle).images.find(hash)
-          : undefined;
-        if (!info)
-          return sendHttpError(
-            reply,
-            new NotFoundError(coded('image.unknown', { label: labelOf(request) })),
-          );
-        return reply.header('cache-control', 'private, no-store').send(info);
-      },
-    );
+    scope.get('/api/admin/images/:hash', { onRequest: guard.onRequest }, async (request, reply) => {
+      const { hash } = request.params as { hash: string };
+      const info = imageHashSchema.safeParse(hash).success
+        ? getServices(handle).images.find(hash)
+        : undefined;
+      if (!info)
+        return sendHttpError(
+          reply,
+          new NotFoundError(coded('image.unknown', { label: labelOf(request) })),
+        );
+      return reply.header('cache-control', 'private, no-store').send(info);
+    });
     done();
   });
 }

@@ -14,18 +14,15 @@ import {
   adminExportBatches,
   adminExportPlan,
   getServices,
-  OriginRefusedError,
-  sessionUser,
   UnauthorizedError,
-  type Actor,
   type AdminExportPlan,
   type Auth,
 } from '@cos/api';
 import { openDatabase, type DatabaseHandle } from '@cos/db';
 import { memberExportQuery, type AdminExportRow, type MemberExportFormat } from '@cos/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { toWebHeaders } from './auth-routes';
-import { isCrossSite, type OriginPolicy } from './csrf';
+import type { FastifyInstance } from 'fastify';
+import { signedInSameOrigin } from './admin-session';
+import type { OriginPolicy } from './csrf';
 import { csvChunks, jsonChunks } from './export-encoders';
 import { xlsxStream } from './export-xlsx';
 import { sendHttpError } from './http-errors';
@@ -106,33 +103,19 @@ export function registerMemberExportRoute(
   auth: Auth,
   origins: OriginPolicy,
 ): void {
-  const users = new WeakMap<FastifyRequest, Actor>();
-  app.get(
-    '/api/admin/members/export',
-    {
-      onRequest: async (request, reply) => {
-        const user = request.headers.cookie
-          ? await sessionUser(auth, handle, toWebHeaders(request))
-          : null;
-        if (!user) return sendHttpError(reply, new UnauthorizedError());
-        if (isCrossSite(request, origins.allowed))
-          return sendHttpError(reply, new OriginRefusedError(origins.publicOrigin));
-        users.set(request, user);
-      },
-    },
-    (request, reply) => {
-      const user = users.get(request);
-      if (!user) return sendHttpError(reply, new UnauthorizedError());
-      const parsed = memberExportQuery.safeParse(request.query);
-      if (!parsed.success) return sendHttpError(reply, parsed.error);
-      const { format } = parsed.data;
-      const plan = adminExportPlan(getServices(handle), user, parsed.data);
-      const name = exportFileName(format);
-      return reply
-        .header('content-type', FILES[format].type)
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('cache-control', 'no-store')
-        .send(encode(format, readerBatches(handle, plan)));
-    },
-  );
+  const guard = signedInSameOrigin(handle, auth, origins);
+  app.get('/api/admin/members/export', { onRequest: guard.onRequest }, (request, reply) => {
+    const user = guard.userOf(request);
+    if (!user) return sendHttpError(reply, new UnauthorizedError());
+    const parsed = memberExportQuery.safeParse(request.query);
+    if (!parsed.success) return sendHttpError(reply, parsed.error);
+    const { format } = parsed.data;
+    const plan = adminExportPlan(getServices(handle), user, parsed.data);
+    const name = exportFileName(format);
+    return reply
+      .header('content-type', FILES[format].type)
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-store')
+      .send(encode(format, readerBatches(handle, plan)));
+  });
 }

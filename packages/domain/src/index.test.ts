@@ -54,7 +54,6 @@ const PUBLIC_VALUES = [
   'isCsvEncoding',
   // member-csv.ts
   'CSV_DELIMITERS',
-  'MEMBER_ADMIN_EXPORT_COLUMNS',
   'MEMBER_CSV_WRITE_OPTIONS',
   'MEMBER_EXPORT_COLUMNS',
   'detectDelimiter',

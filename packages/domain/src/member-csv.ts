@@ -98,13 +98,6 @@ export const MEMBER_EXPORT_COLUMNS = [
 ] as const;
 export type MemberExportColumn = (typeof MEMBER_EXPORT_COLUMNS)[number];
 
-/** The admin's export: the open-data columns plus status, so an exported file imports again. */
-export const MEMBER_ADMIN_EXPORT_COLUMNS = [
-  ...MEMBER_EXPORT_COLUMNS.slice(0, -1),
-  'status',
-  'updated_at',
-] as const;
-
 /**
  * csv-parse options for a member file: a UTF-8 byte-order mark is dropped,
  * fully empty lines are skipped, short or long rows are kept (a spreadsheet
