@@ -1,3 +1,4 @@
+export * from './change-tracking';
 export * from './client';
 export * from './database-path';
 export * from './migrate';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SCOPE_TABLES } from './change-tracking';
 import { openDatabase } from './client';
 import { migrationsFolder, runMigrations } from './migrate';
 import { seedDefaultData } from './seed';
@@ -14,12 +15,17 @@ const APP_TABLES = [
   'audit_log',
   'cluster_areas',
   'clusters',
+  'data_scopes',
   'member_areas',
+  'member_changes',
   'member_search',
   'members',
   'memberships',
   'municipalities',
   'sessions',
+  'sign_in_account_limits',
+  'sign_in_address_limits',
+  'sign_in_known_addresses',
   'users',
   'verifications',
 ];
@@ -34,6 +40,15 @@ const SEARCH_TRIGGERS = [
   'members_search_au',
   'memberships_search_ad',
   'memberships_search_ai',
+];
+
+/** Change tracking (0005): insert, update and delete triggers on every table of a scope. */
+const SCOPE_TRIGGERS = [
+  ...Object.values(SCOPE_TABLES).flatMap((tables) =>
+    tables.flatMap((t) => [`${t}_scope_d`, `${t}_scope_i`, `${t}_scope_u`]),
+  ),
+  'member_changes_prune',
+  'search_sync_resumed_scope',
 ];
 
 describe('runMigrations from an empty file', () => {
@@ -63,7 +78,7 @@ describe('runMigrations from an empty file', () => {
           .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
           .all() as { name: string }[]
       ).map((r) => r.name);
-      expect(triggers).toEqual(SEARCH_TRIGGERS);
+      expect(triggers).toEqual([...SEARCH_TRIGGERS, ...SCOPE_TRIGGERS].sort());
     } finally {
       handle.close();
     }
