@@ -93,6 +93,8 @@ const PUBLIC_VALUES = [
   'luhnCheckDigit',
   'organisationNumberSchema',
   'parseOrganisationNumber',
+  // transport-limits.ts
+  'TRPC_BATCH_LIMITS',
   // query.ts
   'ADMIN_MEMBER_SORTS',
   'LIST_LIMIT_DEFAULT',

@@ -18,3 +18,4 @@ export * from './messages';
 export * from './member-csv';
 export * from './csv-decoding';
 export * from './member-export';
+export * from './transport-limits';

@@ -115,6 +115,8 @@ export interface MessageParamsByCode {
   'permission.editorOwnClusterNamed': { name: string };
   'permission.editorAddOwnCluster': Record<string, never>;
   'permission.editorArticles': Record<string, never>;
+  'permission.editorOwnClusterLogo': Record<string, never>;
+  'permission.editorClusterLogoOnly': { fields: string };
   'permission.editorHistory': Record<string, never>;
   'permission.editorImportCluster': Record<string, never>;
   // Scope on shared members: what an editor may not do to a member another cluster has too.
@@ -129,6 +131,8 @@ export interface MessageParamsByCode {
   'duplicate.numberOutsideScope': Record<string, never>;
   plainText: Label;
   'auth.profileRoute': Record<string, never>;
+  /** Sign-in refused for now (per address or per account); `seconds` until the next try. */
+  'auth.tooManyAttempts': { seconds: number };
   'origin.refused': { origin: string };
   'origin.crossSite': Record<string, never>;
   /** `from` is the refused page's origin; '' when the browser sent none. */
@@ -142,6 +146,14 @@ export interface MessageParamsByCode {
   'request.csvType': Record<string, never>;
   /** `detail` is the CSV parser's own (English) description. */
   'request.csvUnreadable': { detail: string };
+  // Bounds on what one request may ask for (apps/server json-limits.ts, trpc-limits.ts, downloads).
+  /** `limit` is a size as people read it, e.g. "1 MB". */
+  'request.tooLarge': { limit: string };
+  'request.tooDeep': { max: number };
+  'request.notUtf8': Record<string, never>;
+  'request.batchTooLarge': { max: number };
+  'request.answerTooLarge': { limit: string };
+  'download.tooMany': { seconds: number };
   // Field errors the services raise about stored records (restore, pagination, deletes).
   'restore.wrongEntity': { entity: AuditEntity; expected: AuditEntity };
   'restore.noState': { side: 'before' | 'after'; action: AuditAction };

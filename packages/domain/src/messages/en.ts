@@ -130,6 +130,9 @@ export const MESSAGES_EN: Catalogue = {
     `Editors may only change members of their own cluster, and "${p.name}" is not one of them`,
   'permission.editorAddOwnCluster': () => 'Editors may only add members to their own cluster',
   'permission.editorArticles': () => "Editors may only write their own cluster's articles",
+  'permission.editorOwnClusterLogo': () => "Editors may only change their own cluster's logo",
+  'permission.editorClusterLogoOnly': (p) =>
+    `Editors may change only their cluster's logo, not: ${p.fields}`,
   'permission.editorHistory': () => 'Editors may only read the history of one of their members',
   'permission.editorImportCluster': () => 'Editors need a cluster to import into',
   'permission.sharedMemberAdminOnly': (p) =>
@@ -153,6 +156,8 @@ export const MESSAGES_EN: Catalogue = {
   plainText: (p) => `${p.label} must be plain text, without < > or control characters`,
   'auth.profileRoute': () =>
     'Accounts are changed in the admin: your own name under "My profile", everything else by an administrator',
+  'auth.tooManyAttempts': (p) =>
+    `Too many sign-in attempts; try again in ${p.seconds < 90 ? `${p.seconds} seconds` : `${Math.ceil(p.seconds / 60)} minutes`}`,
   'origin.refused': (p) =>
     `Changes are accepted only from ${p.origin}; open the admin at ${p.origin}/admin`,
   'origin.crossSite': () => 'Cross-site request refused',
@@ -168,6 +173,14 @@ export const MESSAGES_EN: Catalogue = {
   'storage.busy': () => 'The database is busy; nothing was saved. Try again in a moment',
   'request.csvType': () => 'Send the CSV file as text/csv',
   'request.csvUnreadable': (p) => `CSV: ${p.detail}`,
+  'request.tooLarge': (p) => `The request is too large (at most ${p.limit})`,
+  'request.tooDeep': (p) => `The JSON is nested too deeply (at most ${p.max} levels)`,
+  'request.notUtf8': () => 'The request is not valid UTF-8 text',
+  'request.batchTooLarge': (p) => `At most ${p.max} calls in one request`,
+  'request.answerTooLarge': (p) =>
+    `The answer would be larger than ${p.limit}; ask for fewer calls or smaller pages`,
+  'download.tooMany': (p) =>
+    `Too many downloads from your address; try again in ${p.seconds} seconds`,
   'restore.wrongEntity': (p) =>
     `is an entry about ${withArticle(p.entity)}, not ${withArticle(p.expected)}`,
   'restore.noState': (p) => `this entry has no "${p.side}" state (it was a ${p.action})`,

@@ -174,6 +174,9 @@ export const MESSAGES_SV: Catalogue = {
   'permission.editorAddOwnCluster': () =>
     'Redaktörer kan bara lägga till medlemmar i sitt eget kluster',
   'permission.editorArticles': () => 'Redaktörer kan bara skriva artiklar för sitt eget kluster',
+  'permission.editorOwnClusterLogo': () => 'Redaktörer kan bara byta logotyp för sitt eget kluster',
+  'permission.editorClusterLogoOnly': (p) =>
+    `Redaktörer kan bara byta klustrets logotyp, inte: ${p.fields}`,
   'permission.editorHistory': () =>
     'Redaktörer kan bara läsa historiken för en av sina egna medlemmar',
   'permission.editorImportCluster': () => 'Redaktörer behöver ett kluster att importera till',
@@ -198,6 +201,8 @@ export const MESSAGES_SV: Catalogue = {
   plainText: (p) => `${p.label} måste vara vanlig text, utan < > eller styrtecken`,
   'auth.profileRoute': () =>
     'Konton ändras i administrationen: ditt eget namn under ”Min profil”, allt annat av en administratör',
+  'auth.tooManyAttempts': (p) =>
+    `För många inloggningsförsök; försök igen om ${p.seconds < 90 ? `${p.seconds} sekunder` : `${Math.ceil(p.seconds / 60)} minuter`}`,
   'origin.refused': (p) =>
     `Ändringar tas bara emot från ${p.origin}; öppna administrationen på ${p.origin}/admin`,
   'origin.crossSite': () => 'Begäran från en annan webbplats avvisades',
@@ -213,6 +218,14 @@ export const MESSAGES_SV: Catalogue = {
   'storage.busy': () => 'Databasen är upptagen; ingenting sparades. Försök igen om en stund',
   'request.csvType': () => 'Skicka CSV-filen som text/csv',
   'request.csvUnreadable': (p) => `CSV-filen kunde inte läsas: ${p.detail}`,
+  'request.tooLarge': (p) => `Begäran är för stor (högst ${p.limit})`,
+  'request.tooDeep': (p) => `JSON-innehållet är nästlat för djupt (högst ${p.max} nivåer)`,
+  'request.notUtf8': () => 'Begäran är inte giltig UTF-8-text',
+  'request.batchTooLarge': (p) => `Högst ${p.max} anrop i en och samma begäran`,
+  'request.answerTooLarge': (p) =>
+    `Svaret skulle bli större än ${p.limit}; be om färre anrop eller mindre sidor`,
+  'download.tooMany': (p) =>
+    `För många nedladdningar från din adress; försök igen om ${p.seconds} sekunder`,
   'restore.wrongEntity': (p) =>
     `är en post om ${RECORDS[p.entity].a}, inte om ${RECORDS[p.expected].a}`,
   'restore.noState': (p) =>
