@@ -1,20 +1,26 @@
 /**
  * Accounts and sessions with better-auth: e-mail + password, scrypt hashes
  * (memory-hard), sessions stored in our SQLite through its Drizzle adapter,
- * HttpOnly SameSite=Lax cookies (Secure when the site runs on https), and its
- * rate limiter on sign-in. Sign-up is closed: accounts are made by admins or
- * the CLI through createUser below. We chose a kept library over our own code
- * because session handling is where home-made security goes wrong.
+ * HttpOnly SameSite=Lax cookies (Secure when the site runs on https). Sign-in
+ * is limited per address and per account by services/sign-in-limits.ts (in the
+ * database, so the limits hold across restarts and processes), which the
+ * server checks before better-auth's handler; better-auth's own limiter, one
+ * Map per process, only bounds the other auth routes. Sign-up is closed:
+ * accounts are made by admins or the CLI through createUser below. We chose a
+ * kept library over our own code because session handling is where home-made
+ * security goes wrong.
  */
 import { randomUUID } from 'node:crypto';
 import type { DatabaseHandle } from '@cos/db';
 import { accounts, sessions, users, verifications } from '@cos/db';
 import type { UserCreateInput } from '@cos/domain';
 import { betterAuth } from 'better-auth';
+import { createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { hashPassword } from 'better-auth/crypto';
+import { hashPassword, verifyPassword } from 'better-auth/crypto';
 import type { Actor } from './actor';
-import { FieldError } from './errors';
+import { FieldError, storageUnavailable } from './errors';
+import { SignInLimits, type SignInLimitPolicy } from './services/sign-in-limits';
 
 /** The header the host sets from the socket address, overwriting anything a client sent. */
 export const CLIENT_IP_HEADER = 'x-cos-client-ip';
@@ -28,10 +34,53 @@ export interface AuthOptions {
   secret: string;
   /** Sign-in attempts per minute per address before 429. */
   signInPerMinute?: number;
+  /** The rest of the sign-in policy (tests shorten it); services/sign-in-limits.ts has the defaults. */
+  signInPolicy?: Partial<SignInLimitPolicy>;
+}
+
+/**
+ * The session cookie better-auth sets (with the __Secure- prefix on https):
+ * a request carrying it is a signed-in request.
+ */
+export const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=/;
+
+/** Whether a request's headers carry a session: the session cookie or an Authorization header. */
+export function carriesSession(headers: {
+  cookie?: string | undefined;
+  authorization?: string | undefined;
+}): boolean {
+  return (
+    headers.authorization !== undefined ||
+    (headers.cookie !== undefined && SESSION_COOKIE.test(headers.cookie))
+  );
+}
+
+/**
+ * A disabled account answers exactly like a wrong password: the password is
+ * checked as for anyone (same scrypt work, so timing tells nothing either),
+ * and then refused — better-auth's own "Invalid password" answer, byte for
+ * byte. The hash is unique (salted), so it finds its account.
+ */
+function verifyUnlessDisabled(handle: DatabaseHandle) {
+  const disabled = handle.sqlite.prepare(
+    `SELECT u.disabled FROM accounts a JOIN users u ON u.id = a.user_id
+     WHERE a.password = ? AND a.provider_id = 'credential'`,
+  );
+  return async ({ hash, password }: { hash: string; password: string }) => {
+    const right = await verifyPassword({ hash, password });
+    const row = disabled.get(hash) as { disabled: number } | undefined;
+    return right && row !== undefined && row.disabled === 0;
+  };
 }
 
 export function createAuth(handle: DatabaseHandle, options: AuthOptions) {
-  return betterAuth({
+  const signInLimits = new SignInLimits(handle, {
+    ...options.signInPolicy,
+    ...(options.signInPerMinute === undefined
+      ? {}
+      : { perAddressPerMinute: options.signInPerMinute }),
+  });
+  const auth = betterAuth({
     appName: 'Clusters of Skåne',
     baseURL: options.baseURL,
     basePath: '/api/auth',
@@ -46,6 +95,7 @@ export function createAuth(handle: DatabaseHandle, options: AuthOptions) {
       disableSignUp: true,
       minPasswordLength: 12,
       maxPasswordLength: 128,
+      password: { hash: hashPassword, verify: verifyUnlessDisabled(handle) },
     },
     user: {
       additionalFields: {
@@ -60,7 +110,24 @@ export function createAuth(handle: DatabaseHandle, options: AuthOptions) {
       storage: 'memory',
       window: 60,
       max: 200,
-      customRules: { '/sign-in/email': { window: 60, max: options.signInPerMinute ?? 10 } },
+      // Sign-in has its own limiter in the database (sign-in-limits.ts).
+      customRules: { '/sign-in/email': false },
+    },
+    hooks: {
+      // better-auth wraps some failures in its own 500 (get-session's refresh):
+      // a storage failure inside is thrown as ours, which the server answers as 503.
+      after: createAuthMiddleware((ctx) => {
+        const returned: unknown = ctx.context.returned;
+        const storage = isAPIError(returned) ? storageUnavailable(returned.cause) : null;
+        if (storage) throw storage;
+        return Promise.resolve();
+      }),
+    },
+    onAPIError: {
+      // Errors that are not better-auth's own (a full disk under a session
+      // write) reach the server's route, which answers them as a clear 503
+      // instead of better-auth's 500 with the body null.
+      throw: true,
     },
     advanced: {
       useSecureCookies: options.baseURL.startsWith('https://'),
@@ -86,6 +153,7 @@ export function createAuth(handle: DatabaseHandle, options: AuthOptions) {
     },
     telemetry: { enabled: false },
   });
+  return Object.assign(auth, { signInLimits });
 }
 
 export type Auth = ReturnType<typeof createAuth>;
@@ -96,7 +164,7 @@ export async function sessionUser(
   handle: DatabaseHandle,
   headers: Headers,
 ): Promise<Actor | null> {
-  const session = await auth.api.getSession({ headers });
+  const session = await sessionOf(auth, headers);
   if (!session) return null;
   const row = handle.sqlite
     .prepare(
@@ -105,6 +173,25 @@ export async function sessionUser(
     .get(session.user.id) as (Actor & { disabled: number }) | undefined;
   if (!row || row.disabled) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, clusterId: row.clusterId };
+}
+
+/**
+ * The session, refreshed as better-auth does. When the refresh cannot be
+ * written (a full disk, a read-only file) the session is still valid: it is
+ * read again without the refresh, so reads go on working and only writes
+ * answer 503.
+ */
+async function sessionOf(auth: Auth, headers: Headers) {
+  try {
+    return await auth.api.getSession({ headers });
+  } catch (error) {
+    if (
+      !storageUnavailable(error) &&
+      !storageUnavailable((error as { cause?: unknown } | null)?.cause)
+    )
+      throw error;
+    return auth.api.getSession({ headers, query: { disableRefresh: true } });
+  }
 }
 
 /** Creates an account with a scrypt-hashed password (used by admins and the CLI). */

@@ -16,7 +16,13 @@ import {
 } from '@cos/domain';
 
 export type AppErrorKind =
-  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_many_requests'
+  | 'unavailable';
 
 /** A catalogue code with its parameters: a message before it is put into words. */
 export interface CodedMessage {
@@ -154,6 +160,18 @@ export class FieldError extends AppError {
     kind: 'bad_request' | 'conflict' = 'bad_request',
   ): FieldError {
     return new FieldError(field, coded(messageCode, params), kind);
+  }
+}
+
+/**
+ * Too many requests from this client (or for this account) for now; try again
+ * after `retryAfterSeconds` (the transport sends it as Retry-After).
+ */
+export class TooManyRequestsError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(text: CodedMessage, retryAfterSeconds: number) {
+    super('too_many_requests', text);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 

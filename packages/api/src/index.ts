@@ -3,6 +3,13 @@ export { createContextInner, type Context, type ContextOptions } from './context
 export { appRouter, createCaller, type AppRouter } from './root';
 export { getServices, type Services } from './services';
 export {
+  ReadLog,
+  recordReads,
+  recordUndescribedRead,
+  withReadLog,
+  type DataScope,
+} from './read-scopes';
+export {
   AppError,
   BadRequestError,
   ConflictError,
@@ -11,8 +18,10 @@ export {
   NotFoundError,
   OriginRefusedError,
   StorageUnavailableError,
+  TooManyRequestsError,
   UnauthorizedError,
   coded,
+  storageUnavailable,
   type AppErrorKind,
   type CodedMessage,
 } from './errors';
@@ -20,14 +29,26 @@ export {
   CLIENT_IP_HEADER,
   createAuth,
   createUser,
+  carriesSession,
+  SESSION_COOKIE,
   sessionUser,
   type Auth,
   type AuthOptions,
 } from './auth';
 export {
+  accountKey,
+  addressKey,
+  DEFAULT_SIGN_IN_POLICY,
+  SignInLimits,
+  type SignInAttempt,
+  type SignInCheck,
+  type SignInLimitPolicy,
+} from './services/sign-in-limits';
+export {
   exportPublishedMembers,
   jsonArrayChunks,
   MEMBER_CSV_OPTIONS,
+  PUBLISHED_EXPORT_SCOPES,
   type ExportRow,
 } from './services/member-export';
 export {
@@ -44,3 +65,4 @@ export {
   type ImageFieldLabel,
 } from './services/image-processing';
 export { MEDIA_FILE_NAME, MediaFolder } from './services/media-folder';
+export { ShareImages, type ShareImageOptions } from './services/share-images';

@@ -67,6 +67,8 @@ export const directoryOut = z.object({
   items: z.array(directoryItemOut),
   total: z.number(),
   nextCursor: z.string().nullable(),
+  /** Null on the first page; `{ cursor: null }` when the previous page is the first. */
+  previous: z.object({ cursor: z.string().nullable() }).nullable(),
   sort: z.enum(MEMBER_SORTS),
   facets: facetsOut,
 });

@@ -6,6 +6,7 @@
  */
 import { initTRPC } from '@trpc/server';
 import type { Context } from './context';
+import { recordReads, recordUndescribedRead, type DataScope } from './read-scopes';
 import { ConflictError, OriginRefusedError, UnauthorizedError } from './errors';
 import { nameConflictAuthor } from './services/conflict-author';
 import { assertAdmin } from './services/permissions';
@@ -13,9 +14,22 @@ import { appErrorOf, formatError, toTRPCError } from './trpc-errors';
 
 export type { FieldIssue } from './trpc-errors';
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter: ({ shape, error }) => formatError(shape, error),
-});
+/** What a procedure declares about itself. */
+export interface ProcedureMeta {
+  /**
+   * The data scopes a query reads, for the server's stored answers (see
+   * read-scopes.ts): its answer stays valid while they are unchanged. A
+   * query without it counts as reading everything.
+   */
+  reads?: readonly DataScope[];
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter: ({ shape, error }) => formatError(shape, error),
+  });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -27,7 +41,11 @@ export const mergeRouters = t.mergeRouters;
  * so does a full disk or read-only database file (503 with a clear message,
  * not a bare 500).
  */
-export const publicProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const publicProcedure = t.procedure.use(async ({ ctx, meta, type, next }) => {
+  if (type === 'query') {
+    if (meta?.reads) recordReads(meta.reads);
+    else recordUndescribedRead();
+  }
   const result = await next();
   if (!result.ok) {
     const appError = appErrorOf(result.error.cause);

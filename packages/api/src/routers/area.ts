@@ -9,10 +9,12 @@ import { restoreInput, versionedDeleteInput } from './record-inputs';
 /** Published areas, for anyone. */
 const areaPublicRouter = {
   list: publicProcedure
+    .meta({ reads: ['areas', 'clusters', 'members'] })
     .input(z.void())
     .output(z.array(areaOut))
     .query(({ ctx }) => ctx.services.publicReads.areas()),
   bySlug: publicProcedure
+    .meta({ reads: ['areas', 'clusters', 'members', 'images'] })
     .input(bySlugInput)
     .output(areaDetailOut)
     .query(({ ctx, input }) => ctx.services.publicReads.area(input.slug)),

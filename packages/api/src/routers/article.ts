@@ -7,10 +7,12 @@ import { versionedAdminRouter } from './versioned-admin-router';
 /** Published articles, for anyone. */
 const articlePublicRouter = {
   list: publicProcedure
+    .meta({ reads: ['articles', 'clusters', 'images'] })
     .input(articleListQuery)
     .output(articleListOut)
     .query(({ ctx, input }) => ctx.services.articleReads.list(input)),
   bySlug: publicProcedure
+    .meta({ reads: ['articles', 'clusters', 'images'] })
     .input(bySlugInput)
     .output(articleOut)
     .query(({ ctx, input }) => ctx.services.articleReads.bySlug(input.slug)),

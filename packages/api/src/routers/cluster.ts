@@ -8,10 +8,12 @@ import { versionedAdminRouter } from './versioned-admin-router';
 /** Published clusters, for anyone. */
 const clusterPublicRouter = {
   list: publicProcedure
+    .meta({ reads: ['clusters', 'areas', 'members', 'images'] })
     .input(z.void())
     .output(z.array(clusterOut))
     .query(({ ctx }) => ctx.services.publicReads.clusters()),
   bySlug: publicProcedure
+    .meta({ reads: ['clusters', 'areas', 'members', 'images'] })
     .input(bySlugInput)
     .output(clusterDetailOut)
     .query(({ ctx, input }) => ctx.services.publicReads.cluster(input.slug)),

@@ -7,10 +7,12 @@ const PUBLISHED = ['published'] as const;
 
 export const memberPublicRouter = {
   directory: publicProcedure
+    .meta({ reads: ['members', 'areas', 'clusters'] })
     .input(memberDirectoryQuery)
     .output(directoryOut)
     .query(({ ctx, input }) => ctx.services.directory.query(input, { statuses: PUBLISHED })),
   bySlug: publicProcedure
+    .meta({ reads: ['members', 'areas', 'clusters', 'images'] })
     .input(bySlugInput)
     .output(memberDetailOut)
     .query(({ ctx, input }) => ctx.services.publicReads.member(input.slug)),

@@ -5,6 +5,7 @@ import { createTRPCRouter, publicProcedure } from '../trpc';
 
 export const statisticsRouter = createTRPCRouter({
   overview: publicProcedure
+    .meta({ reads: ['members', 'clusters', 'areas', 'images'] })
     .input(z.void())
     .output(statisticsOut)
     .query(({ ctx }) => ctx.services.statistics.overview()),

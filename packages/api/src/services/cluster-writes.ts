@@ -7,7 +7,7 @@ import type { ClusterRow } from '@cos/db';
 import type { Actor } from '../actor';
 import { FieldError, notFound } from '../errors';
 import { ImageLibrary, imageRef } from './image-library';
-import { assertAdmin } from './permissions';
+import { assertAdmin, assertCanEditClusterLogo, assertEditorClusterFields } from './permissions';
 import {
   columnValues,
   prepareClusterStatements,
@@ -40,7 +40,8 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
   }
 
   get(user: Actor, id: number): ClusterRecord {
-    assertAdmin(user, WHAT);
+    // Administrators, and an editor for their own cluster (to set its logo).
+    assertCanEditClusterLogo(user, id);
     const record = this.load(id);
     if (!record) throw notFound('cluster', id);
     return record;
@@ -70,6 +71,8 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
     input: ClusterUpdateInput,
     action: 'update' | 'restore' = 'update',
   ): ClusterRecord {
+    assertCanEditClusterLogo(user, input.id);
+    assertEditorClusterFields(user, Object.keys(input));
     return this.updateRecord(user, input, action, (before) => {
       const editable: Editable = withChanges(before, input);
       this.checkReferences(editable, before.id);
@@ -84,10 +87,13 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
   }
 
   setStatus(user: Actor, id: number, version: number, status: Status): ClusterRecord {
+    // get() lets an editor read their own cluster; publishing it stays the administrators'.
+    assertAdmin(user, WHAT);
     return this.setStatusOf(user, id, version, status, this.statements().setStatus);
   }
 
   delete(user: Actor, id: number, version: number): { id: number } {
+    assertAdmin(user, WHAT);
     return this.deleteRecord(user, id, version, this.statements().delete, {
       current: () => {
         if (this.statements().hasEditors.get({ id })) {

@@ -56,6 +56,8 @@ export interface DirectoryResult {
   items: DirectoryRow[];
   total: number;
   nextCursor: string | null;
+  /** The way back (keyset pages only): null on the first page, `{ cursor: null }` when it is the first page. */
+  previous: { cursor: string | null } | null;
   sort: MemberSort;
   facets: Record<MemberFilterKey, FacetValue[]>;
 }

@@ -5,8 +5,10 @@
  *
  * Facets are "disjunctive": the counts for one filter are computed with every
  * other filter applied but not its own, so a visitor sees how many they would
- * get by ticking another value. Counts and totals are cached per data
- * generation; only the page of rows is computed per request.
+ * get by ticking another value. Counts and totals are cached until a member,
+ * area or cluster changes; only the page of rows is computed per request.
+ * The facet index and the search rankings behind them are updated in place
+ * for the members a write changed (member_changes), not rebuilt.
  */
 import {
   defaultSortOrder,
@@ -16,11 +18,15 @@ import {
   type MemberDirectoryQuery,
   type MemberSort,
 } from '@cos/domain';
+import { MemberChangeLog } from '@cos/db';
 import type { Actor } from '../actor';
+import { recordReads } from '../read-scopes';
 import { decodeCursor, encodeCursor } from './cursor';
 import { formatFacets, sqlFacetCounts } from './directory-facets';
 import { isKeysetSort, offsetPage } from './directory-order';
 import { decorate, memberLinks, rankedPage, sortedPage } from './directory-pages';
+import { previousRanked, previousSorted, type PreviousPage } from './directory-previous';
+import { Rankings } from './directory-rankings';
 import { organisationNumberQuery } from './directory-text';
 import type {
   DirectoryResult,
@@ -41,15 +47,34 @@ import { loadTaxonomy, type Taxonomy } from './taxonomy';
 
 export type { DirectoryResult, DirectoryRow, DirectoryScope, FacetValue } from './directory-types';
 
+/** What a directory list reads. */
+const READS = ['members', 'areas', 'clusters'] as const;
+
+/** The facet index and what it is up to date with. */
+interface LiveIndex {
+  index: FacetIndex;
+  /** The taxonomy it was built under (a new object when areas or clusters change). */
+  taxonomy: Taxonomy;
+  /** The member change log's seq and the members version it has applied. */
+  seq: number;
+  members: number;
+}
+
+/** Past this share of the index changed (or deleted) at once, a full scan is cheaper. */
+const REBUILD_SHARE = 0.05;
+
 export class MemberDirectory {
-  /** Ranked id lists: large entries, so only the 64 most recent searches are kept. */
-  private readonly ranked: ResultCache;
+  private readonly log: MemberChangeLog;
+  /** Ranked id lists of the 64 most recent searches, kept up to date in place. */
+  private readonly rankings: Rankings;
+  private live: LiveIndex | undefined;
 
   constructor(
     private readonly statements: StatementCache,
     private readonly cache: ResultCache,
   ) {
-    this.ranked = cache.sibling(64);
+    this.log = new MemberChangeLog(statements.sqlite);
+    this.rankings = new Rankings(statements, cache, this.log);
   }
 
   query(query: MemberDirectoryQuery, scope: DirectoryScope): DirectoryResult {
@@ -75,7 +100,7 @@ export class MemberDirectory {
       query.size,
     ]);
 
-    const { total, facets } = this.cache.get(`counts:${scopeKey}:${filterKey}`, () => {
+    const { total, facets } = this.cache.get(READS, `counts:${scopeKey}:${filterKey}`, () => {
       const counts = this.facetCounts(query, scope, taxonomy, fts);
       return { total: counts.total, facets: formatFacets(counts, scope, taxonomy) };
     });
@@ -83,13 +108,21 @@ export class MemberDirectory {
     let rows: RawRow[];
     let next: (last: RawRow) => string;
     let offset = 0;
+    let previous: PreviousPage = null;
     if (keyset) {
       const cursor = decodeCursor(query.cursor, sort);
       // isKeysetSort: only the directory's own sorts read with a keyset.
       const keysetSort = sort as MemberSort;
       rows =
         sort === 'relevance' && fts
-          ? rankedPage(this.statements, this.textIds(fts, query.q), query, scope, taxonomy, cursor)
+          ? rankedPage(
+              this.statements,
+              this.textIds(fts, query.q, taxonomy),
+              query,
+              scope,
+              taxonomy,
+              cursor,
+            )
           : sortedPage(
               this.statements,
               query,
@@ -99,6 +132,28 @@ export class MemberDirectory {
               cursor,
             );
       next = (last) => encodeCursor({ s: sort, k: last.cursorKey, id: last.id });
+      // The way back, only on pages after the first (see directory-previous.ts).
+      const first = rows[0];
+      if (cursor && first) {
+        previous =
+          sort === 'relevance' && fts
+            ? previousRanked(
+                this.statements,
+                this.textIds(fts, query.q, taxonomy),
+                query,
+                scope,
+                taxonomy,
+                first,
+              )
+            : previousSorted(
+                this.statements,
+                query,
+                scope,
+                taxonomy,
+                keysetSort === 'newest' ? 'newest' : 'name',
+                first,
+              );
+      } else if (cursor) previous = { cursor: null };
     } else {
       // Numbered pages: the cursor, when one is sent instead, carries the offset.
       const key = `${sort}.${order}.offset`;
@@ -111,7 +166,7 @@ export class MemberDirectory {
         sort === 'relevance' && fts
           ? rankedPage(
               this.statements,
-              this.textIds(fts, query.q),
+              this.textIds(fts, query.q, taxonomy),
               query,
               scope,
               taxonomy,
@@ -136,6 +191,7 @@ export class MemberDirectory {
       items: decorate(this.statements, pageRows, taxonomy, scope),
       total,
       nextCursor: hasMore && last ? next(last) : null,
+      previous,
       sort,
       order,
       page: keyset ? null : Math.floor(offset / query.limit) + 1,
@@ -162,14 +218,39 @@ export class MemberDirectory {
     return memberLinks(this.statements, ids);
   }
 
-  /** The in-memory attribute index, or null when the taxonomy is too large for its bitmasks. */
+  /**
+   * The in-memory attribute index, or null when the taxonomy is too large for
+   * its bitmasks. After a member write it reloads only the members logged
+   * since (member_changes); it is built afresh by a full scan when the
+   * taxonomy changed (its bits are area and cluster positions), the log was
+   * pruned past it or a bulk write happened, or more than REBUILD_SHARE of
+   * it changed or is deleted. Inside a write transaction it is not touched.
+   */
   index(taxonomy: Taxonomy): FacetIndex | null {
-    return FacetIndex.fits(taxonomy)
-      ? this.cache.get('facet-index', () => new FacetIndex(this.statements, taxonomy))
-      : null;
+    if (!FacetIndex.fits(taxonomy)) return null;
+    recordReads(READS);
+    const members = this.cache.versions().members;
+    const inTransaction = this.statements.sqlite.inTransaction;
+    const live = this.live;
+    if (live && live.taxonomy === taxonomy) {
+      if (live.members === members) return live.index;
+      const size = live.index.columns.length;
+      const limit = Math.max(64, Math.ceil(size * REBUILD_SHARE));
+      const changes = inTransaction ? null : this.log.since(live.seq, limit);
+      if (changes && changes.ids !== 'reset' && live.index.columns.dead <= limit) {
+        live.index.apply(changes.ids);
+        live.seq = changes.seq;
+        live.members = members;
+        return live.index;
+      }
+    }
+    const seq = this.log.lastSeq(); // before the scan: a change committed meanwhile is applied later
+    const index = new FacetIndex(this.statements, taxonomy);
+    if (!inTransaction) this.live = { index, taxonomy, seq, members };
+    return index;
   }
 
-  /** Total and facet counts from the in-memory index (rebuilt once per data generation). */
+  /** Total and facet counts from the in-memory index (kept up to date in place). */
   private facetCounts(
     query: DirectoryFilters,
     scope: DirectoryScope,
@@ -193,7 +274,7 @@ export class MemberDirectory {
             ? undefined
             : fts === null
               ? new Int32Array(0)
-              : this.textIds(fts, query.q),
+              : this.textIds(fts, query.q, taxonomy),
       },
       taxonomy,
     );
@@ -202,32 +283,15 @@ export class MemberDirectory {
   /**
    * Every id matching the search text, best first: the member whose
    * organisation number the text is (in any spelling), then the text's
-   * full-text hits; computed once per text and data generation.
+   * full-text hits (a ranking kept up to date in place, directory-rankings.ts).
    */
-  private textIds(fts: string, q: string | undefined): Int32Array {
+  private textIds(fts: string, q: string | undefined, taxonomy: Taxonomy): Int32Array {
     const orgnr = organisationNumberQuery(q);
-    const ranked = this.rankedIds(fts);
-    if (orgnr === null) return ranked;
-    return this.ranked.get(`orgnr:${orgnr}:${fts}`, () => {
-      const exact = this.statements
+    if (orgnr === null) return this.rankings.ids(fts, taxonomy);
+    return this.rankings.withFirst(fts, taxonomy, `orgnr:${orgnr}`, () =>
+      this.statements
         .all<{ id: number }>('SELECT id FROM members WHERE organisation_number = ?', [orgnr])
-        .map((r) => r.id);
-      return Int32Array.from([...exact, ...Array.from(ranked).filter((id) => !exact.includes(id))]);
-    });
-  }
-
-  /** Every id matching the full-text query, best first; computed once per text and data generation. */
-  private rankedIds(fts: string): Int32Array {
-    return this.ranked.get(fts, () =>
-      Int32Array.from(
-        this.statements
-          // Name hits weigh most, then area and cluster names, then descriptions.
-          .all<{ id: number }>(
-            'SELECT rowid AS id FROM member_search WHERE member_search MATCH ? ORDER BY bm25(member_search, 10.0, 1.0, 3.0, 3.0), rowid',
-            [fts],
-          )
-          .map((r) => r.id),
-      ),
+        .map((r) => r.id),
     );
   }
 

@@ -10,9 +10,21 @@ import {
   type MemberDirectoryQuery,
   type MemberExportColumn,
 } from '@cos/domain';
-import type { Sqlite } from '@cos/db';
+import type { DataScope, Sqlite } from '@cos/db';
 import { placeWhere } from './directory-where';
 import { toFtsQuery } from './fts-query';
+
+/**
+ * What an export reads (members with their areas and clusters, municipality
+ * names): a stored download is made again only when one of these changes.
+ * routers/read-scopes.test.ts checks it against the SQL the export runs.
+ */
+export const PUBLISHED_EXPORT_SCOPES: readonly DataScope[] = [
+  'members',
+  'clusters',
+  'areas',
+  'municipalities',
+];
 
 /** One exported member: text cells, and outside_skane as a boolean. */
 export type ExportRow = Record<Exclude<MemberExportColumn, 'outside_skane'>, string | null> & {

@@ -226,3 +226,27 @@ export function assertCanEditArticle(user: Actor, articleClusterId: number | nul
     throw forbidden('permission.editorArticles', {});
   }
 }
+
+/**
+ * A cluster's own face: its editors may set its logo (and read its record to
+ * do so), since it is how their cluster shows on the site and in shared links;
+ * every other cluster field stays with the administrators.
+ */
+export const EDITOR_CLUSTER_FIELDS = ['id', 'version', 'logo'] as const;
+
+export function assertCanEditClusterLogo(user: Actor, clusterId: number): void {
+  if (isAdmin(user)) return;
+  if (user.clusterId === null || user.clusterId !== clusterId) {
+    throw forbidden('permission.editorOwnClusterLogo', {});
+  }
+}
+
+/** An editor's cluster update names only the logo (besides id and version). */
+export function assertEditorClusterFields(user: Actor, fields: readonly string[]): void {
+  if (isAdmin(user)) return;
+  const allowed: readonly string[] = EDITOR_CLUSTER_FIELDS;
+  const others = fields.filter((f) => !allowed.includes(f));
+  if (others.length > 0) {
+    throw forbidden('permission.editorClusterLogoOnly', { fields: others.join(', ') });
+  }
+}

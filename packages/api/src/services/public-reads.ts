@@ -33,7 +33,8 @@ export class PublicReads {
   ) {}
 
   areas() {
-    return this.cache.get('public:areas', () => {
+    // Cluster counts per area, member counts from the index.
+    return this.cache.get(['areas', 'clusters', 'members'], 'public:areas', () => {
       const rows = this.statements.all<{
         id: number;
         slug: string;
@@ -86,7 +87,8 @@ export class PublicReads {
   }
 
   clusters() {
-    return this.cache.get('public:clusters', () => {
+    // Logos read the images table (their sizes).
+    return this.cache.get(['clusters', 'areas', 'members', 'images'], 'public:clusters', () => {
       const taxonomy = loadTaxonomy(this.statements, this.cache);
       const rows = this.statements.all<ClusterRow & { id: number; areaIds: string | null }>(
         `SELECT c.id, ${CLUSTER_COLUMNS},

@@ -32,7 +32,7 @@ export class PublishedCounts {
    * pass, or with SQL when the taxonomy is too large for the index.
    */
   get(): PublishedCountsResult {
-    return this.cache.get('public:counts', () => {
+    return this.cache.get(['members', 'clusters', 'areas'], 'public:counts', () => {
       const taxonomy = loadTaxonomy(this.statements, this.cache);
       const publishedClusters = taxonomy.clusters
         .filter((c) => c.status === 'published')
@@ -43,15 +43,27 @@ export class PublishedCounts {
         // The 50 members in most clusters, by name within each count.
         const byCount = [...s.multiCluster.entries()].sort((a, b) => b[1] - a[1]);
         const threshold = byCount[Math.min(49, byCount.length - 1)]?.[1] ?? 2;
-        const candidates = byCount.filter(([, n]) => n >= threshold);
-        const top = this.statements
-          .all<{ id: number; slug: string; name: string }>(
-            'SELECT id, slug, name FROM members WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sort_key',
-            [JSON.stringify(candidates.map(([id]) => id))],
-          )
-          .map((r) => ({ slug: r.slug, name: r.name, n: s.multiCluster.get(r.id) ?? 0 }))
-          .sort((a, b) => b.n - a.n)
-          .slice(0, 50);
+        const above = byCount.filter(([, n]) => n > threshold);
+        const tied = byCount.filter(([, n]) => n === threshold).map(([id]) => id);
+        const named = (sql: string, ids: number[], limit: number) =>
+          this.statements
+            .all<{ id: number; slug: string; name: string }>(sql, [JSON.stringify(ids), limit])
+            .map((r) => ({ slug: r.slug, name: r.name, n: s.multiCluster.get(r.id) ?? 0 }));
+        const top = [
+          ...named(
+            `SELECT id, slug, name FROM members WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sort_key LIMIT ?`,
+            above.map(([id]) => id),
+            50,
+          ).sort((a, b) => b.n - a.n),
+          // Often thousands tie at the threshold: walk the published members in name order
+          // and stop at the first that tie, instead of reading every tied member's row.
+          ...named(
+            `SELECT id, slug, name FROM members INDEXED BY members_status_sort_idx
+             WHERE status = 'published' AND id IN (SELECT value FROM json_each(?)) ORDER BY sort_key LIMIT ?`,
+            tied,
+            Math.max(0, 50 - above.length),
+          ),
+        ];
         return { ...s, multiCount: s.multiCluster.size, multiTop: top };
       }
       return this.sqlCounts();

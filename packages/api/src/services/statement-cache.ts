@@ -3,7 +3,7 @@ import type { Sqlite, Statement } from '@cos/db';
 
 export class StatementCache {
   private readonly statements = new Map<string, Statement>();
-  constructor(private readonly sqlite: Sqlite) {}
+  constructor(readonly sqlite: Sqlite) {}
 
   get(sql: string): Statement {
     let statement = this.statements.get(sql);

@@ -15,7 +15,8 @@ export class Statistics {
   ) {}
 
   overview() {
-    return this.cache.get('public:statistics', () => {
+    // Reads public:clusters too, hence images.
+    return this.cache.get(['members', 'clusters', 'areas', 'images'], 'public:statistics', () => {
       const taxonomy = loadTaxonomy(this.statements, this.cache);
       const counts = this.counts.get();
       const clusters = this.reads.clusters();

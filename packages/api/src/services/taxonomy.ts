@@ -31,7 +31,7 @@ export interface Taxonomy {
 }
 
 export function loadTaxonomy(statements: StatementCache, cache: ResultCache): Taxonomy {
-  return cache.get('taxonomy', () => {
+  return cache.get(['areas', 'clusters'], 'taxonomy', () => {
     const areas = statements
       .all<{ id: number; slug: string; nameSv: string; nameEn: string; sortOrder: number }>(
         'SELECT id, slug, name_sv AS nameSv, name_en AS nameEn, sort_order AS sortOrder FROM areas ORDER BY sort_order, id',

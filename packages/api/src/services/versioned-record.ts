@@ -81,9 +81,15 @@ export abstract class VersionedWrites<
   /** The record as stored, after the service's rights checks (and not-found). */
   abstract get(user: Actor, id: Id): R;
 
-  /** Runs a write in one transaction; the read cache is dropped once it has committed. */
+  /**
+   * Runs a write in one transaction; the read cache is dropped once it has committed.
+   * IMMEDIATE takes the write lock before the version check reads: with another
+   * process writing (WORKERS=N, the CLI), a deferred transaction would read an
+   * older snapshot and then fail to upgrade (SQLITE_BUSY_SNAPSHOT, a 503) instead
+   * of waiting its turn (busy_timeout) and answering a clean 200 or 409.
+   */
   protected transaction<T>(fn: () => T): T {
-    const result = this.handle.sqlite.transaction(fn)();
+    const result = this.handle.sqlite.transaction(fn).immediate();
     this.cache.invalidate();
     return result;
   }
