@@ -12,7 +12,13 @@ const dist = path.join(here, '..', 'dist');
 rmSync(dist, { recursive: true, force: true });
 
 await build({
-  entryPoints: { main: path.join(here, '../src/main.ts'), cli: path.join(here, '../src/cli.ts') },
+  // The worker threads' modules are files of their own beside main.js (worker-jobs.ts).
+  entryPoints: {
+    main: path.join(here, '../src/main.ts'),
+    cli: path.join(here, '../src/cli.ts'),
+    'download-worker': path.join(here, '../src/download-worker.ts'),
+    'import-worker': path.join(here, '../src/import-worker.ts'),
+  },
   outdir: dist,
   bundle: true,
   platform: 'node',
@@ -26,6 +32,16 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
+// The share images' Inter outlines (@cos/api share-text.ts reads them beside the bundle).
+const fonts = path.join(here, '../../../packages/api/node_modules/@fontsource/inter/files');
+for (const name of [
+  'inter-latin-400-normal.woff',
+  'inter-latin-ext-400-normal.woff',
+  'inter-latin-700-normal.woff',
+  'inter-latin-ext-700-normal.woff',
+]) {
+  cpSync(path.join(fonts, name), path.join(dist, 'share-fonts', name));
+}
 cpSync(path.join(here, '../../../packages/db/drizzle'), path.join(dist, 'drizzle'), {
   recursive: true,
 });

@@ -2,29 +2,28 @@
  * The Fastify application: security headers, health, auth, tRPC and the open
  * data routes. main.ts starts it; tests build it on a temporary database.
  */
-import {
-  appRouter,
-  createContextInner,
-  getServices,
-  MediaFolder,
-  sessionUser,
-  type Auth,
-} from '@cos/api';
+import { getServices, MediaFolder, type Auth } from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { registerAuthRoutes, toWebHeaders } from './auth-routes';
-import { isCrossSite, originPolicy } from './csrf';
+import { registerAuthRoutes } from './auth-routes';
+import { originPolicy } from './csrf';
 import { registerAdminPanel } from './admin-panel';
 import { mediaDirectory } from './config';
 import { registerImageRoutes } from './image-route';
+import type { DownloadLimits } from './download-limits';
 import { registerImportRoute } from './import-route';
+import { registerCompression } from './compression';
+import { registerBodyRefusals, registerJsonLimits } from './json-limits';
 import { registerMediaRoute } from './media-route';
+import { registerShareImageRoute } from './share-image-route';
 import { registerMemberExportRoute } from './member-export-route';
 import { registerOpenDataRoutes } from './open-data';
 import { OneLinePerRequest } from './request-log';
 import { registerResponseCache, ResponseCache } from './response-cache';
 import { registerSecurityHeaders } from './security-headers';
+import { fastifyTrustProxy, type TrustProxy } from './trusted-proxy';
+import { registerTrpcLimits } from './trpc-limits';
+import { registerTrpcRoutes } from './trpc-route';
 import { registerWebSite } from './web-site';
 
 export interface AppOptions {
@@ -39,6 +38,10 @@ export interface AppOptions {
   frontends?: boolean;
   /** Uploaded images' folder (config.mediaDir); beside the database file by default. */
   mediaDir?: string;
+  /** Reverse proxies whose X-Forwarded-For sets request.ip (config.trustProxy); none by default. */
+  trustProxy?: TrustProxy;
+  /** Per-address bounds on the register downloads (config.downloadLimits). */
+  downloadLimits?: DownloadLimits;
 }
 
 export async function buildApp({
@@ -49,9 +52,12 @@ export async function buildApp({
   logger = false,
   frontends = false,
   mediaDir,
+  trustProxy = false,
+  downloadLimits,
 }: AppOptions) {
   const app = Fastify({
     logger,
+    trustProxy: fastifyTrustProxy(trustProxy),
     logController: new OneLinePerRequest(),
     // Bodies above 5 MB are refused before parsing (CSV imports stream elsewhere).
     bodyLimit: 5 * 1024 * 1024,
@@ -61,11 +67,19 @@ export async function buildApp({
   });
 
   const origins = originPolicy(origin, allowedOrigins);
+  // Strict JSON bodies everywhere (depth, UTF-8) and their refusals as 4xx in our shapes.
+  registerJsonLimits(app);
+  registerBodyRefusals(app);
 
   // Order matters: security headers first, so answers from the response cache carry them too.
   registerSecurityHeaders(app, origin);
-  const responseCache = new ResponseCache(() => getServices(handle).cache.version());
+  // Batch, URL, body and anonymous answer bounds of /trpc: before the response cache, so an
+  // answer over the bound is refused before it could be stored.
+  registerTrpcLimits(app);
+  const responseCache = new ResponseCache(() => getServices(handle).cache.versions());
   registerResponseCache(app, responseCache);
+  // After the cache: it stores identity bodies (and codes those once itself); this codes the rest.
+  registerCompression(app);
 
   app.get('/healthz', async (_request, reply) => {
     try {
@@ -79,32 +93,14 @@ export async function buildApp({
 
   registerAuthRoutes(app, auth, origins);
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: async ({ req }) => {
-        // Public reads carry no cookie: skip the session lookup for them.
-        const user = req.headers.cookie ? await sessionUser(auth, handle, toWebHeaders(req)) : null;
-        return createContextInner({
-          handle,
-          user,
-          crossSite: isCrossSite(req, origins.allowed),
-          publicOrigin: origins.publicOrigin,
-        });
-      },
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          app.log.error({ err: error, path }, 'tRPC internal error');
-      },
-    } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
-  });
+  await registerTrpcRoutes(app, { handle, auth, origins });
 
-  registerOpenDataRoutes(app, handle);
+  registerOpenDataRoutes(app, handle, { downloadLimits });
   registerImportRoute(app, handle, auth, origins);
   const media = new MediaFolder(mediaDir ?? mediaDirectory(handle.path, {}));
   registerImageRoutes(app, handle, auth, origins, media);
   registerMediaRoute(app, media);
+  registerShareImageRoute(app, handle, media);
   registerMemberExportRoute(app, handle, auth, origins);
   if (frontends) {
     await registerAdminPanel(app);

@@ -1,8 +1,10 @@
 /** Mounts better-auth at /api/auth/* by turning Fastify requests into web Requests. */
 import { CLIENT_IP_HEADER, coded, ForbiddenError, OriginRefusedError, type Auth } from '@cos/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { forwardToAuth } from './auth-forward';
 import { isCrossSite, type OriginPolicy } from './csrf';
 import { sendAuthError } from './http-errors';
+import { AUTH_BODY_LIMIT } from './json-limits';
 
 export function toWebHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
@@ -43,6 +45,9 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, origins: Or
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
+    // Sign-in bodies are small: a larger one is a 413 before it is read (json-limits.ts reads
+    // the JSON itself: depth and UTF-8, so better-auth only ever gets a bounded body).
+    bodyLimit: AUTH_BODY_LIMIT,
     handler: async (request, reply) => {
       const route = authRouteOf(request);
       if (!OPEN_AUTH_ROUTES.has(route.key)) {
@@ -65,24 +70,8 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, origins: Or
           ),
         );
       }
-      const body =
-        request.method === 'POST' && request.body !== undefined
-          ? JSON.stringify(request.body)
-          : undefined;
-      const response = await auth.handler(
-        new Request(new URL(request.url, publicOrigin), {
-          method: request.method,
-          headers: toWebHeaders(request),
-          body,
-        }),
-      );
-      reply.status(response.status);
-      for (const [key, value] of response.headers) {
-        if (key.toLowerCase() !== 'set-cookie') reply.header(key, value);
-      }
-      const cookies = response.headers.getSetCookie();
-      if (cookies.length > 0) reply.header('set-cookie', cookies);
-      return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
+      // Sign-in limits, sign-out's delete and storage failures: auth-forward.ts.
+      return forwardToAuth(request, reply, auth, publicOrigin, route.key, toWebHeaders(request));
     },
   });
 }

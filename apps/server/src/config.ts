@@ -9,6 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { resolveDatabasePath } from '@cos/db';
+import { downloadLimitsFromEnv, type DownloadLimits } from './download-limits';
+import { parseTrustProxy, type TrustProxy } from './trusted-proxy';
+import { checkWorkersFitDatabase, parseWorkerHeader, parseWorkers } from './workers';
 
 export interface ServerConfig {
   port: number;
@@ -25,6 +28,14 @@ export interface ServerConfig {
   /** Uploaded images' files (MEDIA_DIR; by default <database file>.media beside it). */
   mediaDir: string;
   authSecret: string;
+  /** DOWNLOADS_AT_ONCE / DOWNLOADS_PER_MINUTE: each address's register downloads (download-limits.ts). */
+  downloadLimits: DownloadLimits;
+  /** Processes serving the port (WORKERS: 1 by default, N, or auto); see workers.ts. */
+  workers: number;
+  /** WORKER_HEADER=1: answers say which worker served them (x-cos-worker), for tests and diagnosis. */
+  workerHeader: boolean;
+  /** TRUST_PROXY: the reverse proxies whose X-Forwarded-For gives the client address; see trusted-proxy.ts. */
+  trustProxy: TrustProxy;
 }
 
 export function loadConfig(env = process.env): ServerConfig {
@@ -34,6 +45,10 @@ export function loadConfig(env = process.env): ServerConfig {
   const host = env.HOST ?? '127.0.0.1';
   const databasePath = resolveDatabasePath(env.DATABASE_URL);
   const origin = env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
+  const workers = parseWorkers(env.WORKERS);
+  checkWorkersFitDatabase(workers, databasePath);
+  const workerHeader = parseWorkerHeader(env.WORKER_HEADER);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   return {
     port,
     host,
@@ -42,6 +57,10 @@ export function loadConfig(env = process.env): ServerConfig {
     databasePath,
     mediaDir: mediaDirectory(databasePath, env),
     authSecret: env.AUTH_SECRET ?? persistedSecret(databasePath),
+    downloadLimits: downloadLimitsFromEnv(env),
+    workers,
+    workerHeader,
+    trustProxy,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   ConflictError,
   FieldError,
   OriginRefusedError,
+  TooManyRequestsError,
   type AppErrorKind,
 } from '@cos/api';
 import { TRPCError } from '@trpc/server';
@@ -27,6 +28,7 @@ const HTTP_STATUS = {
   forbidden: { status: 403, error: 'FORBIDDEN' },
   not_found: { status: 404, error: 'NOT_FOUND' },
   conflict: { status: 409, error: 'CONFLICT' },
+  too_many_requests: { status: 429, error: 'TOO_MANY_REQUESTS' },
   unavailable: { status: 503, error: 'SERVICE_UNAVAILABLE' },
 } as const satisfies Record<AppErrorKind, { status: number; error: string }>;
 
@@ -98,7 +100,14 @@ export function httpError(error: unknown): HttpError | null {
 export function sendHttpError(reply: FastifyReply, error: unknown): FastifyReply {
   const answer = httpError(error);
   if (!answer) throw error;
+  retryAfter(reply, appErrorOf(error));
   return reply.status(answer.status).send(answer.body);
+}
+
+/** A refusal for now (429) says when to try again. */
+function retryAfter(reply: FastifyReply, error: AppError | null): void {
+  if (error instanceof TooManyRequestsError)
+    reply.header('retry-after', String(error.retryAfterSeconds));
 }
 
 /**
@@ -107,6 +116,7 @@ export function sendHttpError(reply: FastifyReply, error: unknown): FastifyReply
  */
 export function sendAuthError(reply: FastifyReply, error: AppError): FastifyReply {
   const { status, error: name } = HTTP_STATUS[error.kind];
+  retryAfter(reply, error);
   return reply.status(status).send({
     code: error instanceof OriginRefusedError ? 'ORIGIN_NOT_ALLOWED' : name,
     message: error.message,

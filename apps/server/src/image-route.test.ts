@@ -48,7 +48,8 @@ const upload = (body: Uint8Array | string, headers: Record<string, string> = {},
       origin: server.origin,
       ...headers,
     },
-    body,
+    // A copy on its own ArrayBuffer: fetch's BodyInit takes no SharedArrayBuffer-backed view.
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
 
 interface Refusal {

@@ -21,7 +21,8 @@ const upload = (query: string, headers: Record<string, string> = {}, body: strin
   server.fetch(`/api/admin/members/import${query}`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', cookie, origin: server.origin, ...headers },
-    body,
+    // A copy on its own ArrayBuffer: fetch's BodyInit takes no SharedArrayBuffer-backed view.
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
 const count = () =>
   (server.handle.sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;

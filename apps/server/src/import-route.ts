@@ -13,8 +13,6 @@
  * the versions its preview saw) and gets its report.
  */
 import {
-  BadRequestError,
-  coded,
   createCaller,
   createContextInner,
   sessionUser,
@@ -23,13 +21,13 @@ import {
   type Auth,
 } from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
-import { isCsvEncoding } from '@cos/domain';
-import { CsvError } from 'csv-parse/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { toWebHeaders } from './auth-routes';
 import { isCrossSite, type OriginPolicy } from './csrf';
-import { readMemberCsvBytes } from './csv-rows';
 import { sendHttpError } from './http-errors';
+import { importApplies, runImport, type ImportAnswer, type ImportRequest } from './import-run';
+import type { ImportJob } from './import-worker';
+import { WorkerJobs } from './worker-jobs';
 
 export function registerImportRoute(
   app: FastifyInstance,
@@ -40,6 +38,9 @@ export function registerImportRoute(
   // The session, looked up before the body is read: an anonymous upload is
   // refused without reading or parsing up to 64 MB of CSV.
   const users = new WeakMap<FastifyRequest, Actor>();
+  // Parsing, validating and planning 200,000 rows took the event loop for seconds: a worker does it.
+  const worker = new WorkerJobs<ImportJob, ImportAnswer>('import-worker');
+  app.addHook('onClose', () => worker.close());
   app.register((scope, _options, done) => {
     // Bytes, not a string: Fastify would decode every body as UTF-8. Windows
     // browsers label a .csv file application/vnd.ms-excel.
@@ -67,52 +68,63 @@ export function registerImportRoute(
         },
       },
       async (request, reply) => {
-        const user = users.get(request) ?? null;
-        const caller = createCaller(
-          createContextInner({
-            handle,
-            user,
-            crossSite: isCrossSite(request, origins.allowed),
-            publicOrigin: origins.publicOrigin,
-          }),
-        );
-        const query = request.query as Record<string, string | undefined>;
-        try {
-          // application/json: the member.admin.import input as it is (rows the admin read,
-          // with lines, mode and the preview's versions), too large for a tRPC call.
-          if (isJsonInput(request.body)) {
-            return await reply.send(await caller.member.admin.import(request.body as never));
+        const user = users.get(request);
+        if (!user) return sendHttpError(reply, new UnauthorizedError());
+        const job: ImportRequest = {
+          body: request.body,
+          query: request.query as Record<string, string | undefined>,
+        };
+        const crossSite = isCrossSite(request, origins.allowed);
+        const { publicOrigin } = origins;
+        let answer: ImportAnswer;
+        if (handle.path === ':memory:') {
+          // No file the worker could open: read and checked here, as before.
+          const context = createContextInner({ handle, user, crossSite, publicOrigin });
+          answer = await runImport(createCaller(context), job);
+        } else {
+          const relaxed = importApplies(job) ? shortBusyWait(handle) : () => undefined;
+          try {
+            answer = await worker.run({
+              ...job,
+              databasePath: handle.path,
+              maxPageCount: handle.sqlite.pragma('max_page_count', { simple: true }) as number,
+              user,
+              crossSite,
+              publicOrigin,
+            });
+          } finally {
+            relaxed();
           }
-          if (!(request.body instanceof Uint8Array))
-            throw new BadRequestError(coded('request.csvType', {}));
-          const encoding = query.encoding?.toLowerCase();
-          if (encoding !== undefined && !isCsvEncoding(encoding))
-            throw new BadRequestError(coded('csv.encodingUnknown', { encoding }));
-          const { rows, lines, mapping, reading } = readMemberCsvBytes(request.body, { encoding });
-          const report = await caller.member.admin.import({
-            rows,
-            lines,
-            dryRun: query.dryRun !== 'false',
-            skipDuplicates: query.skipDuplicates !== 'false',
-            mode: query.mode === 'upsert' ? 'upsert' : 'create',
-          });
-          return await reply.send({ mapping, reading, ...report });
-        } catch (error) {
-          // Every csv-parse error (not all their codes start with CSV_, e.g. INVALID_OPENING_QUOTE).
-          if (error instanceof CsvError)
-            return sendHttpError(
-              reply,
-              new BadRequestError(coded('request.csvUnreadable', { detail: error.message })),
-            );
-          return sendHttpError(reply, error);
         }
+        return reply
+          .status(answer.status)
+          .header('content-type', 'application/json; charset=utf-8')
+          .send(answer.json);
       },
     );
     done();
   });
 }
 
-/** A parsed JSON body (Fastify's own parser, under this route's body limit). */
-function isJsonInput(body: unknown): body is object {
-  return typeof body === 'object' && body !== null && !(body instanceof Uint8Array);
+/**
+ * While the import worker applies (and holds SQLite's write lock for the
+ * whole all-or-nothing transaction), a write on this process's connection
+ * would wait up to the busy timeout (5 s) with the event loop stopped. For
+ * that time it waits 100 ms at most and is then refused as "the database is
+ * busy, try again in a moment" (storage.busy, 503); reads go on (WAL).
+ */
+let applying = 0;
+let usualBusyWait = 5000;
+function shortBusyWait(handle: DatabaseHandle): () => void {
+  if (applying === 0)
+    usualBusyWait = handle.sqlite.pragma('busy_timeout', { simple: true }) as number;
+  applying += 1;
+  handle.sqlite.pragma('busy_timeout = 100');
+  let undone = false;
+  return () => {
+    if (undone) return;
+    undone = true;
+    applying -= 1;
+    if (applying === 0) handle.sqlite.pragma(`busy_timeout = ${usualBusyWait}`);
+  };
 }

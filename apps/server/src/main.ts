@@ -2,12 +2,21 @@
  * Starts the platform: opens the database, applies migrations, loads the
  * default data when the file is new, and serves everything on one port.
  * SIGINT/SIGTERM finish in-flight requests, then close the database.
+ *
+ * With WORKERS=N (N > 1) this file runs as the primary and as each worker:
+ * the primary migrates and seeds (only it), closes its connection and
+ * supervises (cluster-primary.ts); each worker opens the same WAL database
+ * and serves the same port, with its own caches kept fresh by the database's
+ * change tracking. WORKERS unset or 1 is one process without node:cluster.
  */
+import cluster from 'node:cluster';
 import { setFlagsFromString } from 'node:v8';
 import { createAuth } from '@cos/api';
 import { openDatabase, runMigrations, type DatabaseHandle } from '@cos/db';
 import { hasDefaultData, seedDefaultData } from '@cos/db/seed';
 import { buildApp } from './app';
+import { superviseWorkers } from './cluster-primary';
+import { exposeWorkerHeader, tellPrimary, workerName } from './cluster-worker';
 import { loadConfig, type ServerConfig } from './config';
 
 /**
@@ -18,7 +27,10 @@ import { loadConfig, type ServerConfig } from './config';
 function cannotStart(message: string, error: unknown): never {
   const reason = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
-  console.error(`${message}: ${reason}${typeof code === 'string' ? ` (${code})` : ''}`);
+  const line = `${message}: ${reason}${typeof code === 'string' ? ` (${code})` : ''}`;
+  // A worker leaves the telling to the primary: N workers failing alike is one line.
+  if (cluster.isWorker) tellPrimary({ type: 'cos:cannot-start', line });
+  else console.error(line);
   process.exit(1);
 }
 
@@ -35,13 +47,27 @@ try {
 } catch (error) {
   cannotStart('Cannot start', error);
 }
+const clustered = config.workers > 1;
 let handle: DatabaseHandle;
 try {
   handle = openDatabase({ url: config.databasePath });
-  runMigrations(handle.db);
-  if (!hasDefaultData(handle.db)) seedDefaultData(handle.db);
+  // Migrations and default data once, before any worker reads: never by N workers at once.
+  if (cluster.isPrimary) {
+    runMigrations(handle.db);
+    if (!hasDefaultData(handle.db)) seedDefaultData(handle.db);
+  }
 } catch (error) {
   cannotStart(`Cannot open the database at ${config.databasePath}`, error);
+}
+if (clustered && cluster.isPrimary) {
+  handle.close();
+  // The primary serves nothing: it supervises until the workers have stopped.
+  process.exit(
+    await superviseWorkers({
+      workers: config.workers,
+      readyLine: `Clusters of Skåne is running at ${config.origin} with ${config.workers} workers (database ${handle.path})`,
+    }),
+  );
 }
 
 const auth = createAuth(handle, {
@@ -55,32 +81,46 @@ const app = await buildApp({
   origin: config.origin,
   allowedOrigins: config.allowedOrigins,
   mediaDir: config.mediaDir,
+  trustProxy: config.trustProxy,
+  downloadLimits: config.downloadLimits,
   frontends: true,
   logger: {
     level: process.env.LOG_LEVEL ?? 'info',
     // Never log credentials: cookies and auth headers are redacted.
     redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
   },
-});
+}).catch((error: unknown) => cannotStart('Cannot start', error));
+
+if (config.workerHeader) exposeWorkerHeader(app);
 
 let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    app
-      .close()
-      .then(() => {
-        handle.close();
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        app.log.error(error, 'shutdown failed');
-        process.exit(1);
-      });
-  });
+function shutDown(signal: NodeJS.Signals | 'disconnect') {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  app
+    .close()
+    .then(() => {
+      handle.close();
+      process.exit(0);
+    })
+    .catch((error: unknown) => {
+      app.log.error(error, 'shutdown failed');
+      process.exit(1);
+    });
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => shutDown(signal));
+// A worker whose primary is gone (killed with SIGKILL) drains and stops instead of lingering.
+if (cluster.isWorker) process.once('disconnect', () => shutDown('disconnect'));
 
-await app.listen({ port: config.port, host: config.host });
-app.log.info(`Clusters of Skåne is running at ${config.origin} (database ${handle.path})`);
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+  cannotStart(`Cannot listen on ${config.host}:${config.port}`, error);
+}
+if (cluster.isWorker) {
+  app.log.info({ worker: workerName() }, 'worker listening');
+  tellPrimary({ type: 'cos:ready' });
+} else {
+  app.log.info(`Clusters of Skåne is running at ${config.origin} (database ${handle.path})`);
+}

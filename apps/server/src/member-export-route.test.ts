@@ -43,7 +43,7 @@ describe('GET /api/admin/members/export', () => {
       `attachment; filename="${exportFileName('csv-excel')}"`,
     );
     expect(exportFileName('csv')).toMatch(/^clusters-of-skane-members-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));

@@ -115,7 +115,7 @@ export function registerMemberExportRoute(
     return reply
       .header('content-type', FILES[format].type)
       .header('content-disposition', `attachment; filename="${name}"`)
-      .header('cache-control', 'no-store')
+      .header('cache-control', 'private, no-store')
       .send(encode(format, readerBatches(handle, plan)));
   });
 }

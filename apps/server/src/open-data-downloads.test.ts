@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDownloadConnections } from './open-data';
 import { parseCsv, startTestServer, type TestServer } from './test-server';
 import type { RestDirectory, RestDownloadRow, RestError } from './wire-types';
 
@@ -46,7 +45,7 @@ describe('open-data downloads', () => {
 });
 
 describe('a download in progress', () => {
-  // Enough rows (~6 MB of CSV) that the server is still reading them while the client waits.
+  // Enough rows (~6 MB of CSV) that the client is still reading while the test writes.
   let big: TestServer;
   beforeAll(async () => {
     big = await startTestServer({ demo: 20_000 });
@@ -60,6 +59,8 @@ describe('a download in progress', () => {
     })();
   };
 
+  // The file is made by the download worker on a connection of its own, and then streamed from
+  // disk: no statement of the server's connection stays open while a client reads slowly.
   it('does not hold up writes, and a download given up halfway leaves nothing open', async () => {
     for (const path of ['/api/v1/members.csv', '/api/v1/members.json']) {
       const response = await big.fetch(path);
@@ -67,16 +68,27 @@ describe('a download in progress', () => {
       const reader = response.body?.getReader();
       if (!reader) throw new Error('no body');
       expect((await reader.read()).done).toBe(false);
-      // the server is paused in the middle of the rows, on a connection of its own: writes go on
-      expect(openDownloadConnections()).toBe(1);
       expect(write).not.toThrow();
       await reader.cancel();
-      // Given up halfway, the download closes its connection (polled: the close follows the
-      // socket's end asynchronously), and writes still go through.
-      await expect.poll(openDownloadConnections, { timeout: 10_000 }).toBe(0);
       expect(write).not.toThrow();
     }
-    const whole = await (await big.fetch('/api/v1/members.csv')).text();
+    // Given up halfway, the address's turns come back (when the server sees the sockets close):
+    // two at once are answered again.
+    let whole = '';
+    await expect
+      .poll(
+        async () => {
+          const pair = await Promise.all([
+            big.fetch('/api/v1/members.csv'),
+            big.fetch('/api/v1/members.csv'),
+          ]);
+          const texts = await Promise.all(pair.map((r) => r.text()));
+          whole = texts[0] ?? '';
+          return pair.map((r) => r.status);
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual([200, 200]);
     const published = big.handle.sqlite
       .prepare("SELECT count(*) FROM members WHERE status = 'published'")
       .pluck()

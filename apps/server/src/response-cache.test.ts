@@ -1,25 +1,40 @@
 /**
- * The response cache: the class on its own (generations, size, TTL), then
+ * The response cache: the class on its own (scoped validity, size, TTL), then
  * through the real server — what is stored, what never is, and that no
  * stored answer outlives a write, whether it comes through the API or from
  * another connection (the CLI, another process).
  */
 import { get } from 'node:http';
-import { openDatabase } from '@cos/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataScope } from '@cos/api';
+import { DATA_SCOPES, openDatabase } from '@cos/db';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ResponseCache } from './response-cache';
 import { ADMIN, cookieHeader, startTestServer, type TestServer } from './test-server';
 import type { RestMember } from './wire-types';
 
 describe('ResponseCache', () => {
   const body = (text: string) => Buffer.from(text);
+  /** Versions that tests move by hand: every scope at 0 until set. */
+  const versions = () => {
+    const now: Record<DataScope, number> = Object.fromEntries(
+      DATA_SCOPES.map((scope) => [scope, 0]),
+    ) as Record<DataScope, number>;
+    return now;
+  };
+  /** A request that read these scopes (none: it counts as reading every scope). */
+  const reading = (cache: ResponseCache, scopes: DataScope[] = []) => {
+    const reads = cache.begin();
+    reads.log.add(scopes);
+    return reads;
+  };
 
-  it('serves what was stored under the current generation, with an ETag added', () => {
-    const cache = new ResponseCache(() => 'g1');
+  it('serves what was stored while nothing changed, with an ETag added', () => {
+    const now = versions();
+    const cache = new ResponseCache(() => ({ ...now }));
     expect(cache.get('/a')).toBeUndefined();
     const headers = cache.set(
       '/a',
-      'g1',
+      reading(cache, ['members']),
       { 'content-type': 'application/json', vary: 'x' },
       body('{}'),
     );
@@ -30,38 +45,44 @@ describe('ResponseCache', () => {
     expect(hit?.headers['content-type']).toBe('application/json');
   });
 
-  it('drops everything when the generation moves, and never stores an answer from an older one', () => {
-    let generation = 'g1';
-    const cache = new ResponseCache(() => generation);
-    cache.get('/a');
-    cache.set('/a', 'g1', {}, body('old'));
-    generation = 'g2';
-    expect(cache.get('/a')).toBeUndefined();
-    // computed under g1 but finished after the write: unusable
-    cache.set('/b', 'g1', {}, body('stale'));
+  it('drops an answer when a scope it read moves, and never stores one computed across a write', () => {
+    const now = versions();
+    const cache = new ResponseCache(() => ({ ...now }));
+    cache.set('/members', reading(cache, ['members', 'areas']), {}, body('old'));
+    cache.set('/articles', reading(cache, ['articles']), {}, body('news'));
+    cache.set('/undescribed', reading(cache), {}, body('all'));
+    now.articles++;
+    // an article write: the member answer stays, the article one and the undescribed one go
+    expect(cache.get('/members')?.body.toString()).toBe('old');
+    expect(cache.get('/articles')).toBeUndefined();
+    expect(cache.get('/undescribed')).toBeUndefined();
+    const started = reading(cache, ['members']);
+    now.members++;
+    expect(cache.get('/members')).toBeUndefined();
+    // computed from the versions before the write but finished after it: unusable
+    cache.set('/b', started, {}, body('stale'));
     expect(cache.get('/b')).toBeUndefined();
     expect(cache.size).toBe(0);
   });
 
   it('keeps within its byte budget, letting the least recently used go', () => {
-    const cache = new ResponseCache(() => 'g', { maxBytes: 3000 });
-    cache.get('/warm');
-    cache.set('/1', 'g', {}, Buffer.alloc(1000));
-    cache.set('/2', 'g', {}, Buffer.alloc(1000));
+    const now = versions();
+    const cache = new ResponseCache(() => ({ ...now }), { maxBytes: 3000 });
+    cache.set('/1', reading(cache), {}, Buffer.alloc(1000));
+    cache.set('/2', reading(cache), {}, Buffer.alloc(1000));
     cache.get('/1'); // now /2 is the least recently used
-    cache.set('/3', 'g', {}, Buffer.alloc(1000));
+    cache.set('/3', reading(cache), {}, Buffer.alloc(1000));
     expect(cache.get('/2')).toBeUndefined();
     expect(cache.get('/1')).toBeDefined();
     expect(cache.get('/3')).toBeDefined();
   });
 
   it('forgets an answer after its time to live', async () => {
-    const cache = new ResponseCache(() => 'g', { ttlMs: 20 });
-    cache.get('/warm');
-    cache.set('/a', 'g', {}, body('x'));
+    const now = versions();
+    const cache = new ResponseCache(() => ({ ...now }), { ttlMs: 20 });
+    cache.set('/a', reading(cache), {}, body('x'));
     expect(cache.get('/a')).toBeDefined();
-    await new Promise((r) => setTimeout(r, 40));
-    expect(cache.get('/a')).toBeUndefined();
+    await vi.waitFor(() => expect(cache.get('/a')).toBeUndefined(), { timeout: 2000 });
   });
 });
 

@@ -12,6 +12,7 @@ import { generateDemoData } from '@cos/db/demo';
 import { seedDefaultData } from '@cos/db/seed';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import type { DownloadLimits } from './download-limits';
 
 /** The configured public origin (as behind a proxy); browsers send it as Origin. */
 export const TEST_ORIGIN = 'http://localhost:3000';
@@ -29,8 +30,12 @@ export interface TestServerOptions {
   /** Demo members to generate after the default data (default 0). */
   demo?: number;
   signInPerMinute?: number;
+  /** Per-address download bounds (the production defaults unless given). */
+  downloadLimits?: DownloadLimits;
   /** Origins allowed to sign in and write (config.allowedOrigins); TEST_ORIGIN alone by default. */
   allowedOrigins?: string[];
+  /** Serve the built public site and admin too (they must have been built). */
+  frontends?: boolean;
 }
 
 export interface TestServer {
@@ -74,6 +79,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       auth,
       origin: TEST_ORIGIN,
       allowedOrigins: options.allowedOrigins,
+      downloadLimits: options.downloadLimits,
+      frontends: options.frontends,
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();

@@ -13,6 +13,7 @@ import { createCaller, createContextInner } from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { encodePage } from './compression';
 import type { ResponseCache } from './response-cache';
 
 type AstroHandler = (
@@ -77,15 +78,19 @@ export async function registerWebSite(
   app.setNotFoundHandler((request, reply) => {
     if (NOT_FOR_ASTRO.test(request.url))
       return reply.status(404).send({ error: 'NOT_FOUND', message: 'No such route' });
-    const generation = request.responseCacheGeneration;
+    const reads = request.responseCacheReads;
     const locals = {
       api,
+      // The page's procedure calls record what they read into the request's log (read-scopes).
       remember:
-        generation === null
+        reads === null
           ? undefined
           : (headers: Record<string, string>, body: Buffer) => {
-              cache.set(request.url, generation, headers, body);
+              cache.set(request.url, reads, headers, body);
             },
+      // Pages are coded (brotli/gzip) here: Astro writes past Fastify's onSend hooks.
+      encode: (headers: Record<string, string>, body: Buffer, notModified?: boolean) =>
+        encodePage(request.headers['accept-encoding'], { headers, body }, notModified),
     };
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined) reply.raw.setHeader(name, value);

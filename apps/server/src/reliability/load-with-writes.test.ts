@@ -74,7 +74,12 @@ const clusterSlugs: string[] = [];
 const cookies: { name: string; email: string; cookie: string }[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ demo: DEMO_MEMBERS });
+  // Every visitor shares 127.0.0.1: the per-address download limit (download-route.test.ts) is
+  // lifted here, where every answer to a visitor must be a 200.
+  server = await startTestServer({
+    demo: DEMO_MEMBERS,
+    downloadLimits: { atOnce: 1_000, perMinute: 1_000_000 },
+  });
   const sqlite = server.handle.sqlite;
   publishedSlugs = sqlite
     .prepare("SELECT slug FROM members WHERE status = 'published' ORDER BY id")

@@ -257,20 +257,21 @@ export function procedureMatrix(env: SecurityEnv): Record<string, { rule: Rule; 
       },
     },
     'cluster.admin.list': { rule: 'admin', input: () => undefined },
-    // Editors may not manage clusters, not even their own: 'own' aims at opentech itself.
+    // An editor reads their own cluster's record and sets its logo (issue 18), nothing more:
+    // 'own' aims at opentech itself; renaming, status and deletion stay the administrators'.
     'cluster.admin.get': {
-      rule: 'admin',
+      rule: 'cluster',
       input: async (t) => ({ id: t === 'own' ? env.ownClusterId : (await cluster()).id }),
     },
     'cluster.admin.create': { rule: 'admin', input: () => ({ name: unique('Nytt kluster') }) },
     'cluster.admin.update': {
-      rule: 'admin',
+      rule: 'cluster',
       input: async (t) => {
         const c =
           t === 'own'
             ? await env.admin.cluster.admin.get({ id: env.ownClusterId })
             : await cluster();
-        return { id: c.id, version: c.version, shortName: 'Ändrat' };
+        return { id: c.id, version: c.version, logo: null };
       },
     },
     'cluster.admin.setStatus': {
