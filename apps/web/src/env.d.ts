@@ -11,6 +11,16 @@ declare global {
        * response cache: hand it the finished 200 response to store.
        */
       remember?: (headers: Record<string, string>, body: Buffer) => void;
+      /**
+       * Offered by apps/server: the headers and body to send for this answer,
+       * coded (brotli/gzip) as the request's Accept-Encoding allows. With
+       * `notModified`, only the headers of a 304 (Vary) are made.
+       */
+      encode?: (
+        headers: Record<string, string>,
+        body: Buffer,
+        notModified?: boolean,
+      ) => Promise<{ headers: Record<string, string>; body: Buffer }>;
     }
   }
 

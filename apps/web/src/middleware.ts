@@ -3,12 +3,16 @@
  * whose If-None-Match names that ETag gets 304 with no body (`etag` and
  * `fresh` are the validators Express uses). A 200 page is handed to the
  * server's response cache through `locals.remember`, when the server offers
- * it for this request, so the next visitor gets the stored bytes.
+ * it for this request, so the next visitor gets the stored bytes. The server
+ * codes what is sent (brotli/gzip per Accept-Encoding) through `locals.encode`.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { etag } from 'etag';
 import fresh from 'fresh';
 import { localeOf } from './lib/routes';
+
+/** zlib's and Buffer.from's bytes live in a plain ArrayBuffer (never a shared one), as BodyInit wants. */
+const bytes = (body: Buffer) => body as Buffer<ArrayBuffer>;
 
 const DEFAULT_CACHE = 'public, max-age=60, stale-while-revalidate=300';
 
@@ -24,11 +28,23 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if ((headers.get('content-type') ?? '').startsWith('text/html')) {
     headers.set('content-language', localeOf(context.url.pathname));
   }
+  const encode = context.locals.encode;
   if (response.status !== 200) {
-    return new Response(response.body, {
+    // Error pages are HTML too: coded when the server offers it (a page body is small).
+    if (!encode || !response.body || response.status === 304)
+      return new Response(response.body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers,
+      });
+    const coded = await encode(
+      Object.fromEntries(headers),
+      Buffer.from(await response.arrayBuffer()),
+    );
+    return new Response(bytes(coded.body), {
       status: response.status,
       statusText: response.statusText,
-      headers,
+      headers: { ...coded.headers, 'content-length': String(coded.body.byteLength) },
     });
   }
 
@@ -38,9 +54,18 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.remember?.(Object.fromEntries(headers), body);
   const ifNoneMatch = context.request.headers.get('if-none-match') ?? undefined;
   if (fresh({ 'if-none-match': ifNoneMatch }, { etag: tag })) {
+    const vary = encode && (await encode(Object.fromEntries(headers), body, true)).headers.vary;
     headers.delete('content-length');
     headers.delete('content-type');
+    if (vary) headers.set('vary', vary);
     return new Response(null, { status: 304, headers });
+  }
+  if (encode) {
+    const coded = await encode(Object.fromEntries(headers), body);
+    return new Response(bytes(coded.body), {
+      status: 200,
+      headers: { ...coded.headers, 'content-length': String(coded.body.byteLength) },
+    });
   }
   headers.set('content-length', String(body.byteLength));
   return new Response(body, { status: 200, headers });

@@ -5,6 +5,7 @@
  * sign in and back again.
  */
 import type { AppRouter } from '@cos/api';
+import { TRPC_BATCH_LIMITS } from '@cos/domain';
 import { createTRPCClient, httpBatchLink, type TRPCLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { observable } from '@trpc/server/observable';
@@ -45,9 +46,9 @@ export const api = createTRPCClient<AppRouter>({
     watchSession,
     httpBatchLink({
       url: '/trpc',
-      // Long batched GETs (import duplicate checks) are split before URLs grow too long.
-      maxURLLength: 4000,
-      maxItems: 20,
+      // Long batched GETs (import duplicate checks) are split before URLs grow too long, and
+      // never hold more procedures than the server accepts in one batch (it refuses more).
+      ...TRPC_BATCH_LIMITS,
     }),
   ],
 });

@@ -34,9 +34,28 @@ export function forgetSession(): void {
   known = true;
 }
 
+/** The server's refusal in its own words: English text plus the catalogue code for other languages. */
+export interface SignInProblem {
+  message: string;
+  messageCode?: string;
+  messageParams?: unknown;
+}
+
 export type SignInResult =
-  | { kind: 'ok' | 'invalid' | 'rate-limited' | 'network' }
+  | { kind: 'ok' | 'invalid' | 'network' }
+  /** Too many attempts (429), or the database cannot take the session now (503): says until when, or why. */
+  | { kind: 'rate-limited' | 'unavailable'; problem: SignInProblem | null }
   | { kind: 'wrong-address'; useOrigin: string };
+
+async function problemOf(response: Response): Promise<SignInProblem | null> {
+  const body = (await response.json().catch(() => null)) as Partial<SignInProblem> | null;
+  if (typeof body?.message !== 'string') return null;
+  return {
+    message: body.message,
+    messageCode: typeof body.messageCode === 'string' ? body.messageCode : undefined,
+    messageParams: body.messageParams,
+  };
+}
 
 export async function signIn(email: string, password: string): Promise<SignInResult> {
   let response: Response;
@@ -50,7 +69,8 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   } catch {
     return { kind: 'network' };
   }
-  if (response.status === 429) return { kind: 'rate-limited' };
+  if (response.status === 429) return { kind: 'rate-limited', problem: await problemOf(response) };
+  if (response.status === 503) return { kind: 'unavailable', problem: await problemOf(response) };
   if (response.status === 403) {
     // The server names the address that works when this one is not allowed.
     const body = (await response.json().catch(() => null)) as { useOrigin?: unknown } | null;

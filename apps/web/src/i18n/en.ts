@@ -24,6 +24,7 @@ export const en: Messages = {
     "Clusters of Skåne is the collaboration of Skåne's cluster organisations to deliver Skåne's innovation strategy.",
   'footer.licence': 'Open data under the CC BY 4.0 licence',
   'footer.rss': 'News as RSS',
+  'footer.credits': 'Typeface and images',
   'breadcrumb.label': 'You are here',
 
   'count.members.one': '{n} member',
@@ -109,6 +110,8 @@ export const en: Messages = {
   'directory.pagination': 'Result pages',
   'directory.next': 'Next page',
   'directory.first': 'First page',
+  'directory.previous': 'Previous page',
+  'directory.pageOf': 'Page {n} of {m}',
   'directory.active': 'Active filters',
   'directory.remove': 'Remove the filter {label}',
   'directory.removeText': 'Remove the search text “{q}”',
@@ -149,17 +152,28 @@ export const en: Messages = {
   'map.title': 'Members on the map',
   'map.description': "How the clusters' members spread over Skåne's 33 municipalities.",
   'map.lead':
-    "Each square is one of Skåne's 33 municipalities, roughly where it lies. The darker the green, the more members. Choose a municipality to see its members.",
-  'map.svgLabel': "Tile map of Skåne's municipalities with the number of members in each",
+    "Skåne's 33 municipalities, shaded by their number of members: the darker the green, the more. Choose a municipality to see its members, or filter the map by area, cluster or kind of organisation.",
+  'map.svgLabel': "Map of Skåne's 33 municipalities, shaded by number of members",
   'map.legend': 'Number of members',
   'map.none': 'none',
-  'map.scrollHint': 'Swipe sideways to see the whole map.',
   'map.table': 'The municipalities in numbers',
   'map.outside': 'Outside Skåne',
   'map.unknown': 'Municipality not known',
   'map.column.municipality': 'Municipality',
   'map.column.members': 'Members',
-  'map.tileTitle': '{name}: {count}',
+  'map.svgDesc':
+    'Each municipality links to its members in the directory. The table beside the map holds the same numbers.',
+  'map.filters': 'Filter the map',
+  'map.filter.area': 'Area',
+  'map.filter.cluster': 'Cluster',
+  'map.filter.kind': 'Kind of organisation',
+  'map.filter.all': 'All',
+  'map.filtered': 'The map shows members matching: {filters}.',
+  'map.clear': 'Show all members',
+  'map.elsewhere': 'Not on the map',
+  'map.total': '{count} on the map in all',
+  'map.source':
+    'Municipality boundaries: Open Knowledge Sweden (okfse/sweden-geojson), from the Swedish Election Authority’s data, free to reuse; simplified.',
 
   'stats.title': 'Statistics',
   'stats.description':
@@ -200,6 +214,7 @@ export const en: Messages = {
   'news.rss': 'Subscribe via RSS',
   'news.feedTitle': 'Clusters of Skåne – news',
   'news.cluster': 'From {cluster}',
+  'news.about': 'About this post',
 
   'openData.title': 'Open data',
   'openData.description':

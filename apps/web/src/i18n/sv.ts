@@ -22,6 +22,7 @@ export const sv = {
     'Clusters of Skåne är ett samarbete mellan Skånes klusterorganisationer för att förverkliga Skånes innovationsstrategi.',
   'footer.licence': 'Öppna data under licensen CC BY 4.0',
   'footer.rss': 'Nyheter som RSS',
+  'footer.credits': 'Typsnitt och bilder',
   'breadcrumb.label': 'Du är här',
 
   'count.members.one': '{n} medlem',
@@ -107,6 +108,8 @@ export const sv = {
   'directory.pagination': 'Sidor i resultatet',
   'directory.next': 'Nästa sida',
   'directory.first': 'Första sidan',
+  'directory.previous': 'Föregående sida',
+  'directory.pageOf': 'Sida {n} av {m}',
   'directory.active': 'Valda filter',
   'directory.remove': 'Ta bort filtret {label}',
   'directory.removeText': 'Ta bort söktexten ”{q}”',
@@ -148,17 +151,28 @@ export const sv = {
   'map.title': 'Medlemmarna på kartan',
   'map.description': 'Hur klustrens medlemmar fördelar sig över Skånes 33 kommuner.',
   'map.lead':
-    'Varje ruta är en av Skånes 33 kommuner, ungefär där den ligger. Ju mörkare grön, desto fler medlemmar. Välj en kommun för att se dess medlemmar.',
-  'map.svgLabel': 'Rutkarta över Skånes kommuner med antal medlemmar i varje',
+    'Skånes 33 kommuner, färgade efter antalet medlemmar: ju mörkare grön, desto fler. Välj en kommun för att se dess medlemmar, eller filtrera kartan på område, kluster eller typ av organisation.',
+  'map.svgLabel': 'Karta över Skånes 33 kommuner, färgade efter antal medlemmar',
   'map.legend': 'Antal medlemmar',
   'map.none': 'inga',
-  'map.scrollHint': 'Svep i sidled för att se hela kartan.',
   'map.table': 'Kommunerna i siffror',
   'map.outside': 'Utanför Skåne',
   'map.unknown': 'Kommun okänd',
   'map.column.municipality': 'Kommun',
   'map.column.members': 'Medlemmar',
-  'map.tileTitle': '{name}: {count}',
+  'map.svgDesc':
+    'Varje kommun är en länk till dess medlemmar i katalogen. Samma siffror står i tabellen bredvid kartan.',
+  'map.filters': 'Filtrera kartan',
+  'map.filter.area': 'Område',
+  'map.filter.cluster': 'Kluster',
+  'map.filter.kind': 'Typ av organisation',
+  'map.filter.all': 'Alla',
+  'map.filtered': 'Kartan visar medlemmar som matchar: {filters}.',
+  'map.clear': 'Visa alla medlemmar',
+  'map.elsewhere': 'Inte på kartan',
+  'map.total': 'Totalt {count} på kartan',
+  'map.source':
+    'Kommungränser: Open Knowledge Sweden (okfse/sweden-geojson), från Valmyndighetens data, fria att återanvända; förenklade.',
 
   'stats.title': 'Statistik',
   'stats.description':
@@ -199,6 +213,7 @@ export const sv = {
   'news.rss': 'Prenumerera via RSS',
   'news.feedTitle': 'Clusters of Skåne – nyheter',
   'news.cluster': 'Från {cluster}',
+  'news.about': 'Om nyheten',
 
   'openData.title': 'Öppna data',
   'openData.description':

@@ -6,6 +6,7 @@
  * Only types come from @cos/api; the web never bundles the API itself.
  */
 import type { AppRouter, createCaller } from '@cos/api';
+import { TRPC_BATCH_LIMITS } from '@cos/domain';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 
@@ -39,7 +40,10 @@ let httpCaller: Caller | undefined;
 
 function overHttp(): Caller {
   const origin = (import.meta.env.PUBLIC_API_ORIGIN ?? 'http://localhost:3000').replace(/\/$/, '');
-  const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${origin}/trpc` })] });
+  // Batches split by the server's own bounds (it refuses larger ones).
+  const client = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${origin}/trpc`, ...TRPC_BATCH_LIMITS })],
+  });
   return queryProxy((path, input) => {
     let node: unknown = client;
     for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];

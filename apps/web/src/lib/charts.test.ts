@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  barLength,
-  fillFor,
-  layoutBars,
-  legendSteps,
-  SCALE,
-  shorten,
-  step,
-  textOn,
-  tileLines,
-} from './charts';
+import { barLength, fillFor, layoutBars, SCALE, shorten, step, textOn } from './charts';
 
 describe('chart scales', () => {
   it('scales bar length to the plot width and clamps outliers', () => {
@@ -46,22 +36,6 @@ describe('chart scales', () => {
     expect(fillFor(10, 10)).toBe(SCALE[5]);
     expect(textOn(10, 10)).toBe('#ffffff');
     expect(textOn(1, 10)).not.toBe('#ffffff');
-  });
-
-  it('has a legend whose ranges are exactly the values each step takes', () => {
-    for (const max of [1, 3, 7, 10, 83, 250]) {
-      const legend = legendSteps(max);
-      for (let v = 1; v <= max; v++) {
-        const entry = legend.find((s) => v >= s.from && v <= s.to && s.step > 0);
-        expect(entry?.step).toBe(step(v, max));
-      }
-    }
-  });
-
-  it('splits long municipality names over two lines at a space', () => {
-    expect(tileLines('Malmö')).toEqual(['Malmö']);
-    expect(tileLines('Östra Göinge')).toEqual(['Östra', 'Göinge']);
-    expect(tileLines('Staffanstorp')).toEqual(['Staffanstorp']);
   });
 
   it('shortens labels with an ellipsis only when needed', () => {

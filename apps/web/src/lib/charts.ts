@@ -54,9 +54,10 @@ export function layoutBars(
 
 /**
  * Five steps of green from pale to dark; 0 gets its own neutral grey. Text on
- * steps 0–2 is dark and on 3–4 white, both above 4.5:1 contrast.
+ * steps 0–2 is dark and on 3–5 white, every pair at least 4.5:1 (tested; step
+ * 3 was #3f8f5b, 4.05:1 with dark text and 4.0:1 with white).
  */
-export const SCALE = ['#f1f5f2', '#d4eadb', '#a6d3b3', '#3f8f5b', '#1d5c34', '#0f3d21'] as const;
+export const SCALE = ['#f1f5f2', '#d4eadb', '#a6d3b3', '#2f7d4c', '#1d5c34', '#0f3d21'] as const;
 
 /** Which colour step a value takes: 0 for zero, then 1–5 by share of the maximum. */
 export function step(value: number, max: number): number {
@@ -68,41 +69,12 @@ export function fillFor(value: number, max: number): string {
   return SCALE[step(value, max)] ?? SCALE[0];
 }
 
-/** Dark text on light fills, white on dark ones. */
+/** Dark text on light fills (steps 0–2), white on dark ones (3–5). */
 export function textOn(value: number, max: number): string {
-  return step(value, max) >= 4 ? '#ffffff' : '#13251a';
+  return step(value, max) >= 3 ? '#ffffff' : '#13251a';
 }
 
 /** A label cut to `max` characters with an ellipsis (the full text is in the table and a <title>). */
 export function shorten(label: string, max: number): string {
   return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** The legend of the stepped scale: which whole numbers each colour step stands for. */
-export function legendSteps(max: number): { step: number; from: number; to: number }[] {
-  const steps = [{ step: 0, from: 0, to: 0 }];
-  for (let k = 1; k <= 5; k++) {
-    const from = Math.floor(((k - 1) * max) / 5) + 1;
-    const to = Math.floor((k * max) / 5);
-    if (to >= from) steps.push({ step: k, from, to });
-  }
-  return steps;
-}
-
-export interface Tile {
-  code: string;
-  name: string;
-  row: number;
-  col: number;
-}
-
-/** A municipality's name on one or two lines, split at the space nearest the middle. */
-export function tileLines(name: string, maxChars = 10): string[] {
-  if (name.length <= maxChars || !name.includes(' ')) return [name];
-  const spaces = [...name.matchAll(/ /g)].map((m) => m.index);
-  const middle = name.length / 2;
-  const at = spaces.reduce((best, i) =>
-    Math.abs(i - middle) < Math.abs(best - middle) ? i : best,
-  );
-  return [name.slice(0, at), name.slice(at + 1)];
 }

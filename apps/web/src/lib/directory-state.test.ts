@@ -7,6 +7,7 @@ import {
   firstPage,
   hasFilters,
   nextPage,
+  previousPage,
   stateFromParams,
   stateToParams,
   toQuery,
@@ -84,6 +85,15 @@ describe('directory state to the URL', () => {
     expect(removed).toMatchObject({ kind: [], area: ['tech'], page: 1 });
     expect(removed.cursor).toBeUndefined();
     expect(firstPage(paged).cursor).toBeUndefined();
+  });
+
+  it('goes back a page with the cursor the API gives, or to the first page without one', () => {
+    const third = nextPage(nextPage(parse('area=tech'), 'c1'), 'c2');
+    expect(previousPage(third, 'c1')).toMatchObject({ cursor: 'c1', page: 2, area: ['tech'] });
+    const first = previousPage(previousPage(third, 'c1'), null);
+    expect(first).toMatchObject({ page: 1, area: ['tech'] });
+    expect(first.cursor).toBeUndefined();
+    expect(directoryHref('/medlemmar', first)).toBe('/medlemmar?area=tech');
   });
 
   it('drops relevance order with the search text it belonged to', () => {

@@ -145,6 +145,13 @@ export function nextPage(state: DirectoryState, cursor: string): DirectoryState 
   return { ...state, cursor, page: state.page + 1 };
 }
 
+/** The page before: the first page when `cursor` is null (it needs none). */
+export function previousPage(state: DirectoryState, cursor: string | null): DirectoryState {
+  return cursor === null
+    ? firstPage(state)
+    : { ...state, cursor, page: Math.max(2, state.page - 1) };
+}
+
 export function hasFilters(state: DirectoryState): boolean {
   return FILTER_KEYS.some((key) => state[key].length > 0);
 }

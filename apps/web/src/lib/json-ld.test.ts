@@ -36,6 +36,32 @@ describe('JSON-LD', () => {
     ]);
   });
 
+  it('names a logo and member organisations with theirs, when set', () => {
+    const ld = organisation({
+      name: 'Clusters of Skåne',
+      url: 'https://example.se/',
+      logo: 'https://example.se/media/a-384.webp',
+      members: [
+        {
+          name: 'OpenTech',
+          url: 'https://example.se/kluster/opentech',
+          logo: 'https://example.se/l.webp',
+        },
+        { name: 'IUC Syd', url: 'https://example.se/kluster/iuc-syd', logo: null },
+      ],
+    });
+    expect(ld.logo).toBe('https://example.se/media/a-384.webp');
+    expect(ld.member).toEqual([
+      {
+        '@type': 'Organization',
+        name: 'OpenTech',
+        url: 'https://example.se/kluster/opentech',
+        logo: 'https://example.se/l.webp',
+      },
+      { '@type': 'Organization', name: 'IUC Syd', url: 'https://example.se/kluster/iuc-syd' },
+    ]);
+  });
+
   it('describes a news article', () => {
     const article = newsArticle({
       headline: 'H',

@@ -21,6 +21,10 @@ export function organisation(input: {
   foundingDate?: number | null;
   city?: string | null;
   memberOf?: readonly { name: string; url: string }[];
+  /** The uploaded logo's absolute address, when one is set. */
+  logo?: string | null;
+  /** Organisations that are members of this one (Clusters of Skåne's clusters). */
+  members?: readonly { name: string; url: string; logo?: string | null }[];
 }): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
@@ -33,6 +37,17 @@ export function organisation(input: {
     ...(input.foundingDate ? { foundingDate: String(input.foundingDate) } : {}),
     ...(input.city
       ? { address: { '@type': 'PostalAddress', addressLocality: input.city, addressCountry: 'SE' } }
+      : {}),
+    ...(input.logo ? { logo: input.logo } : {}),
+    ...(input.members?.length
+      ? {
+          member: input.members.map((o) => ({
+            '@type': 'Organization',
+            name: o.name,
+            url: o.url,
+            ...(o.logo ? { logo: o.logo } : {}),
+          })),
+        }
       : {}),
     ...(input.memberOf?.length
       ? {

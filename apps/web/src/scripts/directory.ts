@@ -19,6 +19,8 @@ if (form instanceof HTMLFormElement && status && 'DOMParser' in window) {
   const base = form.getAttribute('action') ?? location.pathname;
   let controller: AbortController | undefined;
   let typing: number | undefined;
+  // The results shown: path and query, not the fragment (see popstate below).
+  let shown = location.pathname + location.search;
 
   const update = async (push: boolean): Promise<void> => {
     const params = paramsOf(form);
@@ -55,6 +57,7 @@ if (form instanceof HTMLFormElement && status && 'DOMParser' in window) {
     if (focused && focused !== 'q') document.getElementById(focused)?.focus();
     document.title = next.title;
     history[push ? 'pushState' : 'replaceState'](null, '', url);
+    shown = location.pathname + location.search;
     status.textContent = document.getElementById('results-heading')?.textContent?.trim() ?? '';
   };
 
@@ -78,5 +81,10 @@ if (form instanceof HTMLFormElement && status && 'DOMParser' in window) {
     window.clearTimeout(typing);
     void update(true);
   });
-  window.addEventListener('popstate', () => location.reload());
+  // Back/forward between result pages reloads them. A jump within the page
+  // (the skip link to #main, a fragment) also fires popstate: reloading then
+  // would drop the focus the jump just moved to the main content.
+  window.addEventListener('popstate', () => {
+    if (location.pathname + location.search !== shown) location.reload();
+  });
 }

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../browser';
 import { startPlatform, type Platform } from '../platform';
-import { PAGES } from './site';
+import { LAUNCH, PAGES } from './site';
 
 let platform: Platform;
 let browser: Browser;
@@ -149,8 +149,9 @@ describe('content pages', () => {
       (await tab.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
     ) as Record<string, unknown>;
     expect(ld['@type']).toBe('NewsArticle');
-    expect(await tab.getAttribute('meta[property="og:image"]', 'content')).toBe(
-      `${platform.origin}/images/launch-cover.svg`,
+    // Shared links show the platform's PNG share image (issue 18), not the SVG cover.
+    expect(await tab.getAttribute('meta[property="og:image"]', 'content')).toMatch(
+      new RegExp(`^${platform.origin}/share/sv/article/${LAUNCH}\\.[0-9a-f]{12}\\.png$`),
     );
     await tab.close();
   });
@@ -185,9 +186,9 @@ describe('content pages', () => {
   it('links each municipality on the map to the directory filtered to it', async () => {
     const tab = await context.newPage();
     await tab.goto(`${platform.origin}/karta`);
-    const tiles = tab.locator('.tile-map svg a');
+    const tiles = tab.locator('.skane-map svg a');
     await expect(tiles.count()).resolves.toBe(33);
-    await tab.locator('.tile-map svg a[href="/medlemmar?municipality=1281"]').click();
+    await tab.locator('.skane-map svg a[href="/medlemmar?municipality=1281"]').click();
     await tab.waitForURL('**/medlemmar?municipality=1281');
     await expect(tab.locator('#f-municipality-1281').isChecked()).resolves.toBe(true);
     await tab.close();

@@ -103,6 +103,10 @@ export const SHELL_MESSAGES = {
     'The server does not answer. Check your connection and try again.',
   ],
   'error.other': ['Något gick fel: {message}', 'Something went wrong: {message}'],
+  'error.unavailable': [
+    'Databasen kan inte ta emot ändringar just nu. Försök igen om en stund.',
+    'The database cannot take changes at the moment. Try again in a while.',
+  ],
   'error.rateLimited': [
     'För många försök. Vänta en minut och försök igen.',
     'Too many attempts. Wait a minute and try again.',
