@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const RUNNER = path.join(import.meta.dirname, 'load-runner.ts');
+const MIX_RUNNER = path.join(import.meta.dirname, 'mix-runner.ts');
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -19,9 +20,9 @@ interface AutocannonJson {
   errors: number;
 }
 
-function runLoad(args: string[]): Promise<AutocannonJson> {
+function runLoad(args: string[], runner = RUNNER): Promise<AutocannonJson> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', runner, ...args], {
       cwd: import.meta.dirname,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -51,6 +52,21 @@ export async function measure(
     String(duration),
     fresh ? 'fresh' : 'stored',
   ]);
+  return toResult(r);
+}
+
+/** Like measure(), over a list of different URLs (mix-runner.ts) instead of one. */
+export async function measureMix(
+  base: string,
+  urlsFile: string,
+  options: { connections?: number; warmup?: number; duration?: number; fresh?: boolean } = {},
+): Promise<LoadResult> {
+  const { connections = 32, warmup = 3, duration = 15, fresh = false } = options;
+  const args = [base, urlsFile, String(connections), String(warmup), String(duration)];
+  return toResult(await runLoad([...args, fresh ? 'fresh' : 'stored'], MIX_RUNNER));
+}
+
+function toResult(r: AutocannonJson): LoadResult {
   return {
     requestsPerSecond: r.requests.average,
     p50: r.latency.p50,

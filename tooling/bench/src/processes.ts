@@ -1,6 +1,7 @@
 /** Starting and watching the processes under test. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 
 export interface Started {
   child: ChildProcess;
@@ -8,6 +9,12 @@ export interface Started {
   /** Peak resident memory so far (VmHWM), in MB. */
   peakRssMb: () => number;
 }
+
+/** Children still running: stopped when the bench exits, even after a failure. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
 
 export function start(
   command: string,
@@ -20,6 +27,8 @@ export function start(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return {
     child,
     stop: async () => {
@@ -34,6 +43,19 @@ export function start(
       return Math.round(kb / 1024);
     },
   };
+}
+
+/** A port nobody listens on now (the OS picks it), so parallel runs never meet. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export async function waitUntilOk(url: string, timeoutMs = 30_000): Promise<number> {

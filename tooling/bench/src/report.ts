@@ -11,12 +11,16 @@ export interface Measurements {
   seconds: number;
   raw: Record<'q1' | 'q2' | 'q3', LoadResult>;
   api: { name: string; raw: 'q1' | 'q2' | 'q3'; mode: AnswerMode; result: LoadResult }[];
-  pages: { name: string; mode: AnswerMode; result: LoadResult }[];
-  peakRssMb: number;
-  startupMs: number;
-  seedMs: number;
-  exportMs: number;
-  importMs: number;
+  /** null: the page cases were not selected (BENCH_CASES). */
+  pages: { name: string; mode: AnswerMode; result: LoadResult }[] | null;
+  /** null: the bulk cases were not selected. */
+  bulk: {
+    peakRssMb: number;
+    startupMs: number;
+    seedMs: number;
+    exportMs: number;
+    importMs: number;
+  } | null;
   reliability: ReliabilityCase[];
 }
 
@@ -33,6 +37,14 @@ export function renderReport(m: Measurements): string {
       '_stored_: the same request repeated, answered from the response cache; ' +
       '_computed_: the same request with `Cache-Control: no-cache`, so every answer runs the whole stack.',
   );
+  if (m.api.length > 0) apiTables(m, lines);
+  if (m.pages) pagesTable(m.pages, lines);
+  if (m.bulk) bulkTable(m.members, m.bulk, lines);
+  if (m.reliability.length > 0) reliabilityTable(m.reliability, lines);
+  return lines.join('\n');
+}
+
+function apiTables(m: Measurements, lines: string[]) {
   lines.push(
     '',
     '### The limit: node:http + better-sqlite3, the same SQL as the API',
@@ -59,7 +71,10 @@ export function renderReport(m: Measurements): string {
       `| ${a.name} | ${a.mode} | ${fmt(a.result.requestsPerSecond)} | ${fmt(ratio, 2)} | ${a.result.p50} | ${a.result.p99} | ${a.result.non2xx} | ${check(misses.length === 0, misses.join('; '))} |`,
     );
   }
-  if (m.pages.length > 0) {
+}
+
+function pagesTable(pages: NonNullable<Measurements['pages']>, lines: string[]) {
+  if (pages.length > 0) {
     lines.push(
       '',
       '### Pages (Astro SSR through the real server)',
@@ -67,7 +82,7 @@ export function renderReport(m: Measurements): string {
       '| page | answer | req/s | p50 ms | p99 ms | non-2xx | target (p99 < 25 ms) |',
       '|---|---|---:|---:|---:|---:|---|',
     );
-    for (const p of m.pages) {
+    for (const p of pages) {
       lines.push(
         `| ${p.name} | ${p.mode} | ${fmt(p.result.requestsPerSecond)} | ${p.result.p50} | ${p.result.p99} | ${p.result.non2xx} | ${check(p.result.p99 < 25, `${fmt(p.result.p99 - 25)} ms over`)} |`,
       );
@@ -75,6 +90,10 @@ export function renderReport(m: Measurements): string {
   } else {
     lines.push('', '_Pages: the public site was not built, so page cases were skipped._');
   }
+}
+
+function bulkTable(members: number, b: NonNullable<Measurements['bulk']>, lines: string[]) {
+  const m = { members, ...b };
   lines.push(
     '',
     '### Bulk work, memory and start-up',
@@ -101,23 +120,23 @@ export function renderReport(m: Measurements): string {
     '',
     'Bulk times are wall-clock for the whole CLI process (start-up, parsing and writing included).',
   );
-  if (m.reliability.length > 0) {
+}
+
+function reliabilityTable(reliability: ReliabilityCase[], lines: string[]) {
+  lines.push(
+    '',
+    '### Reliability tests at bench size',
+    '',
+    'The test files CI runs small (`apps/server/src/reliability`), with larger settings.',
+    '',
+    '| tests | settings | passed | failed | time | outcome |',
+    '|---|---|---:|---:|---:|---|',
+  );
+  for (const r of reliability) {
     lines.push(
-      '',
-      '### Reliability tests at bench size',
-      '',
-      'The test files CI runs small (`apps/server/src/reliability`), with larger settings.',
-      '',
-      '| tests | settings | passed | failed | time | outcome |',
-      '|---|---|---:|---:|---:|---|',
+      `| \`${r.file.replace('src/reliability/', '')}\` | ${r.settings} | ${r.passed} | ${r.failed} | ${fmt(r.seconds)} s | ${check(r.failed === 0 && r.passed > 0, r.failures.slice(0, 2).join('; ').replaceAll('|', '\\|') || 'did not run')} |`,
     );
-    for (const r of m.reliability) {
-      lines.push(
-        `| \`${r.file.replace('src/reliability/', '')}\` | ${r.settings} | ${r.passed} | ${r.failed} | ${fmt(r.seconds)} s | ${check(r.failed === 0 && r.passed > 0, r.failures.slice(0, 2).join('; ').replaceAll('|', '\\|') || 'did not run')} |`,
-      );
-    }
-    const notes = m.reliability.flatMap((r) => r.notes);
-    if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
   }
-  return lines.join('\n');
+  const notes = reliability.flatMap((r) => r.notes);
+  if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
 }
