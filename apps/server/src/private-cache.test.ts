@@ -129,6 +129,7 @@ describe('HSTS', () => {
     });
     // Over HTTP with an http origin (the test server): no HSTS on any answer.
     for (const response of [await get('/healthz'), await get(image, { cookie: admin })]) {
+      await response.arrayBuffer();
       expect(response.headers.get('strict-transport-security')).toBeNull();
     }
     // An app whose public origin is https (TLS ends at a proxy in front) sends it.
