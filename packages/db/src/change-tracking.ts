@@ -33,7 +33,7 @@ export type DataScope = (typeof DATA_SCOPES)[number];
 /** Which tables belong to which scope (the triggers of migration 0005 say the same). */
 export const SCOPE_TABLES: Record<DataScope, readonly string[]> = {
   members: ['members', 'member_areas', 'memberships'],
-  clusters: ['clusters', 'cluster_areas'],
+  clusters: ['clusters', 'cluster_areas', 'cluster_contacts'],
   areas: ['areas'],
   municipalities: ['municipalities'],
   articles: ['articles', 'article_tags'],

@@ -14,6 +14,7 @@ const APP_TABLES = [
   'articles',
   'audit_log',
   'cluster_areas',
+  'cluster_contacts',
   'clusters',
   'data_scopes',
   'member_areas',

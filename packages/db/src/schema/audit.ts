@@ -19,6 +19,8 @@ export const auditLog = sqliteTable(
     /** JSON of the record before and after; null where there is none (create/delete). */
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
+    /** Where the change came from besides its author, e.g. "suggestion #12 by Eva" (migration 0010). */
+    note: text('note'),
   },
   (t) => [
     index('audit_entity_idx').on(t.entity, t.entityId, t.id),

@@ -2,7 +2,7 @@
  * Accounts and sessions, in the shape better-auth's Drizzle adapter expects
  * (model keys user/session/account/verification), plus our role and cluster.
  */
-import { USER_ROLES } from '@cos/domain';
+import { MAIL_LANGUAGES, NOTIFICATION_MODES, USER_ROLES } from '@cos/domain';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clusters } from './cluster';
@@ -28,11 +28,19 @@ export const users = sqliteTable(
     role: text('role', { enum: USER_ROLES }).notNull().default('editor'),
     clusterId: integer('cluster_id').references(() => clusters.id, { onDelete: 'restrict' }),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    /** One mail per event, or a daily summary (services/mail). */
+    notificationMode: text('notification_mode', { enum: NOTIFICATION_MODES })
+      .notNull()
+      .default('each'),
+    /** The language of the platform's mails to this person. */
+    mailLanguage: text('mail_language', { enum: MAIL_LANGUAGES }).notNull().default('sv'),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
     check('users_role_valid', isOneOf(t.role, USER_ROLES)),
+    check('users_notification_mode_valid', isOneOf(t.notificationMode, NOTIFICATION_MODES)),
+    check('users_mail_language_valid', isOneOf(t.mailLanguage, MAIL_LANGUAGES)),
     // An editor runs exactly one cluster; an admin none.
     check(
       'users_role_cluster',

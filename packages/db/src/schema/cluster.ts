@@ -22,6 +22,17 @@ export const clusters = sqliteTable(
     email: text('email'),
     city: text('city').notNull().default(''),
     municipalityCode: text('municipality_code').references(() => municipalities.code),
+    /** Public contact details (migration 0007), as the cluster entered them; '' is "not given". */
+    phone: text('phone'),
+    postalStreet: text('postal_street').notNull().default(''),
+    postalPostcode: text('postal_postcode').notNull().default(''),
+    postalCity: text('postal_city').notNull().default(''),
+    visitingStreet: text('visiting_street').notNull().default(''),
+    visitingPostcode: text('visiting_postcode').notNull().default(''),
+    visitingCity: text('visiting_city').notNull().default(''),
+    membershipSv: text('membership_sv').notNull().default(''),
+    membershipEn: text('membership_en').notNull().default(''),
+    membershipUrl: text('membership_url'),
     foundedYear: integer('founded_year'),
     logoUrl: text('logo_url'),
     /** The uploaded logo the site shows; restrict: an image in use is never deleted. */
@@ -55,5 +66,31 @@ export const clusterAreas = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.clusterId, t.areaId] }),
     index('cluster_areas_area_idx').on(t.areaId),
+  ],
+);
+
+/**
+ * A cluster's contact persons, in the order the cluster lists them (migration
+ * 0007). A child table rather than a JSON column: the e-mail addresses are
+ * personal data that an export or erasure must find by address (the index),
+ * and each column keeps its own check, as cluster_areas does for areas.
+ */
+export const clusterContacts = sqliteTable(
+  'cluster_contacts',
+  {
+    clusterId: integer('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull().default(''),
+    email: text('email').notNull(),
+    phone: text('phone'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clusterId, t.position] }),
+    index('cluster_contacts_email_idx').on(t.email),
+    check('cluster_contacts_name_not_empty', sql`length(trim(${t.name})) > 0`),
+    check('cluster_contacts_position_valid', sql`${t.position} >= 0`),
   ],
 );

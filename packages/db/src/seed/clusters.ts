@@ -18,6 +18,13 @@ export interface ClusterSeed {
   areaSlugs: string[];
   confidence: Confidence;
   sourceNote: string;
+  /**
+   * Contact details only where facts.md gives them; everything else stays
+   * empty, and the site says "no contact details given yet" rather than
+   * guessing. Only Media Evolution's visiting address is in the sources.
+   */
+  visitingStreet?: string;
+  visitingCity?: string;
 }
 
 export const CLUSTER_SEEDS: ClusterSeed[] = [
@@ -52,7 +59,10 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     foundedYear: 2008,
     areaSlugs: ['tech'],
     confidence: 'high',
-    sourceNote: 'Public sources 2015 (H). More than 400 members (2015).',
+    sourceNote:
+      'Public sources 2015 (H). More than 400 members (2015). Visiting address: Media Evolution City, Stora Varvsgatan 6A, Malmö (H); postcode, phone and contact persons are not in the sources.',
+    visitingStreet: 'Media Evolution City, Stora Varvsgatan 6A',
+    visitingCity: 'Malmö',
   },
   {
     slug: 'opentech',

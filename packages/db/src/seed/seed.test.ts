@@ -136,6 +136,35 @@ describe('seedDefaultData on a fresh database', () => {
     expect(count('clusters', "trim(source_note) = ''")).toBe(0);
   });
 
+  it('fills in only the contact details facts.md gives: Media Evolution’s visiting address', () => {
+    seedDefaultData(t.db);
+    const contact = (slug: string) =>
+      t.sqlite
+        .prepare(
+          `SELECT email, phone, postal_street || postal_postcode || postal_city AS postal,
+             visiting_street AS street, visiting_postcode AS postcode, visiting_city AS city,
+             membership_sv || membership_en AS membership, membership_url AS link,
+             (SELECT count(*) FROM cluster_contacts cc WHERE cc.cluster_id = clusters.id) AS persons
+           FROM clusters WHERE slug = ?`,
+        )
+        .get(slug);
+    expect(contact('media-evolution')).toEqual({
+      email: null,
+      phone: null,
+      postal: '',
+      street: 'Media Evolution City, Stora Varvsgatan 6A',
+      postcode: '',
+      city: 'Malmö',
+      membership: '',
+      link: null,
+      persons: 0,
+    });
+    // Nothing else is in the sources: no invented phone numbers, persons or addresses.
+    expect(count('clusters', "visiting_street <> ''")).toBe(1);
+    expect(count('clusters', 'phone IS NOT NULL OR email IS NOT NULL')).toBe(0);
+    expect(count('cluster_contacts')).toBe(0);
+  });
+
   it('does not present Packbridge’s guessed location as a fact', () => {
     seedDefaultData(t.db);
     const packbridge = t.db.select().from(clusters).where(eq(clusters.slug, 'packbridge')).get();
