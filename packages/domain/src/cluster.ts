@@ -1,6 +1,7 @@
 /** A cluster organisation, one of the seven behind Clusters of Skåne. */
 import { z } from 'zod';
 import { optionalBilingualText } from './bilingual';
+import { addressSchema, contactPersonsSchema, phoneSchema } from './cluster-contact';
 import { emailSchema, webAddressSchema } from './contact';
 import { imageRefSchema } from './image';
 import { municipalityCodeSchema } from './municipalities';
@@ -32,6 +33,14 @@ export const clusterCreateInput = z.strictObject({
     .max(100, { error: msg('tooLong', { label: 'city', max: 100 }) })
     .default(''),
   municipalityCode: municipalityCodeSchema.nullable().default(null),
+  /** Public contact details (cluster-contact.ts): all optional, shown as entered. */
+  phone: phoneSchema.nullable().default(null),
+  postalAddress: addressSchema,
+  visitingAddress: addressSchema,
+  contactPersons: contactPersonsSchema,
+  /** "Bli medlem / Become a member": who can join, fees if any, and where to read more. */
+  membershipText: optionalBilingualText({ max: 5000, label: 'membershipText' }),
+  membershipUrl: webAddressSchema.nullable().default(null),
   foundedYear: z
     .number({ error: msg('notNumber', { label: 'foundedYear' }) })
     .int({ error: msg('notWhole', { label: 'foundedYear' }) })

@@ -35,6 +35,15 @@ const PUBLIC_VALUES = [
   // cluster.ts
   'clusterCreateInput',
   'clusterUpdateInput',
+  // cluster-contact.ts
+  'MAX_CONTACT_PERSONS',
+  'addressSchema',
+  'checkPhone',
+  'contactPersonSchema',
+  'contactPersonsSchema',
+  'phoneSchema',
+  'phoneTelUri',
+  'postcodeSchema',
   // collation.ts
   'swedishSortKey',
   // contact.ts
@@ -93,6 +102,13 @@ const PUBLIC_VALUES = [
   'luhnCheckDigit',
   'organisationNumberSchema',
   'parseOrganisationNumber',
+  // personal-data.ts
+  'DEFAULT_RETENTION_MONTHS',
+  'RETENTION_MONTHS_MAX',
+  'UNCONFIRMED_RETENTION_DAYS',
+  'parseRetentionMonths',
+  'personalDataEraseInput',
+  'personalDataLookupInput',
   // transport-limits.ts
   'TRPC_BATCH_LIMITS',
   // query.ts
@@ -145,6 +161,9 @@ const PUBLIC_VALUES = [
   'SIZE_BAND_LABELS',
   'STATUSES',
   'USER_ROLES',
+  'NOTIFICATION_MODES',
+  'MAIL_LANGUAGES',
+  'MAIL_STATUSES',
   'confidenceSchema',
   'idSchema',
   'isoDateSchema',
@@ -152,7 +171,41 @@ const PUBLIC_VALUES = [
   'sizeBandSchema',
   'statusSchema',
   'userRoleSchema',
+  'notificationModeSchema',
+  'mailLanguageSchema',
   'versionSchema',
+  // update-suggestion.ts
+  'SUGGESTION_TARGETS',
+  'SUGGESTION_STATUSES',
+  'memberProposalSchema',
+  'clusterProposalSchema',
+  'MEMBER_PROPOSAL_FIELDS',
+  'CLUSTER_PROPOSAL_FIELDS',
+  'SENDER_NAME_MAX',
+  'SUGGESTION_COMMENT_MAX',
+  'REJECT_REASON_MAX',
+  'suggestionSubmitInput',
+  'proposalSchemaFor',
+  'suggestionListInput',
+  'suggestionByIdInput',
+  'suggestionApplyInput',
+  'suggestionRejectInput',
+  // join-request.ts
+  'DECLINE_REASON_MAX',
+  'JOIN_FORM_FIELDS',
+  'JOIN_HONEYPOT_FIELD',
+  'JOIN_INBOX_STATUSES',
+  'JOIN_MESSAGE_MAX',
+  'JOIN_NAME_MAX',
+  'JOIN_REQUEST_STATUSES',
+  'clusterSuggestionInput',
+  'confirmInput',
+  'joinAssignInput',
+  'joinDeclineInput',
+  'joinInboxInput',
+  'joinRequestFormSchema',
+  'joinStartInput',
+  'joinVersionedInput',
 ];
 
 describe('package entry point', () => {

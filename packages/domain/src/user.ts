@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { emailSchema } from './contact';
 import { customIssue, msg } from './messages/format';
-import { idSchema, userRoleSchema, versionSchema } from './vocabulary';
+import {
+  idSchema,
+  mailLanguageSchema,
+  notificationModeSchema,
+  userRoleSchema,
+  versionSchema,
+} from './vocabulary';
 
 export const PASSWORD_MIN = 12;
 
@@ -68,6 +74,10 @@ export type UserUpdateInput = z.infer<typeof userUpdateInput>;
  */
 export const profileUpdateInput = z.strictObject({
   name: userFields.name,
+  /** One mail per event, or one daily summary (the notification service reads it). */
+  notificationMode: notificationModeSchema.optional(),
+  /** The language the platform's mails to this person are written in. */
+  mailLanguage: mailLanguageSchema.optional(),
   version: versionSchema.optional(),
 });
 export type ProfileUpdateInput = z.infer<typeof profileUpdateInput>;

@@ -50,6 +50,24 @@ export const userRoleSchema = z.enum(USER_ROLES, {
   error: msg('oneOf', { label: 'role', options: USER_ROLES.join(', ') }),
 });
 
+/** How a person wants to hear of events in their clusters: a mail for each, or one a day. */
+export const NOTIFICATION_MODES = ['each', 'daily'] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+export const notificationModeSchema = z.enum(NOTIFICATION_MODES, {
+  error: msg('oneOf', { label: 'notificationMode', options: NOTIFICATION_MODES.join(', ') }),
+});
+
+/** The languages a mail is written in (the site's two). */
+export const MAIL_LANGUAGES = ['sv', 'en'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+export const mailLanguageSchema = z.enum(MAIL_LANGUAGES, {
+  error: msg('oneOf', { label: 'mailLanguage', options: MAIL_LANGUAGES.join(', ') }),
+});
+
+/** Where a recorded mail stands: kept only (no SMTP_URL), being sent, sent, or failed (retried a few times). */
+export const MAIL_STATUSES = ['outbox', 'queued', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
 /** How sure we are of a fact taken from public sources: high, medium or a guess. */
 export const CONFIDENCES = ['high', 'medium', 'guess'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
@@ -58,7 +76,17 @@ export const confidenceSchema = z.enum(CONFIDENCES, {
 });
 
 /** What the audit trail records changes to, and the changes it names. */
-export const AUDIT_ENTITIES = ['area', 'cluster', 'member', 'article', 'user'] as const;
+export const AUDIT_ENTITIES = [
+  'area',
+  'cluster',
+  'member',
+  'article',
+  'user',
+  // Exports, erasures and the retention job: one entry each, never the address in clear.
+  'personal-data',
+  // Join requests: every step (submit, confirm, assign, handle, accept, decline); ids and status, no personal data.
+  'joinRequest',
+] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const AUDIT_ACTIONS = [
   'create',
@@ -69,6 +97,9 @@ export const AUDIT_ACTIONS = [
   'delete',
   'restore',
   'import',
+  'export',
+  'erase',
+  'purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -68,6 +68,15 @@ export interface MessageParamsByCode {
   'areas.repeat': Record<string, never>;
   'memberships.tooMany': { max: number };
   'memberships.repeat': Record<string, never>;
+  // Cluster contact details (cluster-contact.ts).
+  'phone.characters': Record<string, never>;
+  'phone.start': Record<string, never>;
+  'phone.length': Record<string, never>;
+  'postcode.format': Record<string, never>;
+  'address.shape': Record<string, never>;
+  'address.cityRequired': Record<string, never>;
+  'contactPersons.shape': Record<string, never>;
+  'contactPersons.tooMany': { max: number };
   'municipality.code': Record<string, never>;
   'municipality.filter': { outside: string; unknown: string };
   'municipality.outsideWithCode': Record<string, never>;
@@ -84,6 +93,8 @@ export interface MessageParamsByCode {
   'user.selfDisable': Record<string, never>;
   'user.selfDemote': Record<string, never>;
   'user.selfDelete': Record<string, never>;
+  /** An erasure request without `confirm: true`. */
+  'personalData.confirmErase': Record<string, never>;
   'taken.organisationNumber': { name: string };
   'taken.organisationNumberFull': { name: string };
   'similar.name': { name: string };
@@ -166,6 +177,12 @@ export interface MessageParamsByCode {
   'cursor.foreign': Record<string, never>;
   'cluster.hasEditors': Record<string, never>;
   'member.stillExists': Record<string, never>;
+  // Suggested updates (update-suggestion.ts and the api's update-suggestions service).
+  'suggestion.consent': Record<string, never>;
+  'suggestion.noChange': Record<string, never>;
+  'suggestion.noFields': Record<string, never>;
+  'suggestion.unknownField': { field: string };
+  'suggestion.notOpen': { status: string };
   // zod's own issues where a schema sets no message (a strict object's extra key, …).
   'input.unknownKeys': { keys: string; count: number };
   'input.invalid': Record<string, never>;
@@ -173,12 +190,28 @@ export interface MessageParamsByCode {
   'input.tooBig': { maximum: number };
   'input.tooSmall': { minimum: number };
   'input.invalidFormat': { format: string };
+  // Public forms (@cos/api services/public-forms) and join requests (join-request.ts).
+  'publicForm.honeypot': Record<string, never>;
+  'publicForm.tooFast': { seconds: number };
+  'publicForm.expired': Record<string, never>;
+  'publicForm.tokenInvalid': Record<string, never>;
+  /** Too many submissions from the address; `seconds` until the next try. */
+  'publicForm.tooMany': { seconds: number };
+  'publicForm.noAddress': Record<string, never>;
+  'publicForm.crossSite': Record<string, never>;
+  'confirmation.invalid': Record<string, never>;
+  'confirmation.used': Record<string, never>;
+  'confirmation.expired': Record<string, never>;
+  'consent.required': Record<string, never>;
+  /** A step that needs another status (e.g. accepting a declined request); `status` is the current one. */
+  'joinRequest.status': { status: string };
+  'joinRequest.assignee': Record<string, never>;
 }
 
 /** What only an administrator may do (`permission.adminOnly`). */
 export type AdminAction = 'manageAreas' | 'manageClusters' | 'manageUsers' | 'any';
 /** What a `notFound.record` did not find. */
-export type NotFoundEntity = AuditEntity | 'auditEntry';
+export type NotFoundEntity = AuditEntity | 'auditEntry' | 'suggestion' | 'mail';
 
 export type MessageCode = keyof MessageParamsByCode;
 export type MessageParams<C extends MessageCode = MessageCode> = MessageParamsByCode[C];

@@ -9,7 +9,8 @@ const ADMIN_ACTIONS: Record<AdminAction, string> = {
   manageUsers: 'manage user accounts',
   any: 'do this',
 };
-const entityName = (entity: NotFoundEntity) => (entity === 'auditEntry' ? 'audit entry' : entity);
+const entityName = (entity: NotFoundEntity) =>
+  entity === 'auditEntry' ? 'audit entry' : entity === 'joinRequest' ? 'join request' : entity;
 const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 const changed = (what: string) =>
   `This ${what} was changed by someone else since you loaded it; reload or merge the current version`;
@@ -78,6 +79,16 @@ export const MESSAGES_EN: Catalogue = {
   'areas.repeat': () => 'Areas must not repeat',
   'memberships.tooMany': (p) => `A member can be in at most ${p.max} clusters`,
   'memberships.repeat': () => 'A cluster must not appear twice in memberships',
+  'phone.characters': () =>
+    'Phone number may hold only digits, spaces, hyphens, brackets and a leading +',
+  'phone.start': () =>
+    'Phone number must start with 0 (with the area code) or with + and a country code',
+  'phone.length': () => 'Phone number has too few or too many digits',
+  'postcode.format': () => 'Postcode must be five digits, e.g. 211 20',
+  'address.shape': () => 'Address must have a street, a postcode and a city',
+  'address.cityRequired': () => 'City is needed when a street or postcode is given',
+  'contactPersons.shape': () => 'Contact person must have a name and an e-mail address',
+  'contactPersons.tooMany': (p) => `At most ${p.max} contact persons`,
   'municipality.code': () =>
     'Municipality must be one of the 33 Skåne municipality codes (1214–1293)',
   'municipality.filter': (p) =>
@@ -96,6 +107,8 @@ export const MESSAGES_EN: Catalogue = {
   'user.selfDisable': () => 'You cannot disable your own account',
   'user.selfDemote': () => 'You cannot demote yourself',
   'user.selfDelete': () => 'You cannot delete your own account',
+  'personalData.confirmErase': () =>
+    'Confirm that everything stored about the address is to be erased; this cannot be undone',
   'taken.organisationNumber': (p) => `is already registered for ${p.name}`,
   'taken.organisationNumberFull': (p) => `Organisation number is already registered for ${p.name}`,
   'similar.name': (p) => `Name is very similar to ${p.name}`,
@@ -164,7 +177,7 @@ export const MESSAGES_EN: Catalogue = {
   'origin.signIn': (p) =>
     `Sign-in is accepted only from ${p.origin}, not from ${p.from || 'another site'}; open ${p.origin}/admin`,
   'notFound.record': (p) => `No ${entityName(p.entity)} with ${p.by} ${p.key}`,
-  'conflict.changed': (p) => changed(p.entity),
+  'conflict.changed': (p) => changed(entityName(p.entity)),
   'conflict.changedNamed': (p) => changed(`${p.entity} "${p.name}"`),
   'storage.full': () =>
     'The database is full (no disk space left); nothing was saved. Try again later',
@@ -195,10 +208,36 @@ export const MESSAGES_EN: Catalogue = {
   'cursor.foreign': () => 'is not a cursor from this list (start again from the first page)',
   'cluster.hasEditors': () => 'this cluster still has editors; move or remove them first',
   'member.stillExists': () => 'this member still exists; restore onto it instead',
+  'suggestion.consent': () => 'Tick the box to let us store your suggestion and contact details',
+  'suggestion.noChange': () =>
+    'Nothing was changed: change at least one field before sending the suggestion',
+  'suggestion.noFields': () => 'Choose at least one field to apply',
+  'suggestion.unknownField': (p) => `The suggestion does not propose the field "${p.field}"`,
+  'suggestion.notOpen': (p) =>
+    `This suggestion has already been handled or is not confirmed yet (it is ${p.status})`,
   'input.unknownKeys': (p) => `Unrecognized key${p.count > 1 ? 's' : ''}: ${p.keys}`,
   'input.invalid': () => 'Invalid input',
   'input.invalidType': (p) => `Invalid input: expected ${p.expected}`,
   'input.tooBig': (p) => `Too big: expected at most ${p.maximum}`,
   'input.tooSmall': (p) => `Too small: expected at least ${p.minimum}`,
   'input.invalidFormat': (p) => `Invalid ${p.format}`,
+  'publicForm.honeypot': () =>
+    'This field must be left empty (it is there to stop automatic submissions)',
+  'publicForm.tooFast': (p) =>
+    `The form was sent too quickly after the page opened; wait ${p.seconds} seconds and send it again`,
+  'publicForm.expired': () => 'The form is more than a day old; reload the page and send it again',
+  'publicForm.tokenInvalid': () =>
+    'The form could not be checked; reload the page and send it again',
+  'publicForm.tooMany': (p) =>
+    `Too many submissions from your address; try again in ${p.seconds} seconds`,
+  'publicForm.noAddress': () => 'The client address is unknown; the form cannot be accepted',
+  'publicForm.crossSite': () => 'The form was sent from another site and was refused',
+  'confirmation.invalid': () =>
+    'This confirmation link is not valid; check that it was copied whole',
+  'confirmation.used': () => 'This confirmation link has already been used',
+  'confirmation.expired': () => 'This confirmation link has expired; send the form again',
+  'consent.required': () => 'Consent to store the information is needed to send the request',
+  'joinRequest.status': (p) => `The request cannot take this step while it is "${p.status}"`,
+  'joinRequest.assignee': () =>
+    'A request can be assigned only to an administrator or an editor of its cluster',
 };

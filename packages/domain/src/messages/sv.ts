@@ -34,11 +34,35 @@ const RECORDS: Record<NotFoundEntity, { a: string; none: string; the: string; it
   member: { a: 'en medlem', none: 'ingen medlem', the: 'Medlemmen', it: 'den' },
   article: { a: 'en artikel', none: 'ingen artikel', the: 'Artikeln', it: 'den' },
   user: { a: 'ett konto', none: 'inget konto', the: 'Kontot', it: 'det' },
+  'personal-data': {
+    a: 'en personuppgiftsåtgärd',
+    none: 'ingen personuppgiftsåtgärd',
+    the: 'Personuppgiftsåtgärden',
+    it: 'den',
+  },
+  joinRequest: {
+    a: 'en medlemsansökan',
+    none: 'ingen medlemsansökan',
+    the: 'Medlemsansökan',
+    it: 'den',
+  },
+  suggestion: {
+    a: 'ett ändringsförslag',
+    none: 'inget ändringsförslag',
+    the: 'Ändringsförslaget',
+    it: 'det',
+  },
   auditEntry: {
     a: 'en historikpost',
     none: 'ingen historikpost',
     the: 'Historikposten',
     it: 'den',
+  },
+  mail: {
+    a: 'ett mejl',
+    none: 'inget mejl',
+    the: 'Mejlet',
+    it: 'det',
   },
 };
 const ACTIONS: Record<AuditAction, string> = {
@@ -50,6 +74,9 @@ const ACTIONS: Record<AuditAction, string> = {
   delete: 'en borttagning',
   restore: 'en återställning',
   import: 'en import',
+  export: 'en export',
+  erase: 'en radering',
+  purge: 'en gallring',
 };
 const changed = (entity: AuditEntity, name?: string) =>
   `${RECORDS[entity].the}${name === undefined ? '' : ` ”${name}”`} har ändrats av någon annan sedan du öppnade ${RECORDS[entity].it}; ladda om eller slå ihop med den aktuella versionen`;
@@ -122,6 +149,16 @@ export const MESSAGES_SV: Catalogue = {
   'areas.repeat': () => 'Ett område får inte förekomma två gånger',
   'memberships.tooMany': (p) => `En medlem kan vara med i högst ${p.max} kluster`,
   'memberships.repeat': () => 'Ett kluster får inte förekomma två gånger',
+  'phone.characters': () =>
+    'Telefonnumret får bara innehålla siffror, mellanslag, bindestreck, parenteser och ett inledande +',
+  'phone.start': () =>
+    'Telefonnumret måste börja med 0 (med riktnummer) eller med + och landsnummer',
+  'phone.length': () => 'Telefonnumret har för få eller för många siffror',
+  'postcode.format': () => 'Postnumret ska vara fem siffror, till exempel 211 20',
+  'address.shape': () => 'Adressen ska ha gatuadress, postnummer och ort',
+  'address.cityRequired': () => 'Ort måste fyllas i när gatuadress eller postnummer är ifyllt',
+  'contactPersons.shape': () => 'En kontaktperson ska ha namn och e-postadress',
+  'contactPersons.tooMany': (p) => `Högst ${p.max} kontaktpersoner`,
   'municipality.code': () => 'Kommunen måste vara en av Skånes 33 kommuner',
   'municipality.filter': (p) =>
     `Kommunen måste vara en kommunkod i Skåne, ”${p.outside}” eller ”${p.unknown}”`,
@@ -139,6 +176,8 @@ export const MESSAGES_SV: Catalogue = {
   'user.selfDisable': () => 'Du kan inte stänga av ditt eget konto',
   'user.selfDemote': () => 'Du kan inte ta bort din egen administratörsroll',
   'user.selfDelete': () => 'Du kan inte ta bort ditt eget konto',
+  'personalData.confirmErase': () =>
+    'Bekräfta att allt som finns lagrat om adressen ska raderas; det går inte att ångra',
   'taken.organisationNumber': (p) => `finns redan hos ${p.name}`,
   'taken.organisationNumberFull': (p) => `Organisationsnumret finns redan hos ${p.name}`,
   'similar.name': (p) => `Namnet liknar ${p.name} mycket`,
@@ -242,10 +281,38 @@ export const MESSAGES_SV: Catalogue = {
   'cursor.foreign': () => 'är inte en markör från den här listan (börja om från första sidan)',
   'cluster.hasEditors': () => 'klustret har fortfarande redaktörer; flytta eller ta bort dem först',
   'member.stillExists': () => 'medlemmen finns fortfarande; återställ till den i stället',
+  'suggestion.consent': () =>
+    'Kryssa i rutan för att låta oss spara ditt förslag och dina kontaktuppgifter',
+  'suggestion.noChange': () => 'Inget har ändrats: ändra minst ett fält innan du skickar förslaget',
+  'suggestion.noFields': () => 'Välj minst ett fält att föra in',
+  'suggestion.unknownField': (p) => `Förslaget föreslår inget för fältet ”${p.field}”`,
+  'suggestion.notOpen': (p) =>
+    `Förslaget är redan hanterat eller ännu inte bekräftat (status: ${p.status})`,
   'input.unknownKeys': (p) => `${p.count > 1 ? 'Okända fält' : 'Okänt fält'}: ${p.keys}`,
   'input.invalid': () => 'Ogiltig uppgift',
   'input.invalidType': (p) => `Ogiltig uppgift: väntade ${TYPE_NAMES[p.expected] ?? p.expected}`,
   'input.tooBig': (p) => `För stort: högst ${p.maximum}`,
   'input.tooSmall': (p) => `För litet: minst ${p.minimum}`,
   'input.invalidFormat': () => 'Ogiltigt format',
+  'publicForm.honeypot': () =>
+    'Det här fältet ska lämnas tomt (det finns för att stoppa automatiska inskick)',
+  'publicForm.tooFast': (p) =>
+    `Formuläret skickades för snabbt efter att sidan öppnades; vänta ${p.seconds} sekunder och skicka igen`,
+  'publicForm.expired': () =>
+    'Formuläret är mer än ett dygn gammalt; ladda om sidan och skicka igen',
+  'publicForm.tokenInvalid': () =>
+    'Formuläret kunde inte kontrolleras; ladda om sidan och skicka igen',
+  'publicForm.tooMany': (p) =>
+    `För många inskick från din adress; försök igen om ${p.seconds} sekunder`,
+  'publicForm.noAddress': () => 'Avsändarens adress är okänd; formuläret kan inte tas emot',
+  'publicForm.crossSite': () => 'Formuläret skickades från en annan webbplats och togs inte emot',
+  'confirmation.invalid': () =>
+    'Bekräftelselänken är inte giltig; kontrollera att hela länken kom med',
+  'confirmation.used': () => 'Bekräftelselänken har redan använts',
+  'confirmation.expired': () => 'Bekräftelselänken har gått ut; skicka formuläret igen',
+  'consent.required': () =>
+    'Du behöver samtycka till att uppgifterna sparas för att skicka ansökan',
+  'joinRequest.status': (p) => `Ansökan kan inte ta det här steget när den är ”${p.status}”`,
+  'joinRequest.assignee': () =>
+    'En ansökan kan bara tilldelas en administratör eller en redaktör för dess kluster',
 };
