@@ -14,6 +14,12 @@ export interface ContextOptions {
   crossSite?: boolean;
   /** The address writes are accepted from, named when one is refused. */
   publicOrigin?: string;
+  /**
+   * The client's IP as the server resolved it (trusted proxies only), for the
+   * public forms' per-address limit. Set by the transport, never from input,
+   * so a browser cannot claim another address; null where there is no client.
+   */
+  clientAddress?: string | null;
 }
 
 export interface Context {
@@ -22,6 +28,7 @@ export interface Context {
   user: Actor | null;
   crossSite: boolean;
   publicOrigin: string | null;
+  clientAddress: string | null;
 }
 
 export function createContextInner(opts: ContextOptions): Context {
@@ -31,5 +38,6 @@ export function createContextInner(opts: ContextOptions): Context {
     user: opts.user ?? null,
     crossSite: opts.crossSite ?? false,
     publicOrigin: opts.publicOrigin ?? null,
+    clientAddress: opts.clientAddress ?? null,
   };
 }

@@ -66,3 +66,22 @@ export {
 } from './services/image-processing';
 export { MEDIA_FILE_NAME, MediaFolder } from './services/media-folder';
 export { ShareImages, type ShareImageOptions } from './services/share-images';
+export {
+  erasePersonalData,
+  exportPersonalData,
+  PERSONAL_DATA_HOLDERS,
+  runRetention,
+  type PersonalDataHolder,
+  type RetentionResult,
+} from './services/personal-data';
+export {
+  configureMail,
+  notifyAdmins,
+  notifyClusterEditors,
+  renderMail,
+  retryUndelivered,
+  sendDailyDigests,
+  sendMail,
+  type MailLog,
+  type MailSettings,
+} from './services/mail';

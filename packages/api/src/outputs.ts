@@ -11,6 +11,8 @@ import {
   MEMBER_SORTS,
   SIZE_BANDS,
   STATUSES,
+  MAIL_LANGUAGES,
+  NOTIFICATION_MODES,
   USER_ROLES,
 } from '@cos/domain';
 import { z } from 'zod';
@@ -88,6 +90,16 @@ export const areaOut = z.object({
   clusterCount: z.number(),
 });
 
+/** A postal or visiting address as entered; the public outputs give null when nothing is. */
+export const addressOut = z.object({ street: z.string(), postcode: z.string(), city: z.string() });
+/** A contact person, as the cluster entered them (public: the cluster chose to publish them). */
+export const contactPersonOut = z.object({
+  name: z.string(),
+  role: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+});
+
 export const clusterOut = z.object({
   slug: z.string(),
   name: z.string(),
@@ -101,6 +113,13 @@ export const clusterOut = z.object({
   foundedYear: z.number().nullable(),
   logoUrl: z.string().nullable(),
   logo: publicImageOut.nullable(),
+  /** Contact details and "become a member" (cluster-contact.ts in domain): empty when not given. */
+  phone: z.string().nullable(),
+  postalAddress: addressOut.nullable(),
+  visitingAddress: addressOut.nullable(),
+  contactPersons: z.array(contactPersonOut),
+  membershipText: bilingualOut,
+  membershipUrl: z.string().nullable(),
   confidence: z.enum(CONFIDENCES),
   sourceNote: z.string(),
   memberCount: z.number(),
@@ -237,6 +256,8 @@ export const auditEntryOut = z.object({
   actorRole: z.enum(USER_ROLES).nullable(),
   /** The fields the entry changed ("description.sv" for one language of a text). */
   changedFields: z.array(z.string()),
+  /** Where the change came from besides its author ("suggestion #12 by Eva"), if anywhere. */
+  note: z.string().nullable().optional(),
 });
 
 const restoreChangeOut = z.object({
@@ -281,6 +302,12 @@ export const clusterRecordOut = z.object({
   foundedYear: z.number().nullable(),
   logoUrl: z.string().nullable(),
   logo: imageRefOut.nullable(),
+  phone: z.string().nullable(),
+  postalAddress: addressOut,
+  visitingAddress: addressOut,
+  contactPersons: z.array(contactPersonOut),
+  membershipText: bilingualOut,
+  membershipUrl: z.string().nullable(),
   areaIds: z.array(z.number()),
   confidence: z.enum(CONFIDENCES),
   sourceNote: z.string(),
@@ -318,6 +345,8 @@ export const userRecordOut = z.object({
   role: z.enum(USER_ROLES),
   clusterId: z.number().nullable(),
   disabled: z.boolean(),
+  notificationMode: z.enum(NOTIFICATION_MODES),
+  mailLanguage: z.enum(MAIL_LANGUAGES),
   version: z.number(),
   createdAt: z.string(),
 });

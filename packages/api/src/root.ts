@@ -3,10 +3,14 @@ import { articleRouter } from './routers/article';
 import { auditRouter } from './routers/audit';
 import { clusterRouter } from './routers/cluster';
 import { dashboardRouter } from './routers/dashboard';
+import { joinRequestRouter } from './routers/join-request';
+import { mailRouter } from './routers/mail';
 import { memberRouter } from './routers/member';
+import { personalDataRouter } from './routers/personal-data';
 import { sessionRouter } from './routers/session';
 import { statisticsRouter } from './routers/statistics';
 import { taxonomyRouter } from './routers/taxonomy';
+import { updateSuggestionRouter } from './routers/update-suggestion';
 import { userRouter } from './routers/user';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
@@ -21,6 +25,10 @@ export const appRouter = createTRPCRouter({
   session: sessionRouter,
   taxonomy: taxonomyRouter,
   dashboard: dashboardRouter,
+  joinRequest: joinRequestRouter,
+  updateSuggestion: updateSuggestionRouter,
+  mail: mailRouter,
+  personalData: personalDataRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,13 @@
 import { initTRPC } from '@trpc/server';
 import type { Context } from './context';
 import { recordReads, recordUndescribedRead, type DataScope } from './read-scopes';
-import { ConflictError, OriginRefusedError, UnauthorizedError } from './errors';
+import {
+  BadRequestError,
+  coded,
+  ConflictError,
+  OriginRefusedError,
+  UnauthorizedError,
+} from './errors';
 import { nameConflictAuthor } from './services/conflict-author';
 import { assertAdmin } from './services/permissions';
 import { appErrorOf, formatError, toTRPCError } from './trpc-errors';
@@ -63,6 +69,20 @@ export const protectedProcedure = publicProcedure.use(({ ctx, type, next }) => {
     throw new OriginRefusedError(ctx.publicOrigin);
   }
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/**
+ * Anonymous public forms (join requests, update suggestions): from our own
+ * pages only, and only through a transport that knows the client's address
+ * (the per-address limit counts it; it never comes from the input). Queries
+ * pass unchanged.
+ */
+export const publicFormProcedure = publicProcedure.use(({ ctx, type, next }) => {
+  if (type !== 'mutation') return next();
+  if (ctx.crossSite)
+    throw new OriginRefusedError(ctx.publicOrigin, coded('publicForm.crossSite', {}));
+  if (!ctx.clientAddress) throw new BadRequestError(coded('publicForm.noAddress', {}));
+  return next({ ctx: { ...ctx, clientAddress: ctx.clientAddress } });
 });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {

@@ -166,4 +166,38 @@ export const ADMIN_PROCEDURES: Procedure[] = [
     call: (c, i) => c.user.list(i as never),
     cases: () => [['well-formed but not allowed', undefined, 'FORBIDDEN']],
   },
+  {
+    path: 'personalData.export',
+    who: 'admin',
+    call: (c, i) => c.personalData.export(i as never),
+    cases: () => [
+      ...NOT_AN_OBJECT,
+      ['missing e-mail', {}],
+      ['e-mail SQL', { email: SQL }],
+      ['e-mail 100k chars', { email: HUGE }],
+      ['e-mail a wildcard', { email: '%' }],
+      ['an unknown key', { email: 'anna@example.se', all: true }],
+    ],
+  },
+  {
+    path: 'personalData.erase',
+    who: 'admin',
+    call: (c, i) => c.personalData.erase(i as never),
+    cases: () => [
+      ...NOT_AN_OBJECT,
+      ['not confirmed', { email: 'anna@example.se' }],
+      ['confirm false', { email: 'anna@example.se', confirm: false }],
+      ['confirm "true" as text', { email: 'anna@example.se', confirm: 'true' }],
+      ['e-mail empty', { email: '', confirm: true }],
+      ['own address', { email: 'ADMIN.person@example.test', confirm: true }],
+    ],
+  },
+  {
+    path: 'personalData.erase (as an editor)',
+    who: 'editor',
+    call: (c, i) => c.personalData.erase(i as never),
+    cases: () => [
+      ['well-formed but not allowed', { email: 'anna@example.se', confirm: true }, 'FORBIDDEN'],
+    ],
+  },
 ];

@@ -74,6 +74,10 @@ const INPUTS: Record<string, (f: Fixtures) => unknown[]> = {
   'article.bySlug': (f) => [{ slug: f.article }],
   'statistics.overview': () => [undefined],
   'session.me': () => [undefined],
+  'joinRequest.suggestClusters': (f) => [
+    { areas: [f.area], municipalityCode: f.municipality },
+    { areas: [] },
+  ],
 };
 
 type AnyProcedure = {

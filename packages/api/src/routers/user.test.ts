@@ -37,7 +37,9 @@ describe('user', () => {
       'disabled',
       'email',
       'id',
+      'mailLanguage',
       'name',
+      'notificationMode',
       'role',
       'version',
     ]);

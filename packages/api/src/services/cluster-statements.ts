@@ -1,6 +1,14 @@
 /** The cluster queries the write service runs, prepared once per connection. */
 import { swedishSortKey } from '@cos/domain';
-import { areas, clusterAreas, clusters, municipalities, users, type DatabaseHandle } from '@cos/db';
+import {
+  areas,
+  clusterAreas,
+  clusterContacts,
+  clusters,
+  municipalities,
+  users,
+  type DatabaseHandle,
+} from '@cos/db';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { clusterRecordOut } from '../outputs';
@@ -31,6 +39,16 @@ const EDITABLE_COLUMNS = [
   'email',
   'city',
   'municipalityCode',
+  'phone',
+  'postalStreet',
+  'postalPostcode',
+  'postalCity',
+  'visitingStreet',
+  'visitingPostcode',
+  'visitingCity',
+  'membershipSv',
+  'membershipEn',
+  'membershipUrl',
   'foundedYear',
   'logoUrl',
   'logoImage',
@@ -53,6 +71,16 @@ export function columnValues(e: Editable) {
     email: e.email,
     city: e.city,
     municipalityCode: e.municipalityCode,
+    phone: e.phone,
+    postalStreet: e.postalAddress.street,
+    postalPostcode: e.postalAddress.postcode,
+    postalCity: e.postalAddress.city,
+    visitingStreet: e.visitingAddress.street,
+    visitingPostcode: e.visitingAddress.postcode,
+    visitingCity: e.visitingAddress.city,
+    membershipSv: e.membershipText.sv,
+    membershipEn: e.membershipText.en,
+    membershipUrl: e.membershipUrl,
     foundedYear: e.foundedYear,
     logoUrl: e.logoUrl,
     logoImage: e.logo?.hash ?? null,
@@ -100,6 +128,29 @@ export function prepareClusterStatements({ db }: Pick<DatabaseHandle, 'db'>) {
       .prepare(),
     delete: db.delete(clusters).where(versioned).prepare(),
     deleteAreas: db.delete(clusterAreas).where(eq(clusterAreas.clusterId, id)).prepare(),
+    contacts: db
+      .select({
+        name: clusterContacts.name,
+        role: clusterContacts.role,
+        email: clusterContacts.email,
+        phone: clusterContacts.phone,
+      })
+      .from(clusterContacts)
+      .where(eq(clusterContacts.clusterId, id))
+      .orderBy(asc(clusterContacts.position))
+      .prepare(),
+    deleteContacts: db.delete(clusterContacts).where(eq(clusterContacts.clusterId, id)).prepare(),
+    insertContact: db
+      .insert(clusterContacts)
+      .values({
+        clusterId: id,
+        position: sql.placeholder('position'),
+        name: sql.placeholder('name'),
+        role: sql.placeholder('role'),
+        email: sql.placeholder('email'),
+        phone: sql.placeholder('phone'),
+      })
+      .prepare(),
     insertArea: db
       .insert(clusterAreas)
       .values({ clusterId: id, areaId: sql.placeholder('areaId') })

@@ -16,6 +16,7 @@ import {
 } from './cluster-statements';
 import { onFirstUse } from './prepared';
 import { assertExist, assertSlugFree, slugOrFree } from './record-checks';
+import { sameJson } from './record-changes';
 import { VersionedWrites, withChanges } from './versioned-record';
 
 export type { ClusterRecord } from './cluster-statements';
@@ -62,6 +63,7 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
       this.checkReferences(editable, undefined);
       const id = this.insertRow(this.statements().insert, columnValues(editable));
       this.writeAreas(id, editable.areaIds);
+      this.writeContacts(id, editable.contactPersons);
       return this.recordCreation(user, id, action);
     });
   }
@@ -82,6 +84,9 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
         JSON.stringify(before.areaIds)
       ) {
         this.writeAreas(before.id, editable.areaIds);
+      }
+      if (!sameJson(editable.contactPersons, before.contactPersons)) {
+        this.writeContacts(before.id, editable.contactPersons);
       }
     });
   }
@@ -116,6 +121,20 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
       foundedYear: row.foundedYear,
       logoUrl: row.logoUrl,
       logo: imageRef(row.logoImage, row.logoAltSv, row.logoAltEn),
+      phone: row.phone,
+      postalAddress: {
+        street: row.postalStreet,
+        postcode: row.postalPostcode,
+        city: row.postalCity,
+      },
+      visitingAddress: {
+        street: row.visitingStreet,
+        postcode: row.visitingPostcode,
+        city: row.visitingCity,
+      },
+      contactPersons: this.statements().contacts.all({ id: row.id }),
+      membershipText: { sv: row.membershipSv, en: row.membershipEn },
+      membershipUrl: row.membershipUrl,
       confidence: row.confidence,
       sourceNote: row.sourceNote,
       status: row.status,
@@ -140,6 +159,15 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
         id: e.municipalityCode,
       });
     }
+  }
+
+  /** Replaces the contact persons, numbered in the order given (the order the page shows). */
+  private writeContacts(id: number, persons: ClusterRecord['contactPersons']): void {
+    const statements = this.statements();
+    statements.deleteContacts.run({ id });
+    persons.forEach((p, position) => {
+      statements.insertContact.run({ id, position, ...p });
+    });
   }
 
   private writeAreas(id: number, areaIds: readonly number[]): void {

@@ -22,6 +22,7 @@ import { StatementCache } from './statement-cache';
 import { Statistics } from './statistics';
 import { TaxonomyReads } from './taxonomy';
 import { UserWrites } from './user-writes';
+import { UpdateSuggestions } from './update-suggestions';
 
 export interface Services {
   statements: StatementCache;
@@ -47,6 +48,8 @@ export interface Services {
   userWrites: UserWrites;
   /** Uploaded images: the upload, and what is stored (image-library.ts). */
   images: ImageLibrary;
+  /** Suggested updates from the public, reviewed and applied in the admin. */
+  updateSuggestions: UpdateSuggestions;
 }
 
 const byHandle = new WeakMap<DatabaseHandle, Services>();
@@ -61,6 +64,7 @@ export function getServices(handle: DatabaseHandle): Services {
     const publicReads = new PublicReads(statements, cache, directory, counts);
     const audit = new AuditTrail(handle.db);
     const memberWrites = new MemberWrites(handle, audit, cache);
+    const clusterWrites = new ClusterWrites(handle, audit, cache);
     services = {
       statements,
       cache,
@@ -75,10 +79,11 @@ export function getServices(handle: DatabaseHandle): Services {
       memberBulkEdit: new MemberBulkEdit(handle, audit, cache, memberWrites),
       memberImport: new MemberImport(handle, statements, audit, cache, memberWrites),
       areaWrites: new AreaWrites(handle, audit, cache),
-      clusterWrites: new ClusterWrites(handle, audit, cache),
+      clusterWrites,
       articleWrites: new ArticleWrites(handle, audit, cache),
       userWrites: new UserWrites(handle, audit, cache),
       images: new ImageLibrary(handle),
+      updateSuggestions: new UpdateSuggestions(handle, audit, memberWrites, clusterWrites),
     };
     byHandle.set(handle, services);
   }

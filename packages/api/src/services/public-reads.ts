@@ -96,8 +96,10 @@ export class PublicReads {
          FROM clusters c WHERE c.status = 'published' ORDER BY c.sort_key, c.id`,
       );
       const counts = this.counts.get();
+      const persons = this.contactPersons();
       return rows.map((c) => ({
         ...clusterOut(c),
+        contactPersons: persons.get(c.id) ?? [],
         memberCount: counts.byCluster.get(c.id) ?? 0,
         areas: (c.areaIds ?? '')
           .split(',')
@@ -108,6 +110,30 @@ export class PublicReads {
           }),
       }));
     });
+  }
+
+  /** Every cluster's contact persons in their order, by cluster id (one statement for all). */
+  private contactPersons() {
+    const rows = this.statements.all<{
+      clusterId: number;
+      name: string;
+      role: string;
+      email: string;
+      phone: string | null;
+    }>(
+      `SELECT cluster_id AS clusterId, name, role, email, phone FROM cluster_contacts
+       ORDER BY cluster_id, position`,
+    );
+    const byCluster = new Map<
+      number,
+      { name: string; role: string; email: string; phone: string | null }[]
+    >();
+    for (const { clusterId, ...person } of rows) {
+      const list = byCluster.get(clusterId) ?? [];
+      list.push(person);
+      byCluster.set(clusterId, list);
+    }
+    return byCluster;
   }
 
   cluster(slug: string) {
@@ -262,13 +288,31 @@ interface ClusterRow {
   logoAltSv: string | null;
   logoAltEn: string | null;
   logoInfo: string | null;
+  phone: string | null;
+  postalStreet: string;
+  postalPostcode: string;
+  postalCity: string;
+  visitingStreet: string;
+  visitingPostcode: string;
+  visitingCity: string;
+  membershipSv: string;
+  membershipEn: string;
+  membershipUrl: string | null;
   confidence: Confidence;
   sourceNote: string;
 }
 const CLUSTER_COLUMNS = `c.slug, c.name, c.short_name AS shortName, c.description_sv AS descriptionSv, c.description_en AS descriptionEn,
   c.website, c.email, c.city, c.municipality_code AS municipalityCode, c.founded_year AS foundedYear, c.logo_url AS logoUrl,
   c.logo_image AS logoImage, c.logo_alt_sv AS logoAltSv, c.logo_alt_en AS logoAltEn, ${imageInfoSql('c.logo_image')} AS logoInfo,
+  c.phone, c.postal_street AS postalStreet, c.postal_postcode AS postalPostcode, c.postal_city AS postalCity,
+  c.visiting_street AS visitingStreet, c.visiting_postcode AS visitingPostcode, c.visiting_city AS visitingCity,
+  c.membership_sv AS membershipSv, c.membership_en AS membershipEn, c.membership_url AS membershipUrl,
   c.confidence, c.source_note AS sourceNote`;
+
+/** An address, or null when no part of it is given (the page then says so). */
+function addressOrNull(street: string, postcode: string, city: string) {
+  return street === '' && postcode === '' && city === '' ? null : { street, postcode, city };
+}
 
 function clusterOut(c: ClusterRow) {
   return {
@@ -286,6 +330,11 @@ function clusterOut(c: ClusterRow) {
       { hash: c.logoImage, altSv: c.logoAltSv, altEn: c.logoAltEn, info: c.logoInfo },
       'logo',
     ),
+    phone: c.phone,
+    postalAddress: addressOrNull(c.postalStreet, c.postalPostcode, c.postalCity),
+    visitingAddress: addressOrNull(c.visitingStreet, c.visitingPostcode, c.visitingCity),
+    membershipText: { sv: c.membershipSv, en: c.membershipEn },
+    membershipUrl: c.membershipUrl,
     confidence: c.confidence,
     sourceNote: c.sourceNote,
   };

@@ -33,6 +33,8 @@ export class UserWrites extends VersionedWrites<string, UserRecord, DatabaseHand
       role: users.role,
       clusterId: users.clusterId,
       disabled: users.disabled,
+      notificationMode: users.notificationMode,
+      mailLanguage: users.mailLanguage,
       version: users.version,
       createdAt: users.createdAt,
     };
@@ -60,6 +62,8 @@ export class UserWrites extends VersionedWrites<string, UserRecord, DatabaseHand
           role: param('role'),
           clusterId: param('clusterId'),
           disabled: param('disabled'),
+          notificationMode: param('notificationMode'),
+          mailLanguage: param('mailLanguage'),
           ...nextVersion(users),
         })
         .where(byIdAndVersion(users))
@@ -116,7 +120,14 @@ export class UserWrites extends VersionedWrites<string, UserRecord, DatabaseHand
         throw FieldError.coded('disabled', 'user.selfDisable', {});
       if (before.id === user.id && role !== 'admin')
         throw FieldError.coded('role', 'user.selfDemote', {});
-      const values = { name, role, clusterId, disabled: disabled ? 1 : 0 };
+      const values = {
+        name,
+        role,
+        clusterId,
+        disabled: disabled ? 1 : 0,
+        notificationMode: before.notificationMode,
+        mailLanguage: before.mailLanguage,
+      };
       this.writeVersion(this.statements().update, before, values, Date.now());
       if (disabled) this.statements().endSessions.run({ id: before.id });
     });
@@ -130,8 +141,8 @@ export class UserWrites extends VersionedWrites<string, UserRecord, DatabaseHand
   }
 
   /**
-   * A person changes their own name (the only profile field; e-mail, role and
-   * cluster are an admin's to change). Version-checked and audited like an
+   * A person changes their own name and how the platform mails them (e-mail,
+   * role and cluster are an admin's to change). Version-checked and audited like an
    * admin's edit; the schema has already refused markup and control characters.
    * better-auth's own update-user route is closed (apps/server auth-routes.ts),
    * so this is the one way a name changes without an admin.
@@ -145,6 +156,8 @@ export class UserWrites extends VersionedWrites<string, UserRecord, DatabaseHand
         role: before.role,
         clusterId: before.clusterId,
         disabled: before.disabled ? 1 : 0,
+        notificationMode: input.notificationMode ?? before.notificationMode,
+        mailLanguage: input.mailLanguage ?? before.mailLanguage,
       };
       this.writeVersion(this.statements().update, before, values, Date.now());
       return this.recordChange(user, before, 'update');
