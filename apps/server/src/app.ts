@@ -104,7 +104,7 @@ export async function buildApp({
   registerMemberExportRoute(app, handle, auth, origins);
   if (frontends) {
     await registerAdminPanel(app);
-    await registerWebSite(app, handle, responseCache);
+    await registerWebSite(app, handle, responseCache, origins);
   }
   return app;
 }

@@ -9,7 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { resolveDatabasePath } from '@cos/db';
+import { parseRetentionMonths } from '@cos/domain';
 import { downloadLimitsFromEnv, type DownloadLimits } from './download-limits';
+import { mailSettingsFromEnv, type MailSettingsConfig } from './mail-settings';
 import { parseTrustProxy, type TrustProxy } from './trusted-proxy';
 import { checkWorkersFitDatabase, parseWorkerHeader, parseWorkers } from './workers';
 
@@ -36,6 +38,10 @@ export interface ServerConfig {
   workerHeader: boolean;
   /** TRUST_PROXY: the reverse proxies whose X-Forwarded-For gives the client address; see trusted-proxy.ts. */
   trustProxy: TrustProxy;
+  /** RETENTION_MONTHS: months handled requests and suggestions are kept (default 12); see retentionMonthsFromEnv. */
+  retentionMonths: number;
+  /** SMTP_URL and MAIL_FROM (mail-settings.ts); without SMTP_URL mail stays in the outbox. */
+  mail: MailSettingsConfig;
 }
 
 export function loadConfig(env = process.env): ServerConfig {
@@ -61,6 +67,8 @@ export function loadConfig(env = process.env): ServerConfig {
     workers,
     workerHeader,
     trustProxy,
+    retentionMonths: retentionMonthsFromEnv(env),
+    mail: mailSettingsFromEnv(env),
   };
 }
 
@@ -74,6 +82,17 @@ export function mediaDirectory(databasePath: string, env: NodeJS.ProcessEnv = pr
   if (env.MEDIA_DIR) return path.resolve(env.MEDIA_DIR);
   if (databasePath === ':memory:') return mkdtempSync(path.join(os.tmpdir(), 'cos-media-'));
   return `${databasePath}.media`;
+}
+
+/**
+ * How long the personal data of handled join requests and suggestions is kept
+ * (the retention job, @cos/api runRetention). A bad value stops the start with
+ * one clear line rather than silently keeping data for a period nobody chose.
+ */
+export function retentionMonthsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = parseRetentionMonths(env.RETENTION_MONTHS);
+  if (!parsed.ok) throw new Error(`RETENTION_MONTHS ${parsed.reason}`);
+  return parsed.months;
 }
 
 /** The dev servers of `pnpm dev`: the admin (vite dev) and the site (astro dev). */

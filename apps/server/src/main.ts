@@ -11,13 +11,15 @@
  */
 import cluster from 'node:cluster';
 import { setFlagsFromString } from 'node:v8';
-import { createAuth } from '@cos/api';
+import { configureMail, createAuth } from '@cos/api';
 import { openDatabase, runMigrations, type DatabaseHandle } from '@cos/db';
 import { hasDefaultData, seedDefaultData } from '@cos/db/seed';
 import { buildApp } from './app';
 import { superviseWorkers } from './cluster-primary';
 import { exposeWorkerHeader, tellPrimary, workerName } from './cluster-worker';
 import { loadConfig, type ServerConfig } from './config';
+import { SCHEDULED_JOBS } from './scheduled-job-list';
+import { JobScheduler, runsScheduledJobs } from './scheduled-jobs';
 
 /**
  * A start-up failure (unwritable or corrupt database file, full disk, bad
@@ -93,13 +95,32 @@ const app = await buildApp({
 
 if (config.workerHeader) exposeWorkerHeader(app);
 
+// Mail: sent over SMTP_URL, or kept in the outbox table when it is unset (services/mail).
+configureMail(handle, {
+  smtpUrl: config.mail.smtpUrl,
+  from: config.mail.mailFrom,
+  origin: config.origin,
+  log: (message, fields) => app.log.info(fields, message),
+});
+if (!config.mail.smtpUrl)
+  app.log.info('SMTP_URL is not set: mail is kept in the outbox (admin → Utkorg) and logged');
+
+// Periodic jobs in one process only: the single process, or worker slot 0 of WORKERS=N.
+const scheduler = new JobScheduler({
+  jobs: SCHEDULED_JOBS,
+  handle,
+  config,
+  log: (level, message, fields = {}) => app.log[level](fields, message),
+});
+
 let closing = false;
 function shutDown(signal: NodeJS.Signals | 'disconnect') {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
-  app
-    .close()
+  scheduler
+    .stop()
+    .then(() => app.close())
     .then(() => {
       handle.close();
       process.exit(0);
@@ -118,6 +139,7 @@ try {
 } catch (error) {
   cannotStart(`Cannot listen on ${config.host}:${config.port}`, error);
 }
+if (runsScheduledJobs(config.workers, process.env.COS_WORKER_SLOT)) scheduler.start();
 if (cluster.isWorker) {
   app.log.info({ worker: workerName() }, 'worker listening');
   tellPrimary({ type: 'cos:ready' });

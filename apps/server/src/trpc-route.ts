@@ -86,6 +86,7 @@ export async function registerTrpcRoutes(
       user,
       crossSite: isCrossSite(req, origins.allowed),
       publicOrigin: origins.publicOrigin,
+      clientAddress: req.ip,
     });
   };
   const trpcOptions: FastifyHandlerOptions<typeof appRouter, FastifyRequest, FastifyReply> = {

@@ -14,6 +14,7 @@ import type { DatabaseHandle } from '@cos/db';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { encodePage } from './compression';
+import { isCrossSite, type OriginPolicy } from './csrf';
 import type { ResponseCache } from './response-cache';
 
 type AstroHandler = (
@@ -24,6 +25,13 @@ type AstroHandler = (
 ) => Promise<void>;
 
 const NOT_FOR_ASTRO = /^\/(?:trpc|api|admin|healthz)(?:[/?.]|$)/;
+
+/**
+ * The largest form body a page takes: the join form's longest message (5,000
+ * characters, up to 4 bytes each, percent-encoded) fits with room; a 100 kB
+ * message still arrives, so the page can say which field is too long.
+ */
+const FORM_BODY_LIMIT = 1024 * 1024;
 
 /** The built site's folder (apps/web/dist), or null when it has not been built. */
 export function webDistFolder(): string | null {
@@ -41,6 +49,7 @@ export async function registerWebSite(
   app: FastifyInstance,
   handle: DatabaseHandle,
   cache: ResponseCache,
+  origins?: OriginPolicy,
 ): Promise<boolean> {
   const dist = webDistFolder();
   if (!dist) {
@@ -50,8 +59,17 @@ export async function registerWebSite(
   const entry = (await import(pathToFileURL(path.join(dist, 'server', 'entry.mjs')).href)) as {
     handler: AstroHandler;
   };
-  // Public pages read as an anonymous visitor: one caller serves every request.
+  // Public pages read as an anonymous visitor: one caller serves every GET.
   const api = createCaller(createContextInner({ handle }));
+  // A form the site posts to itself (no JavaScript needed) arrives form-encoded: read here,
+  // bounded, and handed to Astro as the request's body (its node adapter takes `req.body`).
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'buffer', bodyLimit: FORM_BODY_LIMIT },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   await app.register(fastifyStatic, {
     root: path.join(dist, 'client'),
@@ -79,8 +97,25 @@ export async function registerWebSite(
     if (NOT_FOR_ASTRO.test(request.url))
       return reply.status(404).send({ error: 'NOT_FOUND', message: 'No such route' });
     const reads = request.responseCacheReads;
+    const posted = request.method !== 'GET' && request.method !== 'HEAD';
+    if (posted && Buffer.isBuffer(request.body))
+      (request.raw as { body?: Buffer }).body = request.body;
+    const crossSite = posted && origins !== undefined && isCrossSite(request, origins.allowed);
     const locals = {
-      api,
+      // A posted form gets a caller of its own that knows the client's address (as Fastify
+      // resolved it, trusting only the configured proxies: never a header the browser chose)
+      // and whether the post came from another site, which the public forms refuse.
+      api: posted
+        ? createCaller(
+            createContextInner({
+              handle,
+              crossSite,
+              clientAddress: request.ip,
+              ...(origins ? { publicOrigin: origins.publicOrigin } : {}),
+            }),
+          )
+        : api,
+      crossSite,
       // The page's procedure calls record what they read into the request's log (read-scopes).
       remember:
         reads === null
