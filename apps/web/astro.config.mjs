@@ -14,6 +14,10 @@ export default defineConfig({
   // written as HTML: keep the lossless compression they were written for.
   compressHTML: true,
   devToolbar: { enabled: false },
+  // Cross-site form posts are refused by apps/server (csrf.ts: Origin and Sec-Fetch-Site, against
+  // the configured public origin, behind proxies too), which hands the page `locals.crossSite` so
+  // the refusal is a 403 page in the visitor's language rather than Astro's plain-text one.
+  security: { checkOrigin: false },
   build: {
     // One cacheable stylesheet instead of <style> blocks in every page.
     inlineStylesheets: 'never',

@@ -7,6 +7,11 @@ declare global {
       /** In-process tRPC caller handed in by apps/server; absent under `astro dev`. */
       api?: Caller;
       /**
+       * Set by apps/server on a posted form: it came from another site (Origin /
+       * Sec-Fetch-Site), so the page answers 403 without calling anything.
+       */
+      crossSite?: boolean;
+      /**
        * Offered by apps/server when this request may be answered from its
        * response cache: hand it the finished 200 response to store.
        */

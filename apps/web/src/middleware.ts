@@ -51,7 +51,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const body = Buffer.from(await response.arrayBuffer());
   const tag = etag(body, { weak: true });
   headers.set('etag', tag);
-  context.locals.remember?.(Object.fromEntries(headers), body);
+  // A page marked no-store (a form with its one-time token) is never handed to the server's cache.
+  if (!(headers.get('cache-control') ?? '').includes('no-store'))
+    context.locals.remember?.(Object.fromEntries(headers), body);
   const ifNoneMatch = context.request.headers.get('if-none-match') ?? undefined;
   if (fresh({ 'if-none-match': ifNoneMatch }, { etag: tag })) {
     const vary = encode && (await encode(Object.fromEntries(headers), body, true)).headers.vary;

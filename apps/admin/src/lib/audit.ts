@@ -43,6 +43,7 @@ export function entryPath(entry: AuditEntryLike): `/${string}` | null {
     area: 'areas',
     article: 'articles',
     user: 'users',
+    joinRequest: 'requests',
   };
   const folder = paths[entry.entity];
   return folder ? `/${folder}/${encodeURIComponent(entry.entityId)}` : null;

@@ -9,6 +9,21 @@ import {
 import { blankToNull, numberOrNull, validatedBy, type Validated, type Bilingual } from './forms';
 import { emptyImage, imagePaths, imageRaw, imageToValue, type ImageValue } from './image-form';
 
+/** A contact person's inputs; `key` only tells the rows apart while they are moved. */
+export interface ContactPersonValues {
+  key: number;
+  name: string;
+  role: string;
+  email: string;
+  phone: string;
+}
+
+export interface AddressValues {
+  street: string;
+  postcode: string;
+  city: string;
+}
+
 export interface ClusterFormValues {
   name: string;
   shortName: string;
@@ -18,6 +33,12 @@ export interface ClusterFormValues {
   email: string;
   city: string;
   municipalityCode: string;
+  phone: string;
+  postalAddress: AddressValues;
+  visitingAddress: AddressValues;
+  contactPersons: ContactPersonValues[];
+  membershipText: Bilingual;
+  membershipUrl: string;
   foundedYear: string;
   logoUrl: string;
   logo: ImageValue;
@@ -36,6 +57,13 @@ export interface ClusterRecordLike {
   email: string | null;
   city: string;
   municipalityCode: string | null;
+  /** Contact details: left out by records from before they existed, read as none. */
+  phone?: string | null;
+  postalAddress?: AddressValues;
+  visitingAddress?: AddressValues;
+  contactPersons?: { name: string; role: string; email: string; phone: string | null }[];
+  membershipText?: Bilingual;
+  membershipUrl?: string | null;
   foundedYear: number | null;
   logoUrl: string | null;
   /** Left out by records from before logos were uploaded: read as none. */
@@ -56,6 +84,17 @@ export const CLUSTER_FIELD_PATHS = [
   'email',
   'city',
   'municipalityCode',
+  'phone',
+  'visitingAddress.street',
+  'visitingAddress.postcode',
+  'visitingAddress.city',
+  'postalAddress.street',
+  'postalAddress.postcode',
+  'postalAddress.city',
+  'contactPersons',
+  'membershipText.sv',
+  'membershipText.en',
+  'membershipUrl',
   'foundedYear',
   'logoUrl',
   ...imagePaths('logo'),
@@ -64,6 +103,25 @@ export const CLUSTER_FIELD_PATHS = [
   'sourceNote',
   'status',
 ] as const;
+
+export function emptyAddress(): AddressValues {
+  return { street: '', postcode: '', city: '' };
+}
+
+/** A new, empty row for the list, keyed apart from the rows already in it. */
+export function emptyContactPerson(list: readonly ContactPersonValues[]): ContactPersonValues {
+  const key = Math.max(0, ...list.map((p) => p.key)) + 1;
+  return { key, name: '', role: '', email: '', phone: '' };
+}
+
+/** The list with the row at `from` moved to `to` (both kept in range). */
+export function movePerson<T>(list: readonly T[], from: number, to: number): T[] {
+  const out = [...list];
+  if (from < 0 || from >= out.length || to < 0 || to >= out.length) return out;
+  const [row] = out.splice(from, 1);
+  out.splice(to, 0, row as T);
+  return out;
+}
 
 export function emptyClusterValues(): ClusterFormValues {
   return {
@@ -75,6 +133,12 @@ export function emptyClusterValues(): ClusterFormValues {
     email: '',
     city: '',
     municipalityCode: '',
+    phone: '',
+    postalAddress: emptyAddress(),
+    visitingAddress: emptyAddress(),
+    contactPersons: [],
+    membershipText: { sv: '', en: '' },
+    membershipUrl: '',
     foundedYear: '',
     logoUrl: '',
     logo: emptyImage(),
@@ -95,6 +159,19 @@ export function clusterToValues(r: ClusterRecordLike): ClusterFormValues {
     email: r.email ?? '',
     city: r.city,
     municipalityCode: r.municipalityCode ?? '',
+    phone: r.phone ?? '',
+    postalAddress: { ...(r.postalAddress ?? emptyAddress()) },
+    visitingAddress: { ...(r.visitingAddress ?? emptyAddress()) },
+    // Keys by position: the same record always gives the same values (the unsaved-changes check).
+    contactPersons: (r.contactPersons ?? []).map((p, index) => ({
+      key: index + 1,
+      name: p.name,
+      role: p.role,
+      email: p.email,
+      phone: p.phone ?? '',
+    })),
+    membershipText: { ...(r.membershipText ?? { sv: '', en: '' }) },
+    membershipUrl: r.membershipUrl ?? '',
     foundedYear: r.foundedYear === null ? '' : String(r.foundedYear),
     logoUrl: r.logoUrl ?? '',
     logo: imageToValue(r.logo ?? null),
@@ -115,6 +192,17 @@ function clusterRaw(v: ClusterFormValues) {
     email: blankToNull(v.email),
     city: v.city,
     municipalityCode: blankToNull(v.municipalityCode),
+    phone: blankToNull(v.phone),
+    postalAddress: { ...v.postalAddress },
+    visitingAddress: { ...v.visitingAddress },
+    contactPersons: v.contactPersons.map((p) => ({
+      name: p.name,
+      role: p.role,
+      email: p.email,
+      phone: blankToNull(p.phone),
+    })),
+    membershipText: v.membershipText,
+    membershipUrl: blankToNull(v.membershipUrl),
     foundedYear: numberOrNull(v.foundedYear),
     logoUrl: blankToNull(v.logoUrl),
     logo: imageRaw(v.logo),

@@ -50,6 +50,8 @@ const LABELS: Record<string, MessageKey> = {
   publishedAt: 'article.publishedAt',
   role: 'user.role',
   disabled: 'users.col.disabled',
+  notificationMode: 'notify.legend',
+  mailLanguage: 'notify.language',
   isDemo: 'members.filter.demo',
   outsideSkane: 'member.outsideSkane',
 };
@@ -113,6 +115,10 @@ export function formatValue(path: string, value: unknown): string {
       return Array.isArray(value) ? value.join(', ') : JSON.stringify(value);
     case 'role':
       return value === 'admin' || value === 'editor' ? t(`user.role.${value}`) : String(value);
+    case 'notificationMode':
+      return value === 'each' || value === 'daily' ? t(`notify.${value}`) : String(value);
+    case 'mailLanguage':
+      return value === 'sv' || value === 'en' ? t(`notify.${value}`) : String(value);
     default:
       return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
         ? String(value)

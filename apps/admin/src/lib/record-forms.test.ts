@@ -9,7 +9,13 @@ import {
   validateArticleCreate,
   validateArticleUpdate,
 } from './article-form';
-import { clusterToValues, emptyClusterValues, validateClusterCreate } from './cluster-form';
+import {
+  clusterToValues,
+  emptyClusterValues,
+  emptyContactPerson,
+  movePerson,
+  validateClusterCreate,
+} from './cluster-form';
 import { emptyUserValues, validateUserCreate, validateUserUpdate } from './user-form';
 
 describe('cluster form', () => {
@@ -62,6 +68,69 @@ describe('cluster form', () => {
       status: 'published',
     });
     expect(values).toMatchObject({ foundedYear: '2001', areaIds: [1, 2], website: '' });
+  });
+});
+
+describe('cluster contact fields', () => {
+  it('turn inputs into the contact input, naming a bad person field by its row', () => {
+    const person = (name: string, email: string, key: number) => ({
+      key,
+      name,
+      role: '',
+      email,
+      phone: '',
+    });
+    const good = validateClusterCreate({
+      ...emptyClusterValues(),
+      name: 'Ok namn',
+      phone: '040-12 34 56',
+      visitingAddress: { street: 'Gatan 1', postcode: '21120', city: 'Malmö' },
+      contactPersons: [person('Anna A', 'Anna@Example.se', 1)],
+      membershipUrl: 'kluster.se/medlem',
+    });
+    expect(good.ok && good.input).toMatchObject({
+      phone: '040-12 34 56',
+      visitingAddress: { street: 'Gatan 1', postcode: '211 20', city: 'Malmö' },
+      postalAddress: { street: '', postcode: '', city: '' },
+      contactPersons: [{ name: 'Anna A', role: '', email: 'anna@example.se', phone: null }],
+      membershipUrl: 'https://kluster.se/medlem',
+    });
+    const bad = validateClusterCreate({
+      ...emptyClusterValues(),
+      name: 'Ok namn',
+      postalAddress: { street: 'Box 1', postcode: '1', city: '' },
+      contactPersons: [person('Anna A', 'a@example.se', 1), person('Bo B', 'nope', 2)],
+    });
+    expect(!bad.ok && Object.keys(bad.errors).sort()).toEqual([
+      'contactPersons.1.email',
+      'postalAddress.postcode',
+    ]);
+  });
+
+  it('move a row up and down, and key new rows apart', () => {
+    expect(movePerson(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'c', 'b']);
+    expect(movePerson(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+    const values = clusterToValues({
+      slug: 'x',
+      name: 'X',
+      shortName: '',
+      description: { sv: '', en: '' },
+      website: null,
+      email: null,
+      city: '',
+      municipalityCode: null,
+      foundedYear: null,
+      logoUrl: null,
+      areaIds: [],
+      confidence: 'high',
+      sourceNote: '',
+      status: 'draft',
+      contactPersons: [{ name: 'Anna', role: 'Vd', email: 'a@example.se', phone: null }],
+    });
+    expect(values.contactPersons).toEqual([
+      { key: 1, name: 'Anna', role: 'Vd', email: 'a@example.se', phone: '' },
+    ]);
+    expect(emptyContactPerson(values.contactPersons).key).toBe(2);
   });
 });
 

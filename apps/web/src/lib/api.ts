@@ -36,6 +36,18 @@ export function queryProxy(run: (path: string, input: unknown) => Promise<unknow
   return at([]) as Caller;
 }
 
+/**
+ * The public forms' steps that are mutations (a fresh form token, a submission, a
+ * confirmation): over HTTP they go as POST. In-process the caller knows by itself.
+ */
+const HTTP_MUTATIONS = new Set([
+  'joinRequest.start',
+  'joinRequest.submit',
+  'joinRequest.confirm',
+  'updateSuggestion.start',
+  'updateSuggestion.submit',
+]);
+
 let httpCaller: Caller | undefined;
 
 function overHttp(): Caller {
@@ -47,7 +59,11 @@ function overHttp(): Caller {
   return queryProxy((path, input) => {
     let node: unknown = client;
     for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];
-    return (node as { query: (input: unknown) => Promise<unknown> }).query(input);
+    const procedure = node as {
+      query: (input: unknown) => Promise<unknown>;
+      mutate: (input: unknown) => Promise<unknown>;
+    };
+    return HTTP_MUTATIONS.has(path) ? procedure.mutate(input) : procedure.query(input);
   });
 }
 

@@ -36,6 +36,39 @@ describe('JSON-LD', () => {
     ]);
   });
 
+  it('gives the phone, the visiting address and contact persons as schema.org types', () => {
+    const ld = organisation({
+      name: 'Media Evolution',
+      url: 'u',
+      city: 'Malmö',
+      telephone: '040-12 34 56',
+      address: { street: 'Stora Varvsgatan 6A', postcode: '', city: 'Malmö' },
+      contactPoints: [
+        { name: 'Anna', role: 'Vd', email: 'anna@example.se', phone: null },
+        { name: 'Bo', role: '', email: 'bo@example.se', phone: '+46 70 123 45 67' },
+      ],
+    });
+    expect(ld).toMatchObject({
+      telephone: '040-12 34 56',
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: 'Stora Varvsgatan 6A',
+        addressLocality: 'Malmö',
+        addressCountry: 'SE',
+      },
+      contactPoint: [
+        { '@type': 'ContactPoint', name: 'Anna', contactType: 'Vd', email: 'anna@example.se' },
+        {
+          '@type': 'ContactPoint',
+          name: 'Bo',
+          email: 'bo@example.se',
+          telephone: '+46 70 123 45 67',
+        },
+      ],
+    });
+    expect((ld.address as Record<string, unknown>).postalCode).toBeUndefined();
+  });
+
   it('names a logo and member organisations with theirs, when set', () => {
     const ld = organisation({
       name: 'Clusters of Skåne',

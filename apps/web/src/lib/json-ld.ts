@@ -20,6 +20,17 @@ export function organisation(input: {
   email?: string | null;
   foundingDate?: number | null;
   city?: string | null;
+  /** The cluster's phone number as entered (schema.org takes it as text). */
+  telephone?: string | null;
+  /** The visiting address; the city alone is used when there is none. */
+  address?: { street: string; postcode: string; city: string } | null;
+  /** Contact persons, as schema.org ContactPoints. */
+  contactPoints?: readonly {
+    name: string;
+    role: string;
+    email: string;
+    phone: string | null;
+  }[];
   memberOf?: readonly { name: string; url: string }[];
   /** The uploaded logo's absolute address, when one is set. */
   logo?: string | null;
@@ -35,8 +46,28 @@ export function organisation(input: {
     ...(input.website ? { sameAs: [input.website] } : {}),
     ...(input.email ? { email: input.email } : {}),
     ...(input.foundingDate ? { foundingDate: String(input.foundingDate) } : {}),
-    ...(input.city
-      ? { address: { '@type': 'PostalAddress', addressLocality: input.city, addressCountry: 'SE' } }
+    ...(input.telephone ? { telephone: input.telephone } : {}),
+    ...(input.address
+      ? { address: postalAddress(input.address) }
+      : input.city
+        ? {
+            address: {
+              '@type': 'PostalAddress',
+              addressLocality: input.city,
+              addressCountry: 'SE',
+            },
+          }
+        : {}),
+    ...(input.contactPoints?.length
+      ? {
+          contactPoint: input.contactPoints.map((p) => ({
+            '@type': 'ContactPoint',
+            name: p.name,
+            ...(p.role ? { contactType: p.role } : {}),
+            email: p.email,
+            ...(p.phone ? { telephone: p.phone } : {}),
+          })),
+        }
       : {}),
     ...(input.logo ? { logo: input.logo } : {}),
     ...(input.members?.length
@@ -58,6 +89,17 @@ export function organisation(input: {
           })),
         }
       : {}),
+  };
+}
+
+/** A schema.org PostalAddress with only the parts that are given (postcodes are Swedish). */
+function postalAddress(a: { street: string; postcode: string; city: string }) {
+  return {
+    '@type': 'PostalAddress',
+    ...(a.street ? { streetAddress: a.street } : {}),
+    ...(a.postcode ? { postalCode: a.postcode } : {}),
+    ...(a.city ? { addressLocality: a.city } : {}),
+    addressCountry: 'SE',
   };
 }
 

@@ -23,7 +23,14 @@ export type PageKey =
   | 'rss'
   | 'openData'
   | 'about'
-  | 'accessibility';
+  | 'accessibility'
+  | 'contact'
+  | 'privacy'
+  | 'memberSuggest'
+  | 'clusterSuggest'
+  | 'join'
+  | 'joinGuide'
+  | 'confirm';
 
 /** `:slug` marks the one dynamic part a page may have. */
 export const ROUTES: Record<PageKey, Record<Locale, string>> = {
@@ -42,6 +49,13 @@ export const ROUTES: Record<PageKey, Record<Locale, string>> = {
   openData: { sv: '/oppna-data', en: '/en/open-data' },
   about: { sv: '/om', en: '/en/about' },
   accessibility: { sv: '/tillganglighet', en: '/en/accessibility' },
+  contact: { sv: '/kontakt', en: '/en/contact' },
+  privacy: { sv: '/integritet', en: '/en/privacy' },
+  memberSuggest: { sv: '/medlemmar/:slug/foresla-andring', en: '/en/members/:slug/suggest-update' },
+  clusterSuggest: { sv: '/kluster/:slug/foresla-andring', en: '/en/clusters/:slug/suggest-update' },
+  join: { sv: '/kluster/:slug/bli-medlem', en: '/en/clusters/:slug/join' },
+  joinGuide: { sv: '/bli-medlem', en: '/en/join' },
+  confirm: { sv: '/bekrafta', en: '/en/confirm' },
 };
 
 /** Pages without a slug, in the order the sitemap lists them. */
@@ -56,6 +70,8 @@ export const STATIC_PAGES: readonly PageKey[] = [
   'openData',
   'about',
   'accessibility',
+  'privacy',
+  'contact',
 ];
 
 export interface RouteMatch {

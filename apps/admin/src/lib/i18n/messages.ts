@@ -14,6 +14,11 @@ import { HISTORY_MESSAGES } from './messages/history';
 import { SCOPE_MESSAGES } from './messages/scope';
 import { IMAGE_MESSAGES } from './messages/images';
 import { EXPORT_MESSAGES } from './messages/export';
+import { PERSONAL_DATA_MESSAGES } from './messages/personal-data';
+import { CLUSTER_CONTACT_MESSAGES } from './messages/cluster-contact';
+import { MAIL_MESSAGES } from './messages/mail';
+import { SUGGESTION_MESSAGES } from './messages/suggestions';
+import { REQUEST_MESSAGES } from './messages/requests';
 
 export const MESSAGE_PARTS = [
   SHELL_MESSAGES,
@@ -26,6 +31,11 @@ export const MESSAGE_PARTS = [
   SCOPE_MESSAGES,
   IMAGE_MESSAGES,
   EXPORT_MESSAGES,
+  PERSONAL_DATA_MESSAGES,
+  MAIL_MESSAGES,
+  SUGGESTION_MESSAGES,
+  REQUEST_MESSAGES,
+  CLUSTER_CONTACT_MESSAGES,
 ] as const;
 
 export const MESSAGES = {
@@ -39,6 +49,11 @@ export const MESSAGES = {
   ...SCOPE_MESSAGES,
   ...IMAGE_MESSAGES,
   ...EXPORT_MESSAGES,
+  ...PERSONAL_DATA_MESSAGES,
+  ...MAIL_MESSAGES,
+  ...SUGGESTION_MESSAGES,
+  ...REQUEST_MESSAGES,
+  ...CLUSTER_CONTACT_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,36 @@
+/** A cluster's contact details and "become a member" in the cluster form. Swedish first, English second. */
+export const CLUSTER_CONTACT_MESSAGES = {
+  'clusterContact.title': ['Kontaktuppgifter', 'Contact details'],
+  'clusterContact.hint': [
+    'Visas på klustrets sida och på kontaktsidan precis som de skrivs in. Lämna tomt det som inte är känt.',
+    'Shown on the cluster’s page and on the contact page exactly as entered. Leave empty what is not known.',
+  ],
+  'clusterContact.phone': ['Telefon', 'Phone'],
+  'clusterContact.phoneHint': [
+    'Till exempel 040-12 34 56 eller +45 33 12 34 56.',
+    'For example 040-12 34 56 or +45 33 12 34 56.',
+  ],
+  'clusterContact.visitingAddress': ['Besöksadress', 'Visiting address'],
+  'clusterContact.postalAddress': ['Postadress', 'Postal address'],
+  'clusterContact.street': ['Gatuadress eller box', 'Street or PO box'],
+  'clusterContact.postcode': ['Postnummer', 'Postcode'],
+  'clusterContact.city': ['Ort', 'City'],
+  'clusterContact.persons': ['Kontaktpersoner', 'Contact persons'],
+  'clusterContact.noPersons': ['Inga kontaktpersoner angivna.', 'No contact persons given.'],
+  'clusterContact.personName': ['Namn (person {n})', 'Name (person {n})'],
+  'clusterContact.personRole': ['Roll (person {n})', 'Role (person {n})'],
+  'clusterContact.personEmail': ['E-post (person {n})', 'E-mail (person {n})'],
+  'clusterContact.personPhone': ['Telefon (person {n})', 'Phone (person {n})'],
+  'clusterContact.add': ['Lägg till kontaktperson', 'Add contact person'],
+  'clusterContact.up': ['Flytta upp', 'Move up'],
+  'clusterContact.down': ['Flytta ner', 'Move down'],
+  'clusterContact.moveUp': ['Flytta upp person {n}', 'Move up person {n}'],
+  'clusterContact.moveDown': ['Flytta ner person {n}', 'Move down person {n}'],
+  'clusterContact.remove': ['Ta bort person {n}', 'Remove person {n}'],
+  'clusterContact.membership': ['Bli medlem', 'Become a member'],
+  'clusterContact.membershipText': [
+    'Om medlemskap (vem kan bli medlem, avgifter)',
+    'About membership (who can join, fees)',
+  ],
+  'clusterContact.membershipUrl': ['Länk om medlemskap', 'Membership link'],
+} as const satisfies Record<string, readonly [string, string]>;
