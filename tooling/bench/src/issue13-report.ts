@@ -9,6 +9,7 @@ import type {
   Q3Result,
   Saves,
 } from './issue13-cases';
+import { renderSubmissionsTable, type SubmissionsResult } from './submissions-case';
 import { renderWorkersTable, type WorkersRow } from './workers-case';
 import os from 'node:os';
 import { ratio } from './stats';
@@ -16,6 +17,8 @@ import { ratio } from './stats';
 export interface Issue13Measurements {
   label: string;
   freshness?: FreshnessResult;
+  /** Issue 14: the directory with and without one public submission a second (submissions-case.ts). */
+  submissions?: SubmissionsResult;
   q3?: Q3Result;
   compression?: CompressionResult[];
   floods?: FloodCaseResult[];
@@ -170,6 +173,7 @@ function failuresList(runs: Issue13Measurements[], lines: string[]) {
 export function renderIssue13(runs: Issue13Measurements[], heading: string): string {
   const lines = [heading];
   freshnessTable(runs, lines);
+  renderSubmissionsTable(runs, lines);
   q3Table(runs, lines);
   compressionTable(runs, lines);
   floodTable(runs, lines);

@@ -11,6 +11,7 @@ import type { CaseGroup } from './select';
 import { compression, floods, freshness, q3, workers, type Timing } from './issue13-cases';
 import type { Issue13Measurements } from './issue13-report';
 import { createBenchAdmin, type Target } from './issue13-setup';
+import { submissions } from './submissions-case';
 import { timed } from './processes';
 
 export const ISSUE13_CASES: readonly CaseGroup[] = [
@@ -85,7 +86,13 @@ export async function runIssue13(o: Issue13Options): Promise<Issue13Measurements
       const run = runs[i] as Issue13Measurements;
       o.log(`issue 13: ${c}, ${t.label}…`);
       try {
-        if (c === 'freshness') run.freshness = await freshness(t, o.timing, o.work);
+        // BENCH_FRESHNESS=writes or =submissions runs only that half of the group.
+        const only = process.env.BENCH_FRESHNESS;
+        if (c === 'freshness' && only !== 'submissions')
+          run.freshness = await freshness(t, o.timing, o.work);
+        // Public submissions exist from issue 14 on: only this checkout has them.
+        if (c === 'freshness' && only !== 'writes' && t.label === 'after')
+          run.submissions = await submissions(t, o.timing, o.work);
         if (c === 'q3') run.q3 = await q3(t, o.timing, o.rawQ3Url);
         if (c === 'compression') run.compression = await compression(t);
         // The default-limits variant only differs where per-address limits exist (after).

@@ -6,6 +6,8 @@
  * bytes, floods, workers), then the reliability tests at large sizes.
  * Settings: BENCH_MEMBERS and BENCH_SECONDS shrink it for a quick look;
  * BENCH_CASES=freshness,flood runs only those groups (select.ts);
+ * BENCH_FRESHNESS=writes|submissions runs only the admin-writes or the
+ * public-submissions half of the freshness group (submissions-case.ts);
  * BENCH_CASE_SECONDS is the measured window of the issue-13 cases (default:
  * BENCH_SECONDS, at most 10); BENCH_COMPARE_DIR=/path/to/other/checkout runs
  * the issue-13 cases on that checkout's built server too ("before");
@@ -31,7 +33,12 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SERVER = path.join(ROOT, 'apps/server');
 // Other work may rebuild apps/server/dist during a long run: BENCH_SNAPSHOT=1 runs a copy of it
 // (beside it, so its packages resolve the same), removed at the end.
-const DIST = process.env.BENCH_SNAPSHOT === '1' ? snapshotDist() : path.join(SERVER, 'dist');
+// BENCH_SERVER_DIST (relative to apps/server, as workers-case.ts reads it) runs another build folder.
+const DIST = process.env.BENCH_SERVER_DIST
+  ? path.resolve(SERVER, process.env.BENCH_SERVER_DIST)
+  : process.env.BENCH_SNAPSHOT === '1'
+    ? snapshotDist()
+    : path.join(SERVER, 'dist');
 const MAIN = path.join(DIST, 'main.js');
 const CLI = path.join(DIST, 'cli.js');
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);

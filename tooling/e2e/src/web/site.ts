@@ -98,6 +98,18 @@ export const PAGES: PageCase[] = [
     h1: { sv: 'Tillgänglighetsredogörelse', en: 'Accessibility statement' },
   },
   {
+    name: 'contact',
+    sv: '/kontakt',
+    en: '/en/contact',
+    h1: { sv: 'Kontakt', en: 'Contact' },
+  },
+  {
+    name: 'privacy',
+    sv: '/integritet',
+    en: '/en/privacy',
+    h1: { sv: 'Så hanterar vi personuppgifter', en: 'How we handle personal data' },
+  },
+  {
     name: '404',
     sv: '/finns-inte',
     en: '/en/does-not-exist',
