@@ -12,6 +12,8 @@ export default mergeConfig(
   defineConfig({
     test: {
       fileParallelism: true,
+      // Browser time, not imports, is what these files spend; each keeps its own modules.
+      isolate: true,
       maxWorkers: Number(process.env.E2E_WORKERS ?? 1),
       testTimeout: 60_000,
       hookTimeout: 120_000,

@@ -2,8 +2,11 @@
  * The role × procedure matrix of security-matrix.test.ts: for every procedure
  * of the router, who may call it and a valid input aimed at a record of the
  * editor's own cluster or another's, so that only the permission decides.
- * Fixtures are made in-process by an admin.
+ * Fixtures are made in-process by an admin (and, for the public forms' join
+ * requests and suggestions, by a visitor).
  */
+import { createHmac, randomBytes } from 'node:crypto';
+import { createCaller, createContextInner } from '@cos/api';
 import { nextNumber, unique, type Actor, type SecurityEnv } from './security-support';
 
 export type Target = 'own' | 'other';
@@ -69,12 +72,122 @@ export function fixtures(env: SecurityEnv) {
       .prepare('SELECT max(id) FROM audit_log WHERE entity = ? AND entity_id = ?')
       .pluck()
       .get(entity, String(id)) as number;
-  return { clusterOf, member, article, area, cluster, user, lastEntry };
+
+  const sqlite = () => env.server.handle.sqlite;
+
+  /**
+   * A form token as if the form had been shown ten seconds ago (public-forms'
+   * form-token.ts format, signed with the database's key): past the minimum fill time.
+   */
+  function formToken() {
+    const secret = sqlite()
+      .prepare('SELECT secret FROM public_form_keys WHERE id = 1')
+      .pluck()
+      .get() as string;
+    const payload = `${Date.now() - 10_000}.${randomBytes(6).toString('base64url')}`;
+    const signature = createHmac('sha256', Buffer.from(secret, 'hex'))
+      .update(payload)
+      .digest('base64url');
+    return `${payload}.${signature}`;
+  }
+  /**
+   * Over HTTP every submission comes from 127.0.0.1 (the test server trusts
+   * no proxy header), more than its limit allows: forget the count first.
+   */
+  const forgetSubmissionLimits = () => sqlite().prepare('DELETE FROM public_form_limits').run();
+  /** A visitor through our own pages, each from its own /64 so the per-address limit stays out of the way. */
+  const visitor = () =>
+    createCaller(
+      createContextInner({
+        handle: env.server.handle,
+        clientAddress: `2001:db8:${nextNumber().toString(16)}::1`,
+      }),
+    );
+  const joinForm = (t: Target, email = `sokande.${nextNumber()}@example.test`) => ({
+    clusterId: clusterOf(t),
+    organisationName: unique('Sökande AB'),
+    contactName: 'Matris Sökande',
+    email,
+    language: 'sv' as const,
+    consent: true as const,
+    formToken: formToken(),
+  });
+  const suggestionForm = (slug: string, senderEmail = `forslag.${nextNumber()}@example.test`) => ({
+    targetType: 'member' as const,
+    slug,
+    values: { name: unique('Föreslaget namn') },
+    senderName: 'Matris Förslag',
+    senderEmail,
+    language: 'sv' as const,
+    consent: true as const,
+    formToken: formToken(),
+  });
+  /** The first mail to an address used once: the confirmation link, its id and token. */
+  function confirmationMail(to: string) {
+    const mail = sqlite()
+      .prepare('SELECT id, text FROM mail_outbox WHERE "to" = ? ORDER BY id LIMIT 1')
+      .get(to) as { id: number; text: string };
+    return { id: mail.id, token: /token=([\w-]+)/.exec(mail.text)?.[1] ?? '' };
+  }
+  /** A join request submitted to the cluster, not yet confirmed: its confirmation mail. */
+  async function unconfirmedJoin(t: Target, email = `sokande.${nextNumber()}@example.test`) {
+    await visitor().joinRequest.submit(joinForm(t, email));
+    return confirmationMail(email);
+  }
+  /** A confirmed (new, open) join request to the cluster. */
+  async function joinRequest(t: Target) {
+    const form = joinForm(t);
+    const { id } = await visitor().joinRequest.submit(form);
+    await visitor().joinRequest.confirm({ token: confirmationMail(form.email).token });
+    return env.admin.joinRequest.byId({ id });
+  }
+  /** A confirmed suggestion about a member of the cluster, whose editors review it. */
+  async function suggestion(t: Target) {
+    const form = suggestionForm((await member(t)).slug);
+    const { id } = await visitor().updateSuggestion.submit(form);
+    await visitor().joinRequest.confirm({ token: confirmationMail(form.senderEmail).token });
+    return (await env.admin.updateSuggestion.get({ id })).suggestion;
+  }
+  return {
+    clusterOf,
+    member,
+    article,
+    area,
+    cluster,
+    user,
+    lastEntry,
+    forgetSubmissionLimits,
+    joinForm,
+    suggestionForm,
+    unconfirmedJoin,
+    joinRequest,
+    suggestion,
+  };
 }
 
 /** Every procedure: who may call it, and a valid input aimed at an own or another cluster's record. */
 export function procedureMatrix(env: SecurityEnv): Record<string, { rule: Rule; input: Input }> {
-  const { clusterOf, member, article, area, cluster, user, lastEntry } = fixtures(env);
+  const {
+    clusterOf,
+    member,
+    article,
+    area,
+    cluster,
+    user,
+    lastEntry,
+    forgetSubmissionLimits,
+    joinForm,
+    suggestionForm,
+    unconfirmedJoin,
+    joinRequest,
+    suggestion,
+  } = fixtures(env);
+  /** Who a request may be given to in any cluster: an administrator. */
+  const adminId = () =>
+    env.server.handle.sqlite
+      .prepare("SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1")
+      .pluck()
+      .get() as string;
   return {
     'area.list': { rule: 'public', input: () => undefined },
     'area.bySlug': { rule: 'public', input: () => ({ slug: 'tech' }) },
@@ -86,6 +199,33 @@ export function procedureMatrix(env: SecurityEnv): Record<string, { rule: Rule; 
     'article.bySlug': { rule: 'public', input: () => ({ slug: env.publishedArticle }) },
     'statistics.overview': { rule: 'public', input: () => undefined },
     'session.me': { rule: 'public', input: () => undefined },
+    'joinRequest.start': {
+      rule: 'public',
+      input: (t) => ({ clusterSlug: t === 'own' ? 'opentech' : env.otherClusterSlug }),
+    },
+    'joinRequest.submit': {
+      rule: 'public',
+      input: (t) => {
+        forgetSubmissionLimits();
+        return joinForm(t);
+      },
+    },
+    'joinRequest.confirm': {
+      rule: 'public',
+      input: async (t) => ({ token: (await unconfirmedJoin(t)).token }),
+    },
+    'joinRequest.suggestClusters': { rule: 'public', input: () => ({ areas: ['tech'] }) },
+    'updateSuggestion.start': {
+      rule: 'public',
+      input: () => ({ targetType: 'member', slug: env.publishedMember }),
+    },
+    'updateSuggestion.submit': {
+      rule: 'public',
+      input: () => {
+        forgetSubmissionLimits();
+        return suggestionForm(env.publishedMember);
+      },
+    },
 
     'taxonomy.pickers': { rule: 'signedIn', input: () => undefined },
     'dashboard.attention': { rule: 'signedIn', input: () => undefined },
@@ -98,6 +238,8 @@ export function procedureMatrix(env: SecurityEnv): Record<string, { rule: Rule; 
     'article.admin.list': { rule: 'signedIn', input: () => undefined },
     'session.profile': { rule: 'signedIn', input: () => undefined },
     'session.updateProfile': { rule: 'signedIn', input: () => ({ name: unique('Profilnamn') }) },
+    'joinRequest.unreadCounts': { rule: 'signedIn', input: () => undefined },
+    'updateSuggestion.list': { rule: 'signedIn', input: () => ({}) },
 
     'member.admin.get': { rule: 'cluster', input: async (t) => ({ id: (await member(t)).id }) },
     'member.admin.create': {
@@ -223,6 +365,68 @@ export function procedureMatrix(env: SecurityEnv): Record<string, { rule: Rule; 
         return { entryId: lastEntry('article', a.id), side: 'before', version: changed.version };
       },
     },
+    'joinRequest.inbox': { rule: 'cluster', input: (t) => ({ clusterId: clusterOf(t) }) },
+    'joinRequest.byId': {
+      rule: 'cluster',
+      input: async (t) => ({ id: (await joinRequest(t)).id }),
+    },
+    'joinRequest.assignees': {
+      rule: 'cluster',
+      input: async (t) => ({ id: (await joinRequest(t)).id }),
+    },
+    'joinRequest.markRead': {
+      rule: 'cluster',
+      input: async (t) => {
+        const r = await joinRequest(t);
+        return { id: r.id, version: r.version };
+      },
+    },
+    'joinRequest.assign': {
+      rule: 'cluster',
+      input: async (t) => {
+        const r = await joinRequest(t);
+        return { id: r.id, version: r.version, userId: adminId() };
+      },
+    },
+    'joinRequest.markHandled': {
+      rule: 'cluster',
+      input: async (t) => {
+        const r = await joinRequest(t);
+        return { id: r.id, version: r.version };
+      },
+    },
+    'joinRequest.accept': {
+      rule: 'cluster',
+      input: async (t) => {
+        const r = await joinRequest(t);
+        return { id: r.id, version: r.version };
+      },
+    },
+    'joinRequest.decline': {
+      rule: 'cluster',
+      input: async (t) => {
+        const r = await joinRequest(t);
+        return { id: r.id, version: r.version, reason: 'Passar inte klustret.' };
+      },
+    },
+    'updateSuggestion.get': {
+      rule: 'cluster',
+      input: async (t) => ({ id: (await suggestion(t)).id }),
+    },
+    'updateSuggestion.applyChanges': {
+      rule: 'cluster',
+      input: async (t) => {
+        const s = await suggestion(t);
+        return { id: s.id, version: s.version };
+      },
+    },
+    'updateSuggestion.reject': {
+      rule: 'cluster',
+      input: async (t) => {
+        const s = await suggestion(t);
+        return { id: s.id, version: s.version, reason: 'Stämmer inte.' };
+      },
+    },
 
     'area.admin.list': { rule: 'admin', input: () => undefined },
     'area.admin.get': { rule: 'admin', input: async () => ({ id: (await area()).id }) },
@@ -329,6 +533,28 @@ export function procedureMatrix(env: SecurityEnv): Record<string, { rule: Rule; 
       input: async () => {
         const u = await user();
         return { id: u.id, version: u.version };
+      },
+    },
+    'mail.outbox': { rule: 'admin', input: () => ({}) },
+    'mail.outboxMail': {
+      rule: 'admin',
+      input: async (t) => ({ id: (await unconfirmedJoin(t)).id }),
+    },
+    'personalData.export': {
+      rule: 'admin',
+      input: async (t) => {
+        const email = `export.${nextNumber()}@example.test`;
+        await unconfirmedJoin(t, email);
+        return { email };
+      },
+    },
+    // A throwaway applicant of its own: nothing another row or test needs is erased.
+    'personalData.erase': {
+      rule: 'admin',
+      input: async (t) => {
+        const email = `radera.${nextNumber()}@example.test`;
+        await unconfirmedJoin(t, email);
+        return { email, confirm: true };
       },
     },
   };

@@ -287,7 +287,7 @@ export const en: Messages = {
   'suggest.comment': 'Comment (optional)',
   'suggest.commentHint': 'For example where the information comes from.',
   'suggest.consent':
-    'I agree that my name, e-mail address and suggestion are stored until the suggestion is handled and then for at most 12 months.',
+    'I agree that my name, e-mail address and suggestion are stored until the suggestion is handled and then for at most {months} months.',
   'suggest.privacy': 'How we handle personal data',
   'suggest.honeypot': 'Leave this field empty',
   'suggest.submit': 'Send the suggestion',
@@ -319,7 +319,9 @@ export const en: Messages = {
   'join.message': 'Message to the cluster (optional)',
   'join.messageHint': 'At most 5000 characters.',
   'join.consent':
-    'I agree that the information in this request is stored and shown to the cluster until the request is handled, and then for at most 12 months.',
+    'I agree that the information in this request is stored and shown to the cluster until the request is handled, and then for at most {months} months.',
+  'join.consentShort': 'Consent',
+  'join.guideLink': 'Not sure which cluster fits you? Let us suggest one',
   'join.honeypot': 'Leave this field empty',
   'join.submit': 'Send the request',
   'join.errorsHeading': 'The request could not be sent',

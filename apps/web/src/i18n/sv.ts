@@ -286,7 +286,7 @@ export const sv = {
   'suggest.comment': 'Kommentar (frivillig)',
   'suggest.commentHint': 'Till exempel varifrån uppgiften kommer.',
   'suggest.consent':
-    'Jag godkänner att mitt namn, min e-postadress och mitt förslag sparas tills förslaget är hanterat och därefter högst 12 månader.',
+    'Jag godkänner att mitt namn, min e-postadress och mitt förslag sparas tills förslaget är hanterat och därefter högst {months} månader.',
   'suggest.privacy': 'Så hanterar vi personuppgifter',
   'suggest.honeypot': 'Lämna det här fältet tomt',
   'suggest.submit': 'Skicka förslaget',
@@ -318,7 +318,9 @@ export const sv = {
   'join.message': 'Meddelande till klustret (frivilligt)',
   'join.messageHint': 'Högst 5000 tecken.',
   'join.consent':
-    'Jag godkänner att uppgifterna i ansökan sparas och visas för klustret tills ansökan är hanterad och därefter högst 12 månader.',
+    'Jag godkänner att uppgifterna i ansökan sparas och visas för klustret tills ansökan är hanterad och därefter högst {months} månader.',
+  'join.consentShort': 'Samtycke',
+  'join.guideLink': 'Vet ni inte vilket kluster som passar er? Vi föreslår ett',
   'join.honeypot': 'Lämna det här fältet tomt',
   'join.submit': 'Skicka ansökan',
   'join.errorsHeading': 'Ansökan kunde inte skickas',

@@ -57,6 +57,8 @@ describe('an editor of OpenTech', () => {
       'Medlemmar',
       'Importera',
       'Nyheter',
+      'Ändringsförslag',
+      'Förfrågningar',
     ]);
     await page.getByText('redaktör för OpenTech').waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
