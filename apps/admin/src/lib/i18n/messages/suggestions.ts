@@ -66,6 +66,7 @@ export const SUGGESTION_MESSAGES = {
   'suggestions.openRecord': ['Öppna posten', 'Open the record'],
   'suggestions.dashboardNew': ['{n} nya att granska', '{n} new to review'],
   'history.fromSuggestion': ['(från ändringsförslag #{id})', '(from suggestion #{id})'],
+  'history.fromJoinRequest': ['(från medlemsansökan #{id})', '(from join request #{id})'],
   'history.fromSuggestionBy': [
     '(från ändringsförslag #{id} av {name})',
     '(from suggestion #{id} by {name})',
