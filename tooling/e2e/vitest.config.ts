@@ -15,6 +15,8 @@ export default mergeConfig(
       // Browser time, not imports, is what these files spend; each keeps its own modules.
       isolate: true,
       maxWorkers: Number(process.env.E2E_WORKERS ?? 1),
+      // The demo databases, made once per run and copied by each file (platform.ts).
+      globalSetup: ['src/global-setup.ts'],
       testTimeout: 60_000,
       hookTimeout: 120_000,
     },

@@ -4,7 +4,8 @@
  * process itself (apps/server/src/main.ts) on a free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,22 +49,7 @@ async function freePort(): Promise<number> {
 export async function startPlatform(options: { demo?: number } = {}): Promise<Platform> {
   const dir = mkdtempSync(path.join(tmpdir(), 'cos-e2e-'));
   const databasePath = path.join(dir, 'e2e.db');
-  const handle = openDatabase({ url: databasePath });
-  runMigrations(handle.db);
-  seedDefaultData(handle.db);
-  if (options.demo) generateDemoData(handle.sqlite, { count: options.demo, seed: 42 });
-  const cluster = handle.sqlite
-    .prepare('SELECT id FROM clusters WHERE slug = ?')
-    .get(EDITOR.cluster) as { id: number };
-  await createUser(handle, { ...ADMIN, role: 'admin', clusterId: null });
-  await createUser(handle, {
-    email: EDITOR.email,
-    password: EDITOR.password,
-    name: EDITOR.name,
-    role: 'editor',
-    clusterId: cluster.id,
-  });
-  handle.close();
+  await prepareDatabase(databasePath, options.demo ?? 0);
 
   const serverDir = path.resolve(import.meta.dirname, '../../../apps/server');
   // Files run in parallel: another file's server may take the port between
@@ -90,6 +76,46 @@ export async function startPlatform(options: { demo?: number } = {}): Promise<Pl
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The database every file starts from: migrated, the default data, `demo`
+ * demo members, the admin and the editor. Made once per test run and demo
+ * count in the directory global-setup.ts names (E2E_TEMPLATES) and copied by
+ * each file, so the files do not each generate the same data again; made in
+ * place when run without it.
+ */
+async function prepareDatabase(databasePath: string, demo: number): Promise<void> {
+  const templates = process.env.E2E_TEMPLATES;
+  if (!templates) return createDatabase(databasePath, demo);
+  const template = path.join(templates, `demo-${demo}.db`);
+  if (!existsSync(template)) {
+    // Files run in parallel: each writes its own file, and the rename is atomic.
+    const own = `${template}.${randomUUID()}.tmp`;
+    await createDatabase(own, demo);
+    renameSync(own, template);
+  }
+  copyFileSync(template, databasePath);
+}
+
+async function createDatabase(databasePath: string, demo: number): Promise<void> {
+  const handle = openDatabase({ url: databasePath });
+  runMigrations(handle.db);
+  seedDefaultData(handle.db);
+  if (demo) generateDemoData(handle.sqlite, { count: demo, seed: 42 });
+  const cluster = handle.sqlite
+    .prepare('SELECT id FROM clusters WHERE slug = ?')
+    .get(EDITOR.cluster) as { id: number };
+  await createUser(handle, { ...ADMIN, role: 'admin', clusterId: null });
+  await createUser(handle, {
+    email: EDITOR.email,
+    password: EDITOR.password,
+    name: EDITOR.name,
+    role: 'editor',
+    clusterId: cluster.id,
+  });
+  // Closing the last connection folds the write-ahead log into the file, so the file is whole.
+  handle.close();
 }
 
 function spawnServer(

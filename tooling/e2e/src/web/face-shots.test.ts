@@ -5,7 +5,7 @@
  * test artifacts: test-results/face-<page>-<locale>-<width>-<js|nojs>.png).
  * With JavaScript on, each must also fit its width: nothing scrolls sideways.
  * SHOTS=all (or SHOTS=map,directory for some pages) runs it; the test command
- * leaves it out, since identity.test.ts and small-screens.test.ts assert the same fit.
+ * leaves it out, since page-walk.test.ts asserts the same fit.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,13 +1,16 @@
 /// <reference lib="dom" />
 /**
- * Every page type loads in both languages with the right heading, language,
- * canonical and hreflang twins; the language switch keeps the page; axe-core
- * finds no WCAG 2.1 A/AA violations; nothing is fetched from another origin.
+ * What single pages hold beyond the checks every page gets: no client
+ * JavaScript but the directory's enhancement, the launch article from
+ * Markdown, schema.org data, unknown municipalities, the map's links and the
+ * statistics charts. That every page type loads in both languages with the
+ * right heading, language, canonical and hreflang twins, a language switch
+ * that keeps the page, no axe-core violations and nothing fetched from another
+ * origin is checked by the walk in page-walk.test.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser } from '../browser';
+import { launchBrowser } from '../browser';
 import { startPlatform, type Platform } from '../platform';
 import { LAUNCH, PAGES } from './site';
 
@@ -24,89 +27,6 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await platform?.stop();
-});
-
-describe.each(PAGES)('the $name page', (page) => {
-  it.each(['sv', 'en'] as const)(
-    'loads in %s with its heading, language and links',
-    async (locale) => {
-      const tab = await context.newPage();
-      const foreign: string[] = [];
-      const problems: string[] = [];
-      tab.on('request', (request) => {
-        if (!request.url().startsWith(platform.origin)) foreign.push(request.url());
-      });
-      tab.on('console', (message) => {
-        // The browser logs the 404 page's own status as an error; anything else counts.
-        if (
-          message.type() === 'error' &&
-          !(page.status === 404 && message.text().includes('status of 404'))
-        ) {
-          problems.push(message.text());
-        }
-      });
-      tab.on('pageerror', (error) => problems.push(error.message));
-      const response = await tab.goto(platform.origin + page[locale]);
-      expect(response?.status()).toBe(page.status ?? 200);
-      expect(await tab.getAttribute('html', 'lang')).toBe(locale);
-      const h1 = tab.locator('h1');
-      await expect(h1.count()).resolves.toBe(1);
-      const text = (await h1.textContent())?.trim() ?? '';
-      const expected = page.h1[locale];
-      if (typeof expected === 'string') expect(text).toBe(expected);
-      else expect(text).toMatch(expected);
-      expect(await tab.title()).toMatch(/Clusters of Skåne/);
-      expect(
-        (await tab.getAttribute('meta[name="description"]', 'content'))?.length,
-      ).toBeGreaterThan(10);
-      await expect(tab.locator('main#main').count()).resolves.toBe(1);
-      await expect(tab.locator('a.skip-link[href="#main"]').count()).resolves.toBe(1);
-
-      if (page.status === undefined) {
-        const other = locale === 'sv' ? 'en' : 'sv';
-        expect(await tab.getAttribute('link[rel="canonical"]', 'href')).toBe(
-          platform.origin + page[locale],
-        );
-        expect(await tab.getAttribute(`link[rel="alternate"][hreflang="${other}"]`, 'href')).toBe(
-          platform.origin + page[other],
-        );
-        expect(await tab.getAttribute(`link[rel="alternate"][hreflang="${locale}"]`, 'href')).toBe(
-          platform.origin + page[locale],
-        );
-        // The language switch leads to the same page in the other language.
-        const switcher = tab.locator('a.lang-switch');
-        expect(await switcher.getAttribute('hreflang')).toBe(other);
-        await switcher.click();
-        await tab.waitForLoadState('load');
-        expect(new URL(tab.url()).pathname).toBe(page[other]);
-        expect(await tab.getAttribute('html', 'lang')).toBe(other);
-        await tab.goBack();
-      } else {
-        expect(await tab.getAttribute('meta[name="robots"]', 'content')).toBe('noindex');
-      }
-      expect(foreign).toEqual([]);
-      expect(problems).toEqual([]);
-      await tab.close();
-    },
-  );
-
-  it.each(['sv', 'en'] as const)('has no axe-core violations in %s', async (locale) => {
-    const tab = await context.newPage();
-    await tab.goto(platform.origin + page[locale]);
-    expect(await axeViolations(tab)).toEqual([]);
-    // Structure rules axe files under best practice: heading order, one main, content in landmarks.
-    const structure = await new AxeBuilder({ page: tab })
-      .withRules([
-        'heading-order',
-        'landmark-one-main',
-        'page-has-heading-one',
-        'region',
-        'skip-link',
-      ])
-      .analyze();
-    expect(structure.violations.map((v) => v.id)).toEqual([]);
-    await tab.close();
-  });
 });
 
 describe('content pages', () => {

@@ -1,4 +1,10 @@
-/** What the public-site tests expect: every page type in both languages, and API helpers. */
+/**
+ * What the public-site tests expect: every page type in both languages, and
+ * API helpers. PAGES is the one list of pages: page-walk.test.ts loads each
+ * at the widths and with the data sets it lists and runs every per-page check
+ * on it (heading, language, links, fit, axe, share image), so a new page is
+ * added here and nowhere else.
+ */
 import { ADMIN } from '../platform';
 
 export interface PageCase {
@@ -7,6 +13,8 @@ export interface PageCase {
   en: string;
   h1: { sv: string | RegExp; en: string | RegExp };
   status?: number;
+  /** Also walked at phone widths (320 and 375 px) with demo data: long words, wide tables, code. */
+  phone?: boolean;
 }
 
 export const LAUNCH = 'clusters-of-skane-ny-plattform-for-samarbete';
@@ -26,6 +34,7 @@ export const PAGES: PageCase[] = [
     sv: '/omraden',
     en: '/en/areas',
     h1: { sv: 'Specialiseringsområden', en: 'Specialisation areas' },
+    phone: true,
   },
   {
     name: 'area',
@@ -34,10 +43,22 @@ export const PAGES: PageCase[] = [
     h1: { sv: 'Livsmedel', en: 'Food' },
   },
   {
+    // The longest names of all: the one area page walked at phone widths.
+    name: 'ESS area',
+    sv: '/omraden/ess-max-iv-science-village',
+    en: '/en/areas/ess-max-iv-science-village',
+    h1: {
+      sv: 'ESS, Max IV & Innovationssystemet Science Village',
+      en: 'ESS, MAX IV & the Science Village innovation system',
+    },
+    phone: true,
+  },
+  {
     name: 'clusters',
     sv: '/kluster',
     en: '/en/clusters',
     h1: { sv: 'Klusterorganisationer', en: 'Cluster organisations' },
+    phone: true,
   },
   {
     name: 'cluster',
@@ -50,6 +71,7 @@ export const PAGES: PageCase[] = [
     sv: '/medlemmar',
     en: '/en/members',
     h1: { sv: 'Medlemskatalog', en: 'Member directory' },
+    phone: true,
   },
   {
     name: 'member',
@@ -68,6 +90,7 @@ export const PAGES: PageCase[] = [
     sv: '/statistik',
     en: '/en/statistics',
     h1: { sv: 'Statistik', en: 'Statistics' },
+    phone: true,
   },
   { name: 'news', sv: '/nyheter', en: '/en/news', h1: { sv: 'Nyheter', en: 'News' } },
   {
@@ -84,6 +107,7 @@ export const PAGES: PageCase[] = [
     sv: '/oppna-data',
     en: '/en/open-data',
     h1: { sv: 'Öppna data', en: 'Open data' },
+    phone: true,
   },
   {
     name: 'about',
@@ -96,6 +120,7 @@ export const PAGES: PageCase[] = [
     sv: '/tillganglighet',
     en: '/en/accessibility',
     h1: { sv: 'Tillgänglighetsredogörelse', en: 'Accessibility statement' },
+    phone: true,
   },
   {
     name: 'contact',
