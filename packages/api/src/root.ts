@@ -7,6 +7,7 @@ import { joinRequestRouter } from './routers/join-request';
 import { mailRouter } from './routers/mail';
 import { memberRouter } from './routers/member';
 import { personalDataRouter } from './routers/personal-data';
+import { searchRouter } from './routers/search';
 import { sessionRouter } from './routers/session';
 import { statisticsRouter } from './routers/statistics';
 import { taxonomyRouter } from './routers/taxonomy';
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   updateSuggestion: updateSuggestionRouter,
   mail: mailRouter,
   personalData: personalDataRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -54,6 +54,15 @@ const searchTextSchema = z
   .optional()
   .transform((q) => (q === '' ? undefined : q));
 
+/**
+ * The site-wide search box: one text, every kind of content (members,
+ * clusters, areas, news), grouped by kind. No text gives no results.
+ */
+export const siteSearchQuery = z.object({ q: searchTextSchema });
+export type SiteSearchQuery = z.output<typeof siteSearchQuery>;
+/** How many members the site-wide search lists before linking to the directory. */
+export const SITE_SEARCH_MEMBERS = 5;
+
 export const MEMBER_SORTS = ['relevance', 'name', 'newest'] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
 

@@ -358,4 +358,7 @@ export const en: Messages = {
   'confirm.doneSuggestion':
     'The suggestion has now reached its reviewers. You will hear from them by e-mail.',
   'confirm.failedTitle': 'The address could not be confirmed',
+  'search.label': 'Search the site',
+  'search.placeholder': 'Search the site',
+  'search.submit': 'Search',
 };

@@ -355,4 +355,7 @@ export const sv = {
   'confirm.doneJoin': 'Ansökan har nu nått klustret. Du får besked via e-post.',
   'confirm.doneSuggestion': 'Förslaget har nu nått dem som granskar det. Du får besked via e-post.',
   'confirm.failedTitle': 'Det gick inte att bekräfta',
+  'search.label': 'Sök på webbplatsen',
+  'search.placeholder': 'Sök på webbplatsen',
+  'search.submit': 'Sök',
 } as const;

@@ -30,7 +30,8 @@ export type PageKey =
   | 'clusterSuggest'
   | 'join'
   | 'joinGuide'
-  | 'confirm';
+  | 'confirm'
+  | 'search';
 
 /** `:slug` marks the one dynamic part a page may have. */
 export const ROUTES: Record<PageKey, Record<Locale, string>> = {
@@ -56,6 +57,7 @@ export const ROUTES: Record<PageKey, Record<Locale, string>> = {
   join: { sv: '/kluster/:slug/bli-medlem', en: '/en/clusters/:slug/join' },
   joinGuide: { sv: '/bli-medlem', en: '/en/join' },
   confirm: { sv: '/bekrafta', en: '/en/confirm' },
+  search: { sv: '/sok', en: '/en/search' },
 };
 
 /** Pages without a slug, in the order the sitemap lists them. */

@@ -30,6 +30,24 @@ export const PUBLIC_PROCEDURES: Procedure[] = [
     cases: () => NOT_VOID,
   },
   {
+    path: 'search.site',
+    who: 'anonymous',
+    call: (c, i) => c.search.site(i as never),
+    cases: () => [
+      ...NOT_AN_OBJECT,
+      ['q 100k chars', { q: HUGE }],
+      ['q a number', { q: 42 }],
+      ['q an array', { q: ['malmo'] }],
+      ['q deeply nested', { q: DEEP }],
+      // Text that looks dangerous is only text: it is searched for, not refused.
+      ['q HTML', { q: HTML }, 'ok'],
+      ['q SQL', { q: SQL }, 'ok'],
+      ['q FTS syntax', { q: 'AND OR NOT NEAR( "unbalanced * ^col:x' }, 'ok'],
+      ['q only stopwords', { q: 'och and AB' }, 'ok'],
+      ['q empty', { q: '' }, 'ok'],
+    ],
+  },
+  {
     path: 'area.bySlug',
     who: 'anonymous',
     call: (c, i) => c.area.bySlug(i as never),

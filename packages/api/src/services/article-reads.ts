@@ -121,6 +121,19 @@ export class ArticleReads {
     return { ...articleSummary(row), body: { sv: row.bodySv, en: row.bodyEn } };
   }
 
+  /**
+   * Every published article with its body, the scheduled ones too (the
+   * caller shows each once its date has come): what the site-wide search
+   * prepares once per change of the news.
+   */
+  publishedWithBodies(): Article[] {
+    return this.select()
+      .where(and(eq(articles.status, 'published'), isNotNull(articles.publishedAt)))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .all()
+      .map((row) => ({ ...articleSummary(row), body: { sv: row.bodySv, en: row.bodyEn } }));
+  }
+
   private select() {
     return this.db
       .select(COLUMNS)

@@ -17,6 +17,7 @@ import { MemberImport } from './member-import';
 import { MemberWrites } from './member-writes';
 import { PublicReads } from './public-reads';
 import { PublishedCounts } from './published-counts';
+import { SiteSearch } from './site-search';
 import { ResultCache } from './result-cache';
 import { StatementCache } from './statement-cache';
 import { Statistics } from './statistics';
@@ -37,6 +38,8 @@ export interface Services {
   /** The admin dashboard's "needs attention" lists. */
   attention: Attention;
   articleReads: ArticleReads;
+  /** The site-wide search box: members, clusters, areas and news, grouped by kind. */
+  siteSearch: SiteSearch;
   audit: AuditTrail;
   memberWrites: MemberWrites;
   /** The list's bulk edits: areas and cluster memberships of many members at once. */
@@ -65,6 +68,7 @@ export function getServices(handle: DatabaseHandle): Services {
     const audit = new AuditTrail(handle.db);
     const memberWrites = new MemberWrites(handle, audit, cache);
     const clusterWrites = new ClusterWrites(handle, audit, cache);
+    const articleReads = new ArticleReads(handle.db);
     services = {
       statements,
       cache,
@@ -73,7 +77,8 @@ export function getServices(handle: DatabaseHandle): Services {
       statistics: new Statistics(statements, cache, publicReads, counts),
       taxonomy: new TaxonomyReads(statements, cache),
       attention: new Attention(handle.db),
-      articleReads: new ArticleReads(handle.db),
+      articleReads,
+      siteSearch: new SiteSearch(cache, directory, publicReads, articleReads),
       audit,
       memberWrites,
       memberBulkEdit: new MemberBulkEdit(handle, audit, cache, memberWrites),

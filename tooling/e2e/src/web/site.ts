@@ -54,6 +54,13 @@ export const PAGES: PageCase[] = [
     phone: true,
   },
   {
+    name: 'search',
+    sv: '/sok',
+    en: '/en/search',
+    h1: { sv: 'Sök på webbplatsen', en: 'Search the site' },
+    phone: true,
+  },
+  {
     name: 'clusters',
     sv: '/kluster',
     en: '/en/clusters',
