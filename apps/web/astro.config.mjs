@@ -34,7 +34,11 @@ export default defineConfig({
         },
       },
     },
+    // Workspace packages export their TypeScript source under "source" (built JavaScript for
+    // everyone else, see packages/domain): the site is built from the source.
+    resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
     ssr: {
+      resolve: { conditions: ['source', 'module', 'node', 'development|production'] },
       // @cos/domain is TypeScript source and imports zod, which pnpm does not
       // hoist for this package: bundle both into the server build.
       noExternal: ['@cos/domain', 'zod'],

@@ -3,7 +3,18 @@
 // each file gets its own worker so real SQLite files never collide.
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Workspace packages export their TypeScript source under the "source"
+ * condition (and built JavaScript for everyone else, see packages/domain):
+ * tests read the source.
+ */
+const SOURCE = ['source'];
+
 export default defineConfig({
+  // Vite's own defaults with "source" first: browser code (the admin's client build, which
+  // merges this config) and server code (tests run as server code) each keep theirs.
+  resolve: { conditions: [...SOURCE, 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: [...SOURCE, 'module', 'node', 'development|production'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',

@@ -27,6 +27,8 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   external: ['better-sqlite3', 'sharp'],
+  // Workspace packages are bundled from their TypeScript source (their "source" export).
+  conditions: ['source'],
   // CommonJS dependencies inside an ESM bundle still call require().
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -28,7 +28,7 @@ function workerEntry(name: string): { url: URL; execArgv: string[] } {
   const fromSource = import.meta.url.endsWith('.ts');
   return {
     url: new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url),
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    execArgv: fromSource ? ['--conditions=source', '--import', 'tsx'] : [],
   };
 }
 

@@ -6,7 +6,7 @@ export function runJson<T>(script: string, args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, script), ...args],
+      ['--conditions=source', '--import', 'tsx', path.join(import.meta.dirname, script), ...args],
       { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';

@@ -22,7 +22,7 @@ interface AutocannonJson {
 
 function runLoad(args: string[], runner = RUNNER): Promise<AutocannonJson> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', runner, ...args], {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', runner, ...args], {
       cwd: import.meta.dirname,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

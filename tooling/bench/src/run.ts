@@ -100,6 +100,7 @@ try {
     ? start(
         process.execPath,
         [
+          '--conditions=source',
           '--import',
           'tsx',
           path.join(import.meta.dirname, 'raw-server.ts'),

@@ -128,7 +128,9 @@ function spawnServer(
   // it starts in a fraction of the time tsx takes to compile the sources, once
   // per test file. Run by hand, the sources are used, so no stale build is tested.
   const args =
-    process.env.E2E_SERVER === 'dist' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+    process.env.E2E_SERVER === 'dist'
+      ? ['dist/main.js']
+      : ['--conditions=source', '--import', 'tsx', 'src/main.ts'];
   return spawn(process.execPath, args, {
     cwd: serverDir,
     env: {

@@ -38,7 +38,7 @@ export interface Run {
 
 /** `node --import tsx src/<script> …args` in apps/server, on the given database. */
 export function run(script: string, args: string[], env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', `src/${script}`, ...args], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', `src/${script}`, ...args], {
     cwd: SERVER_DIR,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,7 +22,7 @@ afterAll(() => {
 function runScript(script: string, args: string[] = []): string {
   const result = execFileSync(
     process.execPath,
-    ['--import', 'tsx', path.join('src', 'scripts', script), ...args],
+    ['--conditions=source', '--import', 'tsx', path.join('src', 'scripts', script), ...args],
     {
       cwd: PACKAGE_DIR,
       env: { ...process.env, DATABASE_URL: file },
