@@ -20,6 +20,7 @@ import { registerMemberExportRoute } from './member-export-route';
 import { registerOpenDataRoutes } from './open-data';
 import { OneLinePerRequest } from './request-log';
 import { registerResponseCache, ResponseCache } from './response-cache';
+import { registerOpenDataCors } from './open-data-cors';
 import { registerSecurityHeaders } from './security-headers';
 import { fastifyTrustProxy, type TrustProxy } from './trusted-proxy';
 import { registerTrpcLimits } from './trpc-limits';
@@ -73,6 +74,8 @@ export async function buildApp({
 
   // Order matters: security headers first, so answers from the response cache carry them too.
   registerSecurityHeaders(app, origin);
+  // Open data may be read from other sites (after the security headers: it relaxes their CORP).
+  registerOpenDataCors(app);
   // Batch, URL, body and anonymous answer bounds of /trpc: before the response cache, so an
   // answer over the bound is refused before it could be stored.
   registerTrpcLimits(app);
