@@ -6,9 +6,22 @@ import {
   HUGE,
   NOT_AN_OBJECT,
   NOT_VOID,
+  type Case,
   type Procedure,
   SQL,
 } from './malformed-cases';
+
+/** A search text: wrong types refused, and text that looks dangerous only searched for. */
+const SEARCH_TEXT: Case[] = [
+  ...NOT_AN_OBJECT,
+  ['q 100k chars', { q: HUGE }],
+  ['q a number', { q: 42 }],
+  ['q an array', { q: ['malmo'] }],
+  ['q deeply nested', { q: DEEP }],
+  ['q HTML', { q: HTML }, 'ok'],
+  ['q SQL', { q: SQL }, 'ok'],
+  ['q FTS syntax', { q: 'AND OR NOT NEAR( "unbalanced * ^col:x' }, 'ok'],
+];
 
 export const PUBLIC_PROCEDURES: Procedure[] = [
   {
@@ -34,15 +47,7 @@ export const PUBLIC_PROCEDURES: Procedure[] = [
     who: 'anonymous',
     call: (c, i) => c.search.site(i as never),
     cases: () => [
-      ...NOT_AN_OBJECT,
-      ['q 100k chars', { q: HUGE }],
-      ['q a number', { q: 42 }],
-      ['q an array', { q: ['malmo'] }],
-      ['q deeply nested', { q: DEEP }],
-      // Text that looks dangerous is only text: it is searched for, not refused.
-      ['q HTML', { q: HTML }, 'ok'],
-      ['q SQL', { q: SQL }, 'ok'],
-      ['q FTS syntax', { q: 'AND OR NOT NEAR( "unbalanced * ^col:x' }, 'ok'],
+      ...SEARCH_TEXT,
       ['q only stopwords', { q: 'och and AB' }, 'ok'],
       ['q empty', { q: '' }, 'ok'],
     ],
@@ -76,11 +81,7 @@ export const PUBLIC_PROCEDURES: Procedure[] = [
     who: 'anonymous',
     call: (c, i) => c.member.directory(i as never),
     cases: () => [
-      ...NOT_AN_OBJECT,
-      ['q 100k chars', { q: HUGE }],
-      ['q a number', { q: 42 }],
-      ['q an array', { q: ['malmo'] }],
-      ['q deeply nested', { q: DEEP }],
+      ...SEARCH_TEXT,
       ['area SQL', { area: SQL }],
       ['area HTML in a list', { area: ['tech', HTML] }],
       ['area deeply nested', { area: DEEP }],
@@ -109,10 +110,6 @@ export const PUBLIC_PROCEDURES: Procedure[] = [
         'cursor with an object key',
         { cursor: Buffer.from('{"s":"name","k":{"x":1},"id":1}').toString('base64url') },
       ],
-      // Text that looks dangerous is only text: it is searched for, not refused.
-      ['q HTML', { q: HTML }, 'ok'],
-      ['q SQL', { q: SQL }, 'ok'],
-      ['q FTS syntax', { q: 'AND OR NOT NEAR( "unbalanced * ^col:x' }, 'ok'],
       ['q a lone quote', { q: "'" }, 'ok'],
       ['q 100 chars', { q: 'a'.repeat(100) }, 'ok'],
       ['q 25 words', { q: Array.from({ length: 25 }, (_, i) => `w${i}`).join(' ') }, 'ok'],
