@@ -7,7 +7,7 @@
  * gets the 429 page with Retry-After. The confirmation link's GET confirms
  * nothing; its button's POST does. Needs the built site.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { formTokenShown } from '@cos/api/test-forms';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './test-server';
@@ -25,17 +25,8 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A token as if the form had been shown ten seconds ago (form-token.ts's format and key). */
-function tokenShownEarlier(): string {
-  const { secret } = server.handle.sqlite
-    .prepare('SELECT secret FROM public_form_keys WHERE id = 1')
-    .get() as { secret: string };
-  const payload = `${Date.now() - 10_000}.${randomBytes(6).toString('base64url')}`;
-  const signature = createHmac('sha256', Buffer.from(secret, 'hex'))
-    .update(payload)
-    .digest('base64url');
-  return `${payload}.${signature}`;
-}
+/** A token as if the form had been shown ten seconds ago. */
+const tokenShownEarlier = () => formTokenShown(server.handle);
 
 interface Answer {
   status: number;
@@ -210,10 +201,4 @@ describe('the join form without JavaScript', () => {
 });
 
 /** A token issued just now: the form "sent" at once, faster than a person fills it in. */
-function issueNow(): string {
-  const { secret } = server.handle.sqlite
-    .prepare('SELECT secret FROM public_form_keys WHERE id = 1')
-    .get() as { secret: string };
-  const payload = `${Date.now()}.${randomBytes(6).toString('base64url')}`;
-  return `${payload}.${createHmac('sha256', Buffer.from(secret, 'hex')).update(payload).digest('base64url')}`;
-}
+const issueNow = () => formTokenShown(server.handle, 0);

@@ -5,8 +5,8 @@
  * Fixtures are made in-process by an admin (and, for the public forms' join
  * requests and suggestions, by a visitor).
  */
-import { createHmac, randomBytes } from 'node:crypto';
 import { createCaller, createContextInner } from '@cos/api';
+import { formTokenShown } from '@cos/api/test-forms';
 import { nextNumber, unique, type Actor, type SecurityEnv } from './security-support';
 
 export type Target = 'own' | 'other';
@@ -75,21 +75,8 @@ export function fixtures(env: SecurityEnv) {
 
   const sqlite = () => env.server.handle.sqlite;
 
-  /**
-   * A form token as if the form had been shown ten seconds ago (public-forms'
-   * form-token.ts format, signed with the database's key): past the minimum fill time.
-   */
-  function formToken() {
-    const secret = sqlite()
-      .prepare('SELECT secret FROM public_form_keys WHERE id = 1')
-      .pluck()
-      .get() as string;
-    const payload = `${Date.now() - 10_000}.${randomBytes(6).toString('base64url')}`;
-    const signature = createHmac('sha256', Buffer.from(secret, 'hex'))
-      .update(payload)
-      .digest('base64url');
-    return `${payload}.${signature}`;
-  }
+  /** A form token as if the form had been shown ten seconds ago: past the minimum fill time. */
+  const formToken = () => formTokenShown({ sqlite: sqlite() });
   /**
    * Over HTTP every submission comes from 127.0.0.1 (the test server trusts
    * no proxy header), more than its limit allows: forget the count first.
