@@ -163,7 +163,7 @@ describe('member directory with 300 demo members', () => {
 
   describe('search', () => {
     /** Members with a word starting with the term in any field the index covers. */
-    const expectedHits = (term: string) =>
+    const expectedHits = (term: string, whole = false) =>
       everyone.filter((m) =>
         [
           m.name,
@@ -173,7 +173,7 @@ describe('member directory with 300 demo members', () => {
           ...m.clusters.flatMap((c) => [c.name, shortNames.get(c.slug) ?? '']),
         ]
           .flatMap(tokens)
-          .some((t) => t.startsWith(fold(term))),
+          .some((t) => (whole ? t === fold(term) : t.startsWith(fold(term)))),
       );
 
     it("'malmo' finds Malmö, and Malmö, MALMÖ and malmo are the same search", async () => {
@@ -207,11 +207,19 @@ describe('member directory with 300 demo members', () => {
       );
     });
 
-    it('several words must all match', async () => {
+    it('several words must all match, and only the last is a prefix', async () => {
       const both = await allDirectoryPages(api.anonymous, { q: 'malmo pack' });
-      const expected = expectedHits('malmo').filter((m) => expectedHits('pack').includes(m));
+      const expected = expectedHits('malmo', true).filter((m) => expectedHits('pack').includes(m));
       expect(slugs(both.items)).toEqual(slugs(expected));
       expect(both.total).toBeLessThan((await api.anonymous.member.directory({ q: 'pack' })).total);
+    });
+
+    it('very common words and typed operators do not narrow or flood a search', async () => {
+      const alone = (await api.anonymous.member.directory({ q: 'pack' })).total;
+      expect(alone).toBeGreaterThan(0);
+      for (const q of ['pack och', 'AB pack', 'pack AND', 'OR pack']) {
+        expect((await api.anonymous.member.directory({ q })).total, q).toBe(alone);
+      }
     });
 
     it('text that is only punctuation finds nothing and does not fail', async () => {

@@ -11,37 +11,7 @@
  * inside a compound ("förpackning" in "Kartongförpackningsföretag"), below a
  * whole-word match.
  */
-
-/** Words too common to tell documents apart, in Swedish and English. */
-const STOPWORDS = new Set([
-  'och',
-  'att',
-  'i',
-  'på',
-  'pa',
-  'för',
-  'for',
-  'med',
-  'av',
-  'en',
-  'ett',
-  'det',
-  'som',
-  'till',
-  'om',
-  'ab',
-  'and',
-  'or',
-  'not',
-  'the',
-  'of',
-  'in',
-  'to',
-  'a',
-  'an',
-  'on',
-  'with',
-]);
+import { STOPWORDS } from './search-stopwords';
 
 /** Lower case without diacritics: "Malmö" and "malmo" compare equal. */
 export function fold(text: string): string {
