@@ -38,11 +38,15 @@ export interface Run {
 
 /** `node --import tsx src/<script> …args` in apps/server, on the given database. */
 export function run(script: string, args: string[], env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', `src/${script}`, ...args], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', `src/${script}`, ...args],
+    {
+      cwd: SERVER_DIR,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => (stderr += chunk));
