@@ -13,7 +13,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import type { Sqlite } from '@cos/db';
-import type { MemberDirectoryQuery } from '@cos/domain';
+import type { OpenDataQuery } from '@cos/domain';
 import {
   exportPublishedMembers,
   jsonArrayChunks,
@@ -25,7 +25,8 @@ export type DownloadFormat = 'csv' | 'json';
 
 export interface DownloadJob {
   format: DownloadFormat;
-  query: MemberDirectoryQuery;
+  /** The filters, and whether demo members are in (a separate stored file per variant). */
+  query: OpenDataQuery;
   /** The plain file; `.br` and `.gz` are written beside it. */
   file: string;
 }

@@ -11,7 +11,7 @@
 import { createReadStream } from 'node:fs';
 import { getServices, PUBLISHED_EXPORT_SCOPES } from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
-import { memberDirectoryQuery } from '@cos/domain';
+import { openDataQuery } from '@cos/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
 import { DownloadLimiter, type DownloadLimits } from './download-limits';
@@ -87,7 +87,7 @@ export function registerDownloads(
   });
 
   async function send(request: FastifyRequest, reply: FastifyReply, format: DownloadFormat) {
-    const parsed = memberDirectoryQuery.safeParse(request.query);
+    const parsed = openDataQuery.safeParse(request.query);
     if (!parsed.success) return sendHttpError(reply, parsed.error);
     const turn = limiter.take(request.ip);
     if (!turn.ok) {

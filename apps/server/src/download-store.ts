@@ -22,7 +22,7 @@ import { mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { MemberDirectoryQuery } from '@cos/domain';
+import type { OpenDataQuery } from '@cos/domain';
 import type { DownloadFormat, DownloadJob, ProducedDownload } from './download-produce';
 
 export interface StoredDownload extends ProducedDownload {
@@ -51,7 +51,7 @@ export function downloadDirectory(databasePath: string): string {
 }
 
 /** The same filters, however the query string ordered or repeated them. */
-export function canonicalQuery(query: MemberDirectoryQuery): string {
+export function canonicalQuery(query: OpenDataQuery): string {
   const entries = Object.entries(query)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]): [string, unknown] => [
@@ -76,7 +76,7 @@ export class DownloadStore {
   ) {}
 
   /** The file for this download under the current generation, made now if need be. */
-  get(format: DownloadFormat, query: MemberDirectoryQuery): Promise<StoredDownload> {
+  get(format: DownloadFormat, query: OpenDataQuery): Promise<StoredDownload> {
     const key = `${format} ${canonicalQuery(query)}`;
     const generation = this.generation();
     const have = this.stored.get(key);
@@ -130,7 +130,7 @@ export class DownloadStore {
     key: string,
     generation: string,
     format: DownloadFormat,
-    query: MemberDirectoryQuery,
+    query: OpenDataQuery,
   ): Promise<StoredDownload> {
     this.ensureFolder();
     const name = createHash('sha256').update(key).digest('hex').slice(0, 16);

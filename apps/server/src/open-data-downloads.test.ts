@@ -44,6 +44,56 @@ describe('open-data downloads', () => {
   });
 });
 
+describe('demo members in open data', () => {
+  const demoCount = () =>
+    server.handle.sqlite
+      .prepare("SELECT count(*) FROM members WHERE is_demo = 1 AND status = 'published'")
+      .pluck()
+      .get() as number;
+  const realCount = () =>
+    server.handle.sqlite
+      .prepare("SELECT count(*) FROM members WHERE is_demo = 0 AND status = 'published'")
+      .pluck()
+      .get() as number;
+
+  it.each(['json', 'csv'])(
+    'members.%s leaves them out, and ?demo=include is its own stored file with them in',
+    async (format) => {
+      expect(demoCount()).toBeGreaterThan(0);
+      const rows = async (query: string) => {
+        const response = await server.fetch(`/api/v1/members.${format}${query}`);
+        expect(response.status).toBe(200);
+        const text = await response.text();
+        const etag = response.headers.get('etag');
+        const n =
+          format === 'json'
+            ? (JSON.parse(text) as unknown[]).length
+            : parseCsv(text.replace(/^\uFEFF/, '')).length - 1;
+        return { n, etag };
+      };
+      const plain = await rows('');
+      const included = await rows('?demo=include');
+      expect(plain.n).toBe(realCount());
+      expect(included.n).toBe(realCount() + demoCount());
+      expect(included.etag).not.toBe(plain.etag);
+      // The same variant again is the same stored file.
+      expect((await rows('?demo=exclude')).etag).toBe(plain.etag);
+    },
+  );
+
+  it('the REST list leaves them out too; an unknown value is refused naming the field', async () => {
+    const plain = (await (await server.fetch('/api/v1/members?limit=1')).json()) as RestDirectory;
+    const included = (await (
+      await server.fetch('/api/v1/members?limit=1&demo=include')
+    ).json()) as RestDirectory;
+    expect(plain.total).toBe(realCount());
+    expect(included.total).toBe(realCount() + demoCount());
+    const bad = await server.fetch('/api/v1/members.csv?demo=yes');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as RestError).message).toMatch(/^demo: .*exclude, include/);
+  });
+});
+
 describe('a download in progress', () => {
   // Enough rows (~6 MB of CSV) that the client is still reading while the test writes.
   let big: TestServer;
@@ -62,7 +112,8 @@ describe('a download in progress', () => {
   // The file is made by the download worker on a connection of its own, and then streamed from
   // disk: no statement of the server's connection stays open while a client reads slowly.
   it('does not hold up writes, and a download given up halfway leaves nothing open', async () => {
-    for (const path of ['/api/v1/members.csv', '/api/v1/members.json']) {
+    // With the demo members (asked for): enough rows that the client is still reading.
+    for (const path of ['/api/v1/members.csv?demo=include', '/api/v1/members.json?demo=include']) {
       const response = await big.fetch(path);
       expect(response.status).toBe(200);
       const reader = response.body?.getReader();
@@ -79,8 +130,8 @@ describe('a download in progress', () => {
       .poll(
         async () => {
           const pair = await Promise.all([
-            big.fetch('/api/v1/members.csv'),
-            big.fetch('/api/v1/members.csv'),
+            big.fetch('/api/v1/members.csv?demo=include'),
+            big.fetch('/api/v1/members.csv?demo=include'),
           ]);
           const texts = await Promise.all(pair.map((r) => r.text()));
           whole = texts[0] ?? '';

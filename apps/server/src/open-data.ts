@@ -2,9 +2,9 @@
  * Open data: REST over the same services as tRPC, for people who want plain
  * JSON or a spreadsheet. CSV starts with a UTF-8 BOM so Excel shows å/ä/ö.
  */
-import { createCaller, createContextInner } from '@cos/api';
+import { createCaller, createContextInner, directoryOut, getServices } from '@cos/api';
 import type { DatabaseHandle } from '@cos/db';
-import { memberDirectoryQuery } from '@cos/domain';
+import { openDataQuery } from '@cos/domain';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { DownloadLimits } from './download-limits';
 import { registerDownloads } from './download-route';
@@ -40,10 +40,17 @@ export function registerOpenDataRoutes(
   });
 
   app.get('/api/v1/members', async (request, reply) => {
-    const parsed = memberDirectoryQuery.safeParse(request.query);
+    const parsed = openDataQuery.safeParse(request.query);
     if (!parsed.success) return sendError(reply, parsed.error);
     try {
-      const result = await caller.member.directory(parsed.data);
+      const { demo, ...query } = parsed.data;
+      // The public directory's own read, with demo members left out unless asked for.
+      const result = directoryOut.parse(
+        getServices(handle).directory.query(query, {
+          statuses: ['published'],
+          ...(demo === 'include' ? {} : { demo: false }),
+        }),
+      );
       cacheFor(reply);
       return { licence: DATA_LICENCE, ...result };
     } catch (error) {

@@ -103,6 +103,18 @@ describe('the OpenAPI document', () => {
     );
   });
 
+  it('documents ?demo=include on the member list and both downloads', () => {
+    for (const path of ['/api/v1/members', '/api/v1/members.json', '/api/v1/members.csv']) {
+      const operation = (
+        doc.paths[path] as unknown as {
+          get: { parameters: { name: string; schema: { enum?: string[] } }[] };
+        }
+      ).get;
+      const demo = operation.parameters.find((p) => p.name === 'demo');
+      expect(demo?.schema.enum, path).toEqual(['exclude', 'include']);
+    }
+  });
+
   it('documents every /api/v1 route the server serves, and no route it does not', () => {
     const served = registeredGetPaths().filter((p) => p.startsWith('/api/v1/'));
     expect(served.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import {
   MEMBER_KINDS,
   MUNICIPALITY_CODES,
   MUNICIPALITY_UNKNOWN,
+  OPEN_DATA_DEMO,
   OUTSIDE_SKANE,
   SIZE_BANDS,
 } from '@cos/domain';
@@ -33,6 +34,13 @@ const directoryParameters = [
   ),
   many('kind', 'Kind of organisation.', { type: 'string', enum: [...MEMBER_KINDS] }),
   many('size', 'Size band (employees).', { type: 'string', enum: [...SIZE_BANDS] }),
+  {
+    name: 'demo',
+    in: 'query',
+    description:
+      'Generated demo members (isDemo: true; invented, with organisation numbers in group 4, which no real organisation has) are left out unless this is "include".',
+    schema: { type: 'string', enum: [...OPEN_DATA_DEMO], default: 'exclude' },
+  },
   { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'name', 'newest'] } },
   {
     name: 'cursor',

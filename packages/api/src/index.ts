@@ -85,3 +85,5 @@ export {
   type MailLog,
   type MailSettings,
 } from './services/mail';
+/** The public directory's answer shape, for REST responses read from the services directly. */
+export { directoryOut } from './outputs';

@@ -44,6 +44,8 @@ export const directoryItemOut = z.object({
   description: bilingualOut,
   areas: z.array(areaRefOut),
   clusters: z.array(clusterRefOut),
+  /** A generated demo record: the site shows it with a badge. */
+  isDemo: z.boolean(),
 });
 
 export const adminDirectoryItemOut = directoryItemOut.extend({
@@ -122,6 +124,18 @@ export const clusterOut = z.object({
   membershipUrl: z.string().nullable(),
   confidence: z.enum(CONFIDENCES),
   sourceNote: z.string(),
+  /**
+   * What the cluster's own sources report about its membership (with the
+   * year it refers to), apart from `memberCount`, the members registered
+   * here; null when no source gives a figure.
+   */
+  reportedMembers: z
+    .object({
+      count: z.number(),
+      qualifier: z.enum(['about', 'at_least', 'exact']),
+      year: z.number().nullable(),
+    })
+    .nullable(),
   memberCount: z.number(),
   areas: z.array(areaRefOut),
 });
@@ -137,6 +151,8 @@ export const clusterDetailOut = clusterOut.extend({ members: memberPageOut });
 export const memberDetailOut = z.object({
   slug: z.string(),
   name: z.string(),
+  /** A generated demo record: badge, noindex, no JSON-LD; its organisation number is made up. */
+  isDemo: z.boolean(),
   organisationNumber: z.string().nullable(),
   kind: z.string(),
   sizeBand: z.string().nullable(),
@@ -157,6 +173,7 @@ export const memberDetailOut = z.object({
       kind: z.string(),
       municipality: municipalityOut,
       outsideSkane: z.boolean(),
+      isDemo: z.boolean(),
       clusters: z.array(clusterRefOut),
     }),
   ),
@@ -188,6 +205,9 @@ export const articleListOut = z.object({
 });
 
 const countOut = z.object({ count: z.number() });
+/** Demo members in the register: published (the public banner) and all (the admin's). */
+export const demoPresenceOut = z.object({ published: z.number(), total: z.number() });
+
 export const statisticsOut = z.object({
   totalMembers: z.number(),
   totalClusters: z.number(),

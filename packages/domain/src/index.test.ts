@@ -98,6 +98,8 @@ const PUBLIC_VALUES = [
   'municipalityFilterSchema',
   'placeFromText',
   // organisation-number.ts
+  'GENERATED_ORGANISATION_GROUP',
+  'isGeneratedOrganisationNumber',
   'isOrganisationNumber',
   'luhnCheckDigit',
   'organisationNumberSchema',
@@ -118,6 +120,7 @@ const PUBLIC_VALUES = [
   'LIST_PAGE_MAX',
   'MEMBER_FILTER_KEYS',
   'MEMBER_SORTS',
+  'OPEN_DATA_DEMO',
   'SEARCH_QUERY_MAX',
   'SITE_SEARCH_MEMBERS',
   'SORT_ORDERS',
@@ -129,6 +132,7 @@ const PUBLIC_VALUES = [
   'bySlugInput',
   'defaultSortOrder',
   'memberDirectoryQuery',
+  'openDataQuery',
   // similarity.ts
   'SIMILAR_NAME_THRESHOLD',
   'nameSimilarity',

@@ -78,3 +78,21 @@ export const organisationNumberSchema = z.string().transform((value, ctx) => {
   }
   return result.value;
 });
+
+/**
+ * Demo data's organisation numbers start with group number 4, which
+ * Skatteverket gives to no kind of organisation (1–3 and 5–9 are in use), and
+ * have a third digit of 2 or more, so they are no personal identity number
+ * either. They still pass the checksum: the admin's forms, the import and the
+ * search treat a demo member like any other, which keeps the demo useful,
+ * yet no generated number can be a real company's. Wherever one is shown it
+ * is also marked as generated.
+ */
+export const GENERATED_ORGANISATION_GROUP = '4';
+
+/** A number from the demo generator's range (NNNNNN-NNNN or ten digits). */
+export function isGeneratedOrganisationNumber(value: string | null | undefined): boolean {
+  const digits = (value ?? '').replace(/\D/g, '');
+  const ten = digits.length === 12 ? digits.slice(2) : digits;
+  return ten.length === 10 && ten.startsWith(GENERATED_ORGANISATION_GROUP) && Number(ten[2]) >= 2;
+}

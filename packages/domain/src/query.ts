@@ -84,6 +84,21 @@ export const memberDirectoryQuery = z.object({
   limit: limitSchema,
 });
 export type MemberDirectoryQuery = z.output<typeof memberDirectoryQuery>;
+
+/**
+ * Open data (REST /api/v1/members and the downloads) leaves generated demo
+ * members out unless `?demo=include` asks for them: a download is never
+ * mistaken for the real register.
+ */
+export const OPEN_DATA_DEMO = ['exclude', 'include'] as const;
+export const openDataQuery = memberDirectoryQuery.extend({
+  demo: z
+    .enum(OPEN_DATA_DEMO, {
+      error: msg('oneOf', { label: 'demo', options: OPEN_DATA_DEMO.join(', ') }),
+    })
+    .default('exclude'),
+});
+export type OpenDataQuery = z.output<typeof openDataQuery>;
 export type MemberDirectoryQueryInput = z.input<typeof memberDirectoryQuery>;
 export type MemberFilterKey = 'area' | 'cluster' | 'municipality' | 'kind' | 'size';
 export const MEMBER_FILTER_KEYS: readonly MemberFilterKey[] = [

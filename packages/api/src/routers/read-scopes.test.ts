@@ -73,6 +73,7 @@ const INPUTS: Record<string, (f: Fixtures) => unknown[]> = {
   'article.list': (f) => [{}, { tag: f.tag }, { cluster: f.cluster, limit: 1 }],
   'article.bySlug': (f) => [{ slug: f.article }],
   'statistics.overview': () => [undefined],
+  'statistics.demoPresence': () => [undefined],
   'search.site': () => [{ q: 'förpackning' }, { q: 'livsmedel och' }, { q: 'lansering' }],
   'session.me': () => [undefined],
   'joinRequest.suggestClusters': (f) => [

@@ -1,6 +1,6 @@
 /** The public statistics: the published register counted by area, cluster, place and kind. */
 import { z } from 'zod';
-import { statisticsOut } from '../outputs';
+import { demoPresenceOut, statisticsOut } from '../outputs';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 
 export const statisticsRouter = createTRPCRouter({
@@ -9,4 +9,10 @@ export const statisticsRouter = createTRPCRouter({
     .input(z.void())
     .output(statisticsOut)
     .query(({ ctx }) => ctx.services.statistics.overview()),
+  /** Generated demo members in the register: every page's banner reads this (cached per data generation). */
+  demoPresence: publicProcedure
+    .meta({ reads: ['members'] })
+    .input(z.void())
+    .output(demoPresenceOut)
+    .query(({ ctx }) => ctx.services.demoPresence.get()),
 });

@@ -22,9 +22,9 @@ const RANK_CHUNK = 100;
 /** The columns a page reads; the admin's scope adds its own. */
 export function directoryColumns(scope: DirectoryScope): string {
   return `m.id, m.slug, m.name, m.kind, m.size_band AS sizeBand, m.municipality_code AS municipalityCode,
-    m.outside_skane AS outsideSkane, m.website, m.description_sv AS descriptionSv, m.description_en AS descriptionEn, m.created_at AS createdAt${
+    m.outside_skane AS outsideSkane, m.website, m.description_sv AS descriptionSv, m.description_en AS descriptionEn, m.created_at AS createdAt, m.is_demo AS isDemo${
       scope.admin
-        ? ', m.status, m.version, m.is_demo AS isDemo, m.organisation_number AS organisationNumber, m.updated_at AS updatedAt'
+        ? ', m.status, m.version, m.organisation_number AS organisationNumber, m.updated_at AS updatedAt'
         : ''
     }`;
 }
@@ -128,6 +128,8 @@ export function decorate(
       website: r.website,
       description: { sv: r.descriptionSv, en: r.descriptionEn },
       createdAt: r.createdAt,
+      // Public too: a generated member carries a badge wherever it is listed.
+      isDemo: r.isDemo === 1,
       areas: (links.areas.get(r.id) ?? []).flatMap((id) => {
         const a = taxonomy.areaById.get(id);
         return a ? [{ slug: a.slug, name: a.name }] : [];
@@ -142,7 +144,6 @@ export function decorate(
     if (scope.admin) {
       row.status = r.status;
       row.version = r.version;
-      row.isDemo = r.isDemo === 1;
       row.organisationNumber = r.organisationNumber ?? null;
       row.updatedAt = r.updatedAt;
     }

@@ -38,10 +38,11 @@ export interface DirectoryRow {
   createdAt: string;
   areas: { slug: string; name: { sv: string; en: string } }[];
   clusters: { slug: string; name: string }[];
+  /** A generated demo record (shown with a badge). */
+  isDemo: boolean;
   // admin scope only
   status?: string;
   version?: number;
-  isDemo?: boolean;
   organisationNumber?: string | null;
   updatedAt?: string;
 }

@@ -9,6 +9,7 @@ import { ArticleReads } from './article-reads';
 import { ArticleWrites } from './article-writes';
 import { Attention } from './attention';
 import { AuditTrail } from './audit';
+import { DemoPresenceReads } from './demo-presence';
 import { ClusterWrites } from './cluster-writes';
 import { ImageLibrary } from './image-library';
 import { MemberDirectory } from './directory';
@@ -33,6 +34,8 @@ export interface Services {
   /** Published areas, clusters and member profiles. */
   publicReads: PublicReads;
   statistics: Statistics;
+  /** How many generated demo members there are, for the demo banner. */
+  demoPresence: DemoPresenceReads;
   /** Area and cluster ids and names for the admin's pickers. */
   taxonomy: TaxonomyReads;
   /** The admin dashboard's "needs attention" lists. */
@@ -75,6 +78,7 @@ export function getServices(handle: DatabaseHandle): Services {
       directory,
       publicReads,
       statistics: new Statistics(statements, cache, publicReads, counts),
+      demoPresence: new DemoPresenceReads(statements, cache),
       taxonomy: new TaxonomyReads(statements, cache),
       attention: new Attention(handle.db),
       articleReads,

@@ -33,10 +33,12 @@ export type ExportRow = Record<Exclude<MemberExportColumn, 'outside_skane'>, str
 
 export function* exportPublishedMembers(
   sqlite: Sqlite,
-  query?: Partial<MemberDirectoryQuery>,
+  /** `demo: 'exclude'` (open data's default) leaves generated demo members out. */
+  query?: Partial<MemberDirectoryQuery> & { demo?: 'exclude' | 'include' },
 ): Generator<ExportRow> {
   const parts = ["m.status = 'published'"];
   const params: unknown[] = [];
+  if (query?.demo === 'exclude') parts.push('m.is_demo = 0');
   const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
   if (query?.area?.length) {
     parts.push(

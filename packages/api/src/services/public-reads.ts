@@ -168,8 +168,9 @@ export class PublicReads {
       logoInfo: string | null;
       createdAt: string;
       updatedAt: string;
+      isDemo: number;
     }>(
-      `SELECT id, slug, name, organisation_number AS organisationNumber, kind, size_band AS sizeBand,
+      `SELECT id, slug, name, is_demo AS isDemo, organisation_number AS organisationNumber, kind, size_band AS sizeBand,
          municipality_code AS municipalityCode, outside_skane AS outsideSkane, website,
          description_sv AS descriptionSv, description_en AS descriptionEn, logo_image AS logoImage, logo_alt_sv AS logoAltSv, logo_alt_en AS logoAltEn, ${imageInfoSql('logo_image')} AS logoInfo,
          created_at AS createdAt, updated_at AS updatedAt
@@ -188,6 +189,7 @@ export class PublicReads {
     return {
       slug: m.slug,
       name: m.name,
+      isDemo: m.isDemo === 1,
       organisationNumber: m.organisationNumber,
       kind: m.kind,
       sizeBand: m.sizeBand,
@@ -234,7 +236,7 @@ export class PublicReads {
     // One walk per area and direction, each stopping after six hits on the index.
     const sql = (after: boolean) =>
       `SELECT m.id, m.slug, m.name, m.kind, m.municipality_code AS municipalityCode,
-         m.outside_skane AS outsideSkane FROM member_areas ma
+         m.outside_skane AS outsideSkane, m.is_demo AS isDemo FROM member_areas ma
        JOIN members m ON m.id = ma.member_id
        WHERE ma.area_id = ? AND ma.member_id ${after ? '>' : '<'} ? AND m.status = 'published' ${notInClusters}
        ORDER BY ma.member_id ${after ? 'ASC' : 'DESC'} LIMIT 6`;
@@ -245,6 +247,7 @@ export class PublicReads {
       kind: string;
       municipalityCode: string | null;
       outsideSkane: number;
+      isDemo: number;
     };
     const rows: Row[] = [];
     for (const after of [true, false]) {
@@ -264,6 +267,7 @@ export class PublicReads {
       kind: r.kind,
       municipality: municipalityRef(r.municipalityCode),
       outsideSkane: r.outsideSkane === 1,
+      isDemo: r.isDemo === 1,
       clusters: (links.clusters.get(r.id) ?? []).flatMap((id) => {
         const c = taxonomy.clusterById.get(id);
         return c && c.status === 'published' ? [{ slug: c.slug, name: c.name }] : [];
@@ -300,6 +304,9 @@ interface ClusterRow {
   membershipUrl: string | null;
   confidence: Confidence;
   sourceNote: string;
+  reportedMembers: number | null;
+  reportedMembersQualifier: 'about' | 'at_least' | 'exact' | null;
+  reportedMembersYear: number | null;
 }
 const CLUSTER_COLUMNS = `c.slug, c.name, c.short_name AS shortName, c.description_sv AS descriptionSv, c.description_en AS descriptionEn,
   c.website, c.email, c.city, c.municipality_code AS municipalityCode, c.founded_year AS foundedYear, c.logo_url AS logoUrl,
@@ -307,7 +314,8 @@ const CLUSTER_COLUMNS = `c.slug, c.name, c.short_name AS shortName, c.descriptio
   c.phone, c.postal_street AS postalStreet, c.postal_postcode AS postalPostcode, c.postal_city AS postalCity,
   c.visiting_street AS visitingStreet, c.visiting_postcode AS visitingPostcode, c.visiting_city AS visitingCity,
   c.membership_sv AS membershipSv, c.membership_en AS membershipEn, c.membership_url AS membershipUrl,
-  c.confidence, c.source_note AS sourceNote`;
+  c.confidence, c.source_note AS sourceNote, c.reported_members AS reportedMembers,
+  c.reported_members_qualifier AS reportedMembersQualifier, c.reported_members_year AS reportedMembersYear`;
 
 /** An address, or null when no part of it is given (the page then says so). */
 function addressOrNull(street: string, postcode: string, city: string) {
@@ -337,5 +345,13 @@ function clusterOut(c: ClusterRow) {
     membershipUrl: c.membershipUrl,
     confidence: c.confidence,
     sourceNote: c.sourceNote,
+    reportedMembers:
+      c.reportedMembers === null
+        ? null
+        : {
+            count: c.reportedMembers,
+            qualifier: c.reportedMembersQualifier ?? 'exact',
+            year: c.reportedMembersYear,
+          },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isOrganisationNumber } from '@cos/domain';
+import { isGeneratedOrganisationNumber, isOrganisationNumber } from '@cos/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sqlite } from '../client';
 import { insertMember, openTestDatabase, type TestDatabase } from '../test-support';
@@ -78,6 +78,9 @@ describe('generateDemoData', () => {
     for (const m of withOrgnr) {
       expect(m.orgnr).toMatch(/^\d{6}-\d{4}$/);
       expect(isOrganisationNumber(m.orgnr ?? '')).toBe(true);
+      // Group 4: no real organisation has such a number.
+      expect(m.orgnr).toMatch(/^429/);
+      expect(isGeneratedOrganisationNumber(m.orgnr)).toBe(true);
     }
     expect(
       count(
@@ -170,11 +173,11 @@ describe('generateDemoData beside real members', () => {
   it('never reuses a real member’s slug or organisation number', () => {
     const t = openTestDatabase({ seed: true });
     try {
-      // The first two demo members would be "Nordtech AB" (559000-0005) and 559000-0013.
+      // The first two demo members would be "Nordtech AB" (429000-0001) and 429000-0019.
       const realId = insertMember(t.sqlite, {
         slug: 'nordtech-ab',
         name: 'Nordtech AB',
-        organisation_number: '559000-0013',
+        organisation_number: '429000-0019',
       });
       const real = realData(t.sqlite);
       generateDemoData(t.sqlite, { count: 50 });
@@ -187,7 +190,7 @@ describe('generateDemoData beside real members', () => {
       expect(demoTwin).toBe('nordtech-ab-2');
       expect(
         t.sqlite
-          .prepare("SELECT id FROM members WHERE organisation_number = '559000-0013'")
+          .prepare("SELECT id FROM members WHERE organisation_number = '429000-0019'")
           .pluck()
           .all(),
       ).toEqual([realId]);

@@ -5,6 +5,7 @@
  * members, so N is always the number there afterwards. Real records are never touched.
  */
 import {
+  GENERATED_ORGANISATION_GROUP,
   luhnCheckDigit,
   MUNICIPALITIES,
   slugify,
@@ -148,7 +149,9 @@ export function generateDemoData(sqlite: Sqlite, options: DemoOptions): { member
       for (let n = 2; usedSlugs.has(slug); n++) slug = `${slugify(name)}-${n}`;
       usedSlugs.add(slug);
 
-      const nine = `559${String(i).padStart(6, '0')}`;
+      // Group 4 is assigned to no organisation (domain GENERATED_ORGANISATION_GROUP):
+      // the number passes the checksum but cannot be a real company's.
+      const nine = `${GENERATED_ORGANISATION_GROUP}29${String(i).padStart(6, '0')}`;
       const candidate =
         rnd.next() < 0.9 ? `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}` : null;
       const orgnr = candidate !== null && realOrgnrs.has(candidate) ? null : candidate;

@@ -41,6 +41,16 @@ export const clusters = sqliteTable(
     logoAltEn: text('logo_alt_en'),
     confidence: text('confidence', { enum: CONFIDENCES }).notNull().default('high'),
     sourceNote: text('source_note').notNull().default(''),
+    /**
+     * What the cluster's own sources report about its membership (facts.md),
+     * apart from the members registered here: how many, how the source put
+     * it (about, at least, exactly) and the year it refers to.
+     */
+    reportedMembers: integer('reported_members'),
+    reportedMembersQualifier: text('reported_members_qualifier', {
+      enum: ['about', 'at_least', 'exact'],
+    }),
+    reportedMembersYear: integer('reported_members_year'),
     status: text('status', { enum: STATUSES }).notNull().default('draft'),
     ...recordColumns,
   },

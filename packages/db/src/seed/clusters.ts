@@ -18,6 +18,10 @@ export interface ClusterSeed {
   areaSlugs: string[];
   confidence: Confidence;
   sourceNote: string;
+  /** The membership the cluster's sources report (facts.md), apart from the members registered here. */
+  reportedMembers: number | null;
+  reportedMembersQualifier: 'about' | 'at_least' | 'exact' | null;
+  reportedMembersYear: number | null;
   /**
    * Contact details only where facts.md gives them; everything else stays
    * empty, and the site says "no contact details given yet" rather than
@@ -41,6 +45,9 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     municipalityCode: '1280',
     foundedYear: 1994,
     areaSlugs: ['livsmedel'],
+    reportedMembers: 150,
+    reportedMembersQualifier: 'about',
+    reportedMembersYear: 2016,
     confidence: 'high',
     sourceNote:
       'Public sources 2016 (H). About 150 members (2016). City Malmö has medium confidence (M).',
@@ -58,6 +65,9 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     municipalityCode: '1280',
     foundedYear: 2008,
     areaSlugs: ['tech'],
+    reportedMembers: 400,
+    reportedMembersQualifier: 'at_least',
+    reportedMembersYear: 2015,
     confidence: 'high',
     sourceNote:
       'Public sources 2015 (H). More than 400 members (2015). Visiting address: Media Evolution City, Stora Varvsgatan 6A, Malmö (H); postcode, phone and contact persons are not in the sources.',
@@ -77,6 +87,9 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     municipalityCode: '1281',
     foundedYear: 2009,
     areaSlugs: ['tech'],
+    reportedMembers: 130,
+    reportedMembersQualifier: 'about',
+    reportedMembersYear: 2023,
     confidence: 'high',
     sourceNote:
       'Public sources 2023 (H). About 130 members (2023). Initiative 2007, organisation 2009.',
@@ -94,6 +107,9 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     municipalityCode: null,
     foundedYear: 2010,
     areaSlugs: ['avancerade-material-tillverkning', 'livsmedel'],
+    reportedMembers: 122,
+    reportedMembersQualifier: 'exact',
+    reportedMembersYear: 2012,
     confidence: 'high',
     sourceNote:
       'Public sources 2012 (H). 122 members (2012). Location Malmö is a guess (G) and is not shown as a fact.',
@@ -111,6 +127,9 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     municipalityCode: '1280',
     foundedYear: null,
     areaSlugs: ['smarta-hallbara-stader'],
+    reportedMembers: 107,
+    reportedMembersQualifier: 'about',
+    reportedMembersYear: 2016,
     confidence: 'high',
     sourceNote: 'Public sources 2016 (H). About 107 members (2016). Founding year unknown.',
   },
@@ -127,6 +146,9 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     municipalityCode: null,
     foundedYear: null,
     areaSlugs: ['avancerade-material-tillverkning', 'ess-max-iv-science-village'],
+    reportedMembers: null,
+    reportedMembersQualifier: null,
+    reportedMembersYear: null,
     confidence: 'high',
     sourceNote:
       'Membership of Clusters of Skåne: high confidence (H). Link to ESS/MAX IV and supplier development: medium (M). City, founding year and member count unknown.',
@@ -144,6 +166,9 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     municipalityCode: null,
     foundedYear: 1997,
     areaSlugs: ['life-science-halsa'],
+    reportedMembers: 300,
+    reportedMembersQualifier: 'at_least',
+    reportedMembersYear: 2022,
     confidence: 'guess',
     sourceNote:
       'GUESS: that Medicon Valley Alliance is the seventh member of Clusters of Skåne is not confirmed by a source. Other facts: public sources 2022 (H); more than 300 members (2022).',
