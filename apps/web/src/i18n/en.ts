@@ -361,4 +361,11 @@ export const en: Messages = {
   'search.label': 'Search the site',
   'search.placeholder': 'Search the site',
   'search.submit': 'Search',
+  'demo.banner':
+    'Demo data: {n} invented members are shown. They were generated to show the site and do not exist.',
+  'demo.badge': 'Demo data',
+  'demo.badgeTitle': 'Invented member, generated as demo data',
+  'demo.orgnrGenerated': 'generated, not a real number',
+  'demo.figure': '(and {n} invented demo members)',
+  'demo.memberNote': 'This member is invented: it was generated as demo data and does not exist.',
 };

@@ -358,4 +358,12 @@ export const sv = {
   'search.label': 'Sök på webbplatsen',
   'search.placeholder': 'Sök på webbplatsen',
   'search.submit': 'Sök',
+  'demo.banner':
+    'Demodata: {n} påhittade medlemmar visas. De är genererade för att visa webbplatsen och finns inte på riktigt.',
+  'demo.badge': 'Demodata',
+  'demo.badgeTitle': 'Påhittad medlem, genererad som demodata',
+  'demo.orgnrGenerated': 'genererat, inte ett riktigt nummer',
+  'demo.figure': '(och {n} påhittade demomedlemmar)',
+  'demo.memberNote':
+    'Den här medlemmen är påhittad: den är genererad som demodata och finns inte på riktigt.',
 } as const;

@@ -5,6 +5,7 @@ import { apiFor } from './api';
 import { pick } from './labels';
 import { alternates, pathFor, STATIC_PAGES, type Locale, type PageKey } from './routes';
 import { absolute } from './site';
+import { tagLabel } from './tag-labels';
 import { rss, sitemap, type SitemapEntry } from './xml';
 
 const XML_HEADERS = { 'cache-control': 'public, max-age=600' };
@@ -23,7 +24,7 @@ export async function newsFeed(context: APIContext, locale: Locale): Promise<Res
       link: absolute(context.url, pathFor('article', locale, a.slug)),
       description: pick(a.summary, locale),
       publishedAt: a.publishedAt,
-      categories: a.tags,
+      categories: a.tags.map((tag) => tagLabel(tag, locale).text),
     })),
   });
   return new Response(body, {
@@ -66,7 +67,8 @@ export async function siteMap(context: APIContext): Promise<Response> {
   let members = 0;
   for (let cursor: string | undefined; members < SITEMAP_MEMBER_LIMIT;) {
     const page = await api.member.directory({ sort: 'name', limit: 100, cursor });
-    entries.push(...page.items.flatMap((m) => entry('member', m.slug)));
+    // Demo members are generated, not real: they stay out of search engines (their pages are noindex).
+    entries.push(...page.items.filter((m) => !m.isDemo).flatMap((m) => entry('member', m.slug)));
     members += page.items.length;
     if (!page.nextCursor) break;
     cursor = page.nextCursor;

@@ -4,6 +4,10 @@ export const SHELL_MESSAGES = {
   'app.name': ['Clusters of Skåne – administration', 'Clusters of Skåne – administration'],
   'app.skip': ['Hoppa till innehållet', 'Skip to content'],
   'nav.label': ['Huvudmeny', 'Main menu'],
+  'demo.banner': [
+    'Demodata: {n} påhittade medlemmar finns i registret. De är genererade och finns inte på riktigt.',
+    'Demo data: {n} invented members are in the register. They were generated and do not exist.',
+  ],
   'nav.dashboard': ['Översikt', 'Dashboard'],
   'nav.members': ['Medlemmar', 'Members'],
   'nav.import': ['Importera', 'Import'],
