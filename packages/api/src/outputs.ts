@@ -13,6 +13,7 @@ import {
   STATUSES,
   MAIL_LANGUAGES,
   NOTIFICATION_MODES,
+  REPORTED_MEMBER_QUALIFIERS,
   USER_ROLES,
 } from '@cos/domain';
 import { z } from 'zod';
@@ -132,7 +133,7 @@ export const clusterOut = z.object({
   reportedMembers: z
     .object({
       count: z.number(),
-      qualifier: z.enum(['about', 'at_least', 'exact']),
+      qualifier: z.enum(REPORTED_MEMBER_QUALIFIERS),
       year: z.number().nullable(),
     })
     .nullable(),

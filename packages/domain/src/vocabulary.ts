@@ -71,6 +71,10 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
 /** How sure we are of a fact taken from public sources: high, medium or a guess. */
 export const CONFIDENCES = ['high', 'medium', 'guess'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
+
+/** How a cluster's source put its member count: about (~150), at least (400+) or exactly (122). */
+export const REPORTED_MEMBER_QUALIFIERS = ['about', 'at_least', 'exact'] as const;
+export type ReportedMemberQualifier = (typeof REPORTED_MEMBER_QUALIFIERS)[number];
 export const confidenceSchema = z.enum(CONFIDENCES, {
   error: msg('oneOf', { label: 'confidence', options: CONFIDENCES.join(', ') }),
 });

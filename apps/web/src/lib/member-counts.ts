@@ -3,16 +3,14 @@
  * (with the year), and the members registered here. The register lacks most
  * members, so a cluster never reads as having 0 members because of that.
  */
-import type { Locale } from '@cos/domain';
+import type { Locale, ReportedMemberQualifier } from '@cos/domain';
+import type { ClusterSummary } from './api';
 import { formatNumber } from './format';
 
-export interface ReportedMembers {
-  count: number;
-  qualifier: 'about' | 'at_least' | 'exact';
-  year: number | null;
-}
+/** What a cluster's sources report, as the API gives it (null when no source gives a figure). */
+export type ReportedMembers = NonNullable<ClusterSummary['reportedMembers']>;
 
-const QUALIFIER: Record<Locale, Record<ReportedMembers['qualifier'], string>> = {
+const QUALIFIER: Record<Locale, Record<ReportedMemberQualifier, string>> = {
   sv: { about: 'cirka ', at_least: 'minst ', exact: '' },
   en: { about: 'about ', at_least: 'at least ', exact: '' },
 };

@@ -4,7 +4,7 @@
  * the site's hot reads (correlated counts, index walks for related members),
  * answered from the statement cache without the query builder's mapping step.
  */
-import type { Confidence, MemberDirectoryQuery } from '@cos/domain';
+import type { Confidence, MemberDirectoryQuery, ReportedMemberQualifier } from '@cos/domain';
 import { notFound } from '../errors';
 import type { MemberDirectory } from './directory';
 import { imageInfoSql, publicImage } from './public-images';
@@ -305,7 +305,7 @@ interface ClusterRow {
   confidence: Confidence;
   sourceNote: string;
   reportedMembers: number | null;
-  reportedMembersQualifier: 'about' | 'at_least' | 'exact' | null;
+  reportedMembersQualifier: ReportedMemberQualifier | null;
   reportedMembersYear: number | null;
 }
 const CLUSTER_COLUMNS = `c.slug, c.name, c.short_name AS shortName, c.description_sv AS descriptionSv, c.description_en AS descriptionEn,

@@ -12,7 +12,7 @@ import type { ArticleReads } from './article-reads';
 import type { MemberDirectory } from './directory';
 import type { PublicReads } from './public-reads';
 import type { ResultCache } from './result-cache';
-import { prepare, rank, type Prepared } from './site-search-text';
+import { prepare, rank } from './site-search-text';
 
 const PUBLISHED = ['published'] as const;
 
@@ -20,8 +20,6 @@ const PUBLISHED = ['published'] as const;
 const NAME = 3;
 const SUMMARY = 2;
 const BODY = 1;
-
-type Docs<T> = { item: T; prepared: Prepared }[];
 
 export class SiteSearch {
   constructor(
@@ -84,7 +82,7 @@ export class SiteSearch {
           { text: `${c.description.sv} ${c.description.en} ${c.city}`, weight: BODY },
         ]),
       })),
-    ) satisfies Docs<unknown>;
+    );
   }
 
   private areaDocs() {
@@ -96,7 +94,7 @@ export class SiteSearch {
           { text: `${a.summary.sv} ${a.summary.en}`, weight: SUMMARY },
         ]),
       })),
-    ) satisfies Docs<unknown>;
+    );
   }
 
   private articleDocs() {
@@ -115,6 +113,6 @@ export class SiteSearch {
           { text: `${a.body.sv} ${a.body.en}`, weight: BODY },
         ]),
       })),
-    ) satisfies Docs<unknown>;
+    );
   }
 }

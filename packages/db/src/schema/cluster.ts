@@ -1,4 +1,4 @@
-import { CONFIDENCES, STATUSES } from '@cos/domain';
+import { CONFIDENCES, REPORTED_MEMBER_QUALIFIERS, STATUSES } from '@cos/domain';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { areas } from './area';
@@ -48,7 +48,7 @@ export const clusters = sqliteTable(
      */
     reportedMembers: integer('reported_members'),
     reportedMembersQualifier: text('reported_members_qualifier', {
-      enum: ['about', 'at_least', 'exact'],
+      enum: REPORTED_MEMBER_QUALIFIERS,
     }),
     reportedMembersYear: integer('reported_members_year'),
     status: text('status', { enum: STATUSES }).notNull().default('draft'),

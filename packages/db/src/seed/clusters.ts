@@ -3,7 +3,7 @@
  * its confidence and sources so admins can see what is known and what is not;
  * uncertain details live in the source note rather than posing as facts.
  */
-import type { Confidence, MunicipalityCode } from '@cos/domain';
+import type { Confidence, MunicipalityCode, ReportedMemberQualifier } from '@cos/domain';
 
 export interface ClusterSeed {
   slug: string;
@@ -20,7 +20,7 @@ export interface ClusterSeed {
   sourceNote: string;
   /** The membership the cluster's sources report (facts.md), apart from the members registered here. */
   reportedMembers: number | null;
-  reportedMembersQualifier: 'about' | 'at_least' | 'exact' | null;
+  reportedMembersQualifier: ReportedMemberQualifier | null;
   reportedMembersYear: number | null;
   /**
    * Contact details only where facts.md gives them; everything else stays
