@@ -27,6 +27,8 @@ export const DATA_SCOPES = [
   'images',
   'users',
   'audit',
+  /** Whether demo members exist (0013): what every page's banner reads, apart from members. */
+  'demo',
 ] as const;
 export type DataScope = (typeof DATA_SCOPES)[number];
 
@@ -40,6 +42,7 @@ export const SCOPE_TABLES: Record<DataScope, readonly string[]> = {
   images: ['images'],
   users: ['users', 'accounts'],
   audit: ['audit_log'],
+  demo: ['demo_presence'],
 };
 
 /** The counter of each scope at one moment. */

@@ -17,6 +17,7 @@ const APP_TABLES = [
   'cluster_contacts',
   'clusters',
   'data_scopes',
+  'demo_presence',
   'member_areas',
   'member_changes',
   'member_search',
@@ -50,6 +51,10 @@ const SCOPE_TRIGGERS = [
   ),
   'member_changes_prune',
   'search_sync_resumed_scope',
+  'search_sync_resumed_demo_scope',
+  'members_demo_presence_d',
+  'members_demo_presence_i',
+  'members_demo_presence_u',
 ];
 
 describe('runMigrations from an empty file', () => {

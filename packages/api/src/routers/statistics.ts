@@ -11,7 +11,7 @@ export const statisticsRouter = createTRPCRouter({
     .query(({ ctx }) => ctx.services.statistics.overview()),
   /** Generated demo members in the register: every page's banner reads this (cached per data generation). */
   demoPresence: publicProcedure
-    .meta({ reads: ['members'] })
+    .meta({ reads: ['demo'] })
     .input(z.void())
     .output(demoPresenceOut)
     .query(({ ctx }) => ctx.services.demoPresence.get()),

@@ -1,7 +1,8 @@
 /**
  * Whether generated demo members are in the register, for the banner every
- * page shows while they are. Read on every page, so it is one cached count
- * per data generation (the 'members' scope), not a count per request.
+ * page shows while they are. Read on every page, so it is one row kept by
+ * triggers (migration 0013) under a scope of its own ('demo'): a member
+ * write does not make the pages that read nothing else of members stale.
  */
 import type { ResultCache } from './result-cache';
 import type { StatementCache } from './statement-cache';
@@ -20,9 +21,9 @@ export class DemoPresenceReads {
   ) {}
 
   get(): DemoPresence {
-    return this.cache.get(['members'], 'public:demo-presence', () => {
-      const row = this.statements.one<{ published: number | null; total: number }>(
-        `SELECT count(*) AS total, sum(status = 'published') AS published FROM members WHERE is_demo = 1`,
+    return this.cache.get(['demo'], 'public:demo-presence', () => {
+      const row = this.statements.one<DemoPresence>(
+        'SELECT published, total FROM demo_presence WHERE id = 1',
         [],
       );
       return { published: row?.published ?? 0, total: row?.total ?? 0 };
