@@ -66,6 +66,7 @@ export function registerDownloads(
   app: FastifyInstance,
   handle: DatabaseHandle,
   limits?: DownloadLimits,
+  { warm = false } = {},
 ) {
   const worker = new WorkerJobs<DownloadJob & { databasePath: string }, ProducedDownload>(
     'download-worker',
@@ -81,6 +82,8 @@ export function registerDownloads(
     make,
   );
   const limiter = new DownloadLimiter(limits);
+  // The worker is otherwise started by the first download, which then waits for it to load.
+  if (warm && handle.path !== ':memory:') app.addHook('onReady', () => worker.start());
   app.addHook('onClose', async () => {
     await worker.close();
     store.close();

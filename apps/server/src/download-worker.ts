@@ -6,7 +6,7 @@
 import { parentPort, isMainThread } from 'node:worker_threads';
 import { openDatabase } from '@cos/db';
 import { produceDownload, type DownloadJob } from './download-produce';
-import type { JobAnswer } from './worker-jobs';
+import { WORKER_READY, type JobAnswer } from './worker-jobs';
 
 interface Message {
   id: number;
@@ -33,3 +33,5 @@ port.on('message', ({ id, job }: Message) => {
     port.postMessage(answer);
   });
 });
+
+port.postMessage(WORKER_READY);

@@ -11,7 +11,7 @@ import { isMainThread, parentPort } from 'node:worker_threads';
 import { createCaller, createContextInner, type Actor } from '@cos/api';
 import { openDatabase } from '@cos/db';
 import { runImport, type ImportRequest } from './import-run';
-import type { JobAnswer } from './worker-jobs';
+import { WORKER_READY, type JobAnswer } from './worker-jobs';
 
 export interface ImportJob extends ImportRequest {
   databasePath: string;
@@ -54,3 +54,5 @@ port.on('message', ({ id, job }: { id: number; job: ImportJob }) => {
     port.postMessage(answer);
   });
 });
+
+port.postMessage(WORKER_READY);

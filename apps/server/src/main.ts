@@ -85,6 +85,7 @@ const app = await buildApp({
   mediaDir: config.mediaDir,
   trustProxy: config.trustProxy,
   downloadLimits: config.downloadLimits,
+  warmWorkers: true,
   frontends: true,
   logger: {
     level: process.env.LOG_LEVEL ?? 'info',

@@ -36,6 +36,8 @@ export interface TestServerOptions {
   allowedOrigins?: string[];
   /** Serve the built public site and admin too (they must have been built). */
   frontends?: boolean;
+  /** Start the download worker before the server listens (AppOptions.warmWorkers). */
+  warmWorkers?: boolean;
 }
 
 export interface TestServer {
@@ -81,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       allowedOrigins: options.allowedOrigins,
       downloadLimits: options.downloadLimits,
       frontends: options.frontends,
+      warmWorkers: options.warmWorkers,
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();

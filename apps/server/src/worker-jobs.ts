@@ -23,6 +23,9 @@ export type JobAnswer =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string; code?: string };
 
+/** What a worker posts once its module has loaded and it takes jobs. */
+export const WORKER_READY = { ready: true } as const;
+
 /** The URL and options of a worker module `name` beside this file, from source or from the bundle. */
 function workerEntry(name: string): { url: URL; execArgv: string[] } {
   const fromSource = import.meta.url.endsWith('.ts');
@@ -36,8 +39,20 @@ export class WorkerJobs<Job, Result> {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private ready: Promise<void> | null = null;
 
   constructor(private readonly name: string) {}
+
+  /**
+   * Starts the worker now and resolves once it takes jobs, so the first job
+   * does not pay for loading the worker's modules (from the TypeScript
+   * sources through tsx that is seconds on a busy machine; see `warmWorkers`
+   * in app.ts).
+   */
+  start(): Promise<void> {
+    this.started();
+    return this.ready ?? Promise.resolve();
+  }
 
   run(job: Job): Promise<Result> {
     const worker = this.started();
@@ -61,7 +76,15 @@ export class WorkerJobs<Job, Result> {
     const { url, execArgv } = workerEntry(this.name);
     const worker = new Worker(url, { execArgv });
     worker.unref();
-    worker.on('message', (answer: JobAnswer) => {
+    this.ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`${this.name} worker exited (${code})`)));
+    });
+    // Nobody need wait for it: a failed start also fails the pending jobs (below).
+    this.ready.catch(() => undefined);
+    worker.on('message', (answer: JobAnswer | typeof WORKER_READY) => {
+      if (!('id' in answer)) return;
       const pending = this.pending.get(answer.id);
       if (!pending) return;
       this.pending.delete(answer.id);
@@ -70,7 +93,10 @@ export class WorkerJobs<Job, Result> {
       else pending.reject(Object.assign(new Error(answer.error), { code: answer.code }));
     });
     const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker === worker) {
+        this.worker = null;
+        this.ready = null;
+      }
       for (const pending of this.pending.values()) pending.reject(error);
       this.pending.clear();
     };
