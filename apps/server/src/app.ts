@@ -43,12 +43,6 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Per-address bounds on the register downloads (config.downloadLimits). */
   downloadLimits?: DownloadLimits;
-  /**
-   * Start the download worker thread with the app rather than with the first
-   * download, so no visitor waits for it to load. The server does; most tests
-   * leave it off, where each test server would pay a worker nobody uses.
-   */
-  warmWorkers?: boolean;
 }
 
 export async function buildApp({
@@ -61,7 +55,6 @@ export async function buildApp({
   mediaDir,
   trustProxy = false,
   downloadLimits,
-  warmWorkers = false,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -105,7 +98,7 @@ export async function buildApp({
 
   await registerTrpcRoutes(app, { handle, auth, origins });
 
-  registerOpenDataRoutes(app, handle, { downloadLimits, warmWorkers });
+  registerOpenDataRoutes(app, handle, { downloadLimits });
   registerImportRoute(app, handle, auth, origins);
   const media = new MediaFolder(mediaDir ?? mediaDirectory(handle.path, {}));
   registerImageRoutes(app, handle, auth, origins, media);

@@ -14,6 +14,7 @@ import type { DatabaseHandle } from '@cos/db';
 import { openDataQuery } from '@cos/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fresh from 'fresh';
+import { appWorker } from './app-workers';
 import { DownloadLimiter, type DownloadLimits } from './download-limits';
 import {
   produceDownload,
@@ -24,7 +25,6 @@ import {
 import { DownloadStore, downloadDirectory, type StoredDownload } from './download-store';
 import { sendHttpError } from './http-errors';
 import { refusal } from './refusal';
-import { WorkerJobs } from './worker-jobs';
 
 /**
  * The data generation a download depends on: the versions of the scopes the
@@ -66,9 +66,9 @@ export function registerDownloads(
   app: FastifyInstance,
   handle: DatabaseHandle,
   limits?: DownloadLimits,
-  { warm = false } = {},
 ) {
-  const worker = new WorkerJobs<DownloadJob & { databasePath: string }, ProducedDownload>(
+  const worker = appWorker<DownloadJob & { databasePath: string }, ProducedDownload>(
+    app,
     'download-worker',
   );
   // An in-memory database has no file the worker could open: made in-process then.
@@ -82,12 +82,7 @@ export function registerDownloads(
     make,
   );
   const limiter = new DownloadLimiter(limits);
-  // The worker is otherwise started by the first download, which then waits for it to load.
-  if (warm && handle.path !== ':memory:') app.addHook('onReady', () => worker.start());
-  app.addHook('onClose', async () => {
-    await worker.close();
-    store.close();
-  });
+  app.addHook('onClose', () => store.close());
 
   async function send(request: FastifyRequest, reply: FastifyReply, format: DownloadFormat) {
     const parsed = openDataQuery.safeParse(request.query);

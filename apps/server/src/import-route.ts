@@ -27,7 +27,7 @@ import { isCrossSite, type OriginPolicy } from './csrf';
 import { sendHttpError } from './http-errors';
 import { importApplies, runImport, type ImportAnswer, type ImportRequest } from './import-run';
 import type { ImportJob } from './import-worker';
-import { WorkerJobs } from './worker-jobs';
+import { appWorker } from './app-workers';
 
 export function registerImportRoute(
   app: FastifyInstance,
@@ -39,8 +39,7 @@ export function registerImportRoute(
   // refused without reading or parsing up to 64 MB of CSV.
   const users = new WeakMap<FastifyRequest, Actor>();
   // Parsing, validating and planning 200,000 rows took the event loop for seconds: a worker does it.
-  const worker = new WorkerJobs<ImportJob, ImportAnswer>('import-worker');
-  app.addHook('onClose', () => worker.close());
+  const worker = appWorker<ImportJob, ImportAnswer>(app, 'import-worker');
   app.register((scope, _options, done) => {
     // Bytes, not a string: Fastify would decode every body as UTF-8. Windows
     // browsers label a .csv file application/vnd.ms-excel.

@@ -15,6 +15,7 @@ import { configureMail, createAuth } from '@cos/api';
 import { openDatabase, runMigrations, type DatabaseHandle } from '@cos/db';
 import { hasDefaultData, seedDefaultData } from '@cos/db/seed';
 import { buildApp } from './app';
+import { startWorkers } from './app-workers';
 import { superviseWorkers } from './cluster-primary';
 import { exposeWorkerHeader, tellPrimary, workerName } from './cluster-worker';
 import { loadConfig, type ServerConfig } from './config';
@@ -85,7 +86,6 @@ const app = await buildApp({
   mediaDir: config.mediaDir,
   trustProxy: config.trustProxy,
   downloadLimits: config.downloadLimits,
-  warmWorkers: true,
   frontends: true,
   logger: {
     level: process.env.LOG_LEVEL ?? 'info',
@@ -137,6 +137,8 @@ if (cluster.isWorker) process.once('disconnect', () => shutDown('disconnect'));
 
 try {
   await app.listen({ port: config.port, host: config.host });
+  // Now rather than with the first download or import, which would wait for it (app-workers.ts).
+  startWorkers(app).catch((error: unknown) => app.log.error(error, 'a job worker did not start'));
 } catch (error) {
   cannotStart(`Cannot listen on ${config.host}:${config.port}`, error);
 }

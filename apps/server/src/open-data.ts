@@ -19,8 +19,6 @@ export const DATA_LICENCE = {
 export interface OpenDataOptions {
   /** Per-address bounds on the register downloads (DOWNLOADS_AT_ONCE, DOWNLOADS_PER_MINUTE). */
   downloadLimits?: DownloadLimits;
-  /** Start the download worker with the app (AppOptions.warmWorkers). */
-  warmWorkers?: boolean;
 }
 
 export function registerOpenDataRoutes(
@@ -69,9 +67,7 @@ export function registerOpenDataRoutes(
     }
   });
 
-  const downloads = registerDownloads(app, handle, options.downloadLimits, {
-    warm: options.warmWorkers,
-  });
+  const downloads = registerDownloads(app, handle, options.downloadLimits);
   app.get('/api/v1/members.csv', (request, reply) => downloads.send(request, reply, 'csv'));
   app.get('/api/v1/members.json', (request, reply) => downloads.send(request, reply, 'json'));
 

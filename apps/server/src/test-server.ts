@@ -12,6 +12,7 @@ import { generateDemoData } from '@cos/db/demo';
 import { seedDefaultData } from '@cos/db/seed';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { startWorkers } from './app-workers';
 import type { DownloadLimits } from './download-limits';
 
 /** The configured public origin (as behind a proxy); browsers send it as Origin. */
@@ -36,7 +37,12 @@ export interface TestServerOptions {
   allowedOrigins?: string[];
   /** Serve the built public site and admin too (they must have been built). */
   frontends?: boolean;
-  /** Start the download worker before the server listens (AppOptions.warmWorkers). */
+  /**
+   * Start the job workers (downloads, imports) and wait for them before the
+   * server is handed over, as the server starts them when it listens: for
+   * tests that time answers, where the first would otherwise wait for a
+   * worker to load from source. Most tests leave them to start on first use.
+   */
   warmWorkers?: boolean;
 }
 
@@ -83,9 +89,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       allowedOrigins: options.allowedOrigins,
       downloadLimits: options.downloadLimits,
       frontends: options.frontends,
-      warmWorkers: options.warmWorkers,
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
+    if (options.warmWorkers) await startWorkers(app);
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('no TCP address');
     const baseUrl = `http://127.0.0.1:${address.port}`;

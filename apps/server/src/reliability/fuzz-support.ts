@@ -35,7 +35,9 @@ export const describeInput = (value: unknown) => {
 
 /** The server a fuzz file runs against, and an admin's session cookie on it. */
 export async function startFuzzServer(): Promise<{ server: TestServer; adminCookie: string }> {
-  const server = await startTestServer({ demo: 60 });
+  // Workers started first: the first import or download would otherwise wait for one to load
+  // from source, past the request timeout on a clean clone's busy cores (seen in CI).
+  const server = await startTestServer({ demo: 60, warmWorkers: true });
   return { server, adminCookie: await sessionCookie(server, ADMIN) };
 }
 

@@ -80,8 +80,8 @@ beforeAll(async () => {
     demo: DEMO_MEMBERS,
     downloadLimits: { atOnce: 1_000, perMinute: 1_000_000 },
     // As the server does: the first download would otherwise wait for the worker to load, which
-    // from the TypeScript sources is ~1.7 s on a quiet machine and more than the budget below on
-    // a clean clone's busy cores (seen in CI).
+    // from the TypeScript sources is ~2 s on a quiet machine and more than the budget below on a
+    // clean clone's busy cores (seen in CI).
     warmWorkers: true,
   });
   const sqlite = server.handle.sqlite;
