@@ -76,6 +76,8 @@ export const directoryOut = z.object({
   previous: z.object({ cursor: z.string().nullable() }).nullable(),
   sort: z.enum(MEMBER_SORTS),
   facets: facetsOut,
+  /** A spelling the register holds when the text found little; applied when it found nothing. */
+  correction: z.object({ q: z.string(), applied: z.boolean() }).nullable(),
 });
 
 export const memberPageOut = z.object({

@@ -7,6 +7,11 @@ export const siteSearchOut = z.object({
   q: z.string(),
   /** Hits over every group (members counted in full, not only those listed). */
   total: z.number(),
+  /**
+   * A spelling the register holds when the text found little; `applied` when
+   * it found nothing and the groups are the corrected text's.
+   */
+  correction: z.object({ q: z.string(), applied: z.boolean() }).nullable(),
   /** The first members and how many the directory finds for the same text. */
   members: z.object({ items: z.array(directoryItemOut), total: z.number() }),
   clusters: z.array(

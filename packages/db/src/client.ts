@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { resolveDatabasePath } from './database-path';
 import * as schema from './schema';
+import { registerSearchFunctions } from './search-words';
 
 export type Schema = typeof schema;
 export type Db = BetterSQLite3Database<Schema>;
@@ -38,6 +39,8 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     fileMustExist: options.readonly ?? false,
   });
   applyPragmas(sqlite);
+  // The search triggers call them (migration 0014), so every connection that may write needs them.
+  registerSearchFunctions(sqlite);
   const db = drizzle(sqlite, { schema });
   return {
     db,

@@ -5,3 +5,4 @@ export * from './migrate';
 export * as schema from './schema';
 export * from './schema';
 export * from './search-sync';
+export * from './search-words';

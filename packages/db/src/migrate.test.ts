@@ -21,6 +21,8 @@ const APP_TABLES = [
   'member_areas',
   'member_changes',
   'member_search',
+  'member_stems',
+  'search_terms',
   'members',
   'memberships',
   'municipalities',
@@ -40,6 +42,9 @@ const SEARCH_TRIGGERS = [
   'members_search_ad',
   'members_search_ai',
   'members_search_au',
+  'members_stems_ad',
+  'members_stems_ai',
+  'members_stems_au',
   'memberships_search_ad',
   'memberships_search_ai',
 ];

@@ -30,6 +30,24 @@ export function indexMembersAfter(sqlite: Sqlite, afterId: number): void {
        FROM members m WHERE m.id > ?`,
     )
     .run(afterId);
+  // The stems and the vocabulary (migration 0014), as the paused triggers would have written them.
+  sqlite.prepare('DELETE FROM member_stems WHERE rowid > ?').run(afterId);
+  sqlite
+    .prepare(
+      `INSERT INTO member_stems (rowid, name, description)
+       SELECT id, cos_stems(name, 'sv') || ' ' || cos_stems(name, 'en'),
+         cos_stems(description_sv, 'sv') || ' ' || cos_stems(description_en, 'en')
+       FROM members WHERE id > ?`,
+    )
+    .run(afterId);
+  sqlite
+    .prepare(
+      `INSERT OR IGNORE INTO search_terms (term, folded)
+       SELECT w.word, w.folded FROM members m,
+         cos_words(m.name || ' ' || m.description_sv || ' ' || m.description_en) w
+       WHERE m.id > ?`,
+    )
+    .run(afterId);
 }
 
 /** The highest member id so far (0 when there are none). */

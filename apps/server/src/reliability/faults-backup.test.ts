@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { registerSearchFunctions } from '@cos/db';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeDatabase, run, sleep, until, useScratchDir } from './faults-support';
@@ -21,6 +22,8 @@ describe('(b) backup while writes run', () => {
 
     const writer = new Database(db);
     writer.pragma('busy_timeout = 5000');
+    // The search triggers call these (openDatabase registers them on every connection it opens).
+    registerSearchFunctions(writer);
     const counter = Number(
       writer
         .prepare(

@@ -31,6 +31,9 @@ const UNDECLARED: Record<string, string> = {
 /** Tables whose rows are derived from several scopes (written by their triggers). */
 const DERIVED: Record<string, readonly DataScope[]> = {
   member_search: ['members', 'areas', 'clusters'],
+  // Written by the members' triggers only (migration 0014).
+  member_stems: ['members'],
+  search_terms: ['members'],
 };
 
 /** Change-tracking bookkeeping: reading it is how freshness works, not data. */

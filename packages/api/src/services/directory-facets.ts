@@ -37,7 +37,7 @@ export function sqlFacetCounts(
 ): FacetCounts {
   /** Counts per value of one filter, under every other filter (built once per facet). */
   const counts = (key: MemberFilterKey, sql: (whereSql: string) => string) => {
-    const where = directoryWhere(query, scope, taxonomy, key);
+    const where = directoryWhere(statements, query, scope, taxonomy, key);
     return new Map<never, number>(
       statements.all<{ v: never; n: number }>(sql(where.sql), where.params).map((r) => [r.v, r.n]),
     );
@@ -69,7 +69,7 @@ export function sqlFacetCounts(
       `SELECT m.size_band AS v, count(*) AS n FROM members m WHERE ${where} GROUP BY m.size_band`,
   );
   return {
-    total: countMatches(statements, directoryWhere(query, scope, taxonomy)),
+    total: countMatches(statements, directoryWhere(statements, query, scope, taxonomy)),
     area: areaCounts,
     cluster: clusterCounts,
     municipality: municipalityCounts,

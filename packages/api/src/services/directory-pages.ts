@@ -85,7 +85,7 @@ export function rankedPage(
     // The list is rebuilt when data changes: find the last row again if it moved.
     start = ranked[k] === cursor.id ? k + 1 : ranked.indexOf(cursor.id) + 1 || k + 1;
   }
-  const where = directoryWhere(query, scope, taxonomy, 'q', 'page');
+  const where = directoryWhere(statements, query, scope, taxonomy, 'q', 'page');
   const sql = `SELECT ${directoryColumns(scope)} FROM members m WHERE m.id IN (${placeholders(RANK_CHUNK)}) AND ${where.sql}`;
   const rows: RawRow[] = [];
   const wanted = skip + query.limit;

@@ -44,7 +44,7 @@ export function previousSorted(
   sort: 'name' | 'newest',
   first: RawRow,
 ): PreviousPage {
-  const where = directoryWhere(query, scope, taxonomy, undefined, 'page');
+  const where = directoryWhere(statements, query, scope, taxonomy, undefined, 'page');
   // The forward walk's order reversed: name A→Ö becomes Ö→A, newest first becomes oldest first.
   const sql =
     sort === 'newest'
@@ -77,7 +77,7 @@ export function previousRanked(
   taxonomy: Taxonomy,
   first: RawRow,
 ): PreviousPage {
-  const where = directoryWhere(query, scope, taxonomy, 'q', 'page');
+  const where = directoryWhere(statements, query, scope, taxonomy, 'q', 'page');
   const sql = `SELECT m.id FROM members m WHERE m.id IN (${placeholders(RANK_CHUNK)}) AND ${where.sql}`;
   const before: Boundary[] = [];
   for (let end = Number(first.cursorKey); end > 0 && before.length <= query.limit;) {

@@ -10,6 +10,7 @@ import { createTestApi, type TestApi } from '../test-support';
 import { getServices } from '.';
 import { Rankings } from './directory-rankings';
 import { toFtsQuery } from './fts-query';
+import { searchPlan, type SearchPlan } from './search-plan';
 import { loadTaxonomy } from './taxonomy';
 
 let api: TestApi;
@@ -21,13 +22,26 @@ afterEach(() => api.cleanup());
 /** A new request: the versions are read once per synchronous run. */
 const nextRun = () => new Promise((resolve) => setImmediate(resolve));
 const fts = toFtsQuery('pack') ?? '';
+/** The search plan for "pack" (words, stems, compounds), made once the test data is in. */
+let plan: SearchPlan;
+beforeEach(() => {
+  plan = searchPlan(api.sqlite, 'pack') as SearchPlan;
+});
+/** Every member the plan matches now, as a fresh query finds them. */
 const fresh = () =>
   new Set(
     api.sqlite
-      .prepare('SELECT rowid FROM member_search WHERE member_search MATCH ?')
+      .prepare(`SELECT rowid FROM (${plan.rankSql(false)})`)
       .pluck()
-      .all(fts) as number[],
+      .all(...plan.rankParams()) as number[],
   );
+/** A member the plan does not match. */
+const nonMatching = (extra = '') =>
+  api.sqlite
+    .prepare(
+      `SELECT id, slug FROM members m WHERE NOT ${plan.where.sql} ${extra} ORDER BY id LIMIT 1`,
+    )
+    .get(...plan.where.params) as { id: number; slug: string };
 
 describe('rankings kept up to date in place', () => {
   it('take in a member that starts matching and let go of one that stops, as a fresh query would', async () => {
@@ -39,17 +53,12 @@ describe('rankings kept up to date in place', () => {
     );
     const ranked = async () => {
       await nextRun();
-      return rankings.ids(fts, loadTaxonomy(services.statements, services.cache));
+      return rankings.ids(plan, loadTaxonomy(services.statements, services.cache));
     };
     const before = await ranked();
     expect(new Set(before)).toEqual(fresh());
     expect(before.length).toBeGreaterThan(3);
-    const outsider = api.sqlite
-      .prepare(
-        'SELECT id FROM members WHERE id NOT IN (SELECT rowid FROM member_search WHERE member_search MATCH ?) ORDER BY id LIMIT 1',
-      )
-      .pluck()
-      .get(fts) as number;
+    const outsider = nonMatching().id;
     // Members that match by their own text only (not by an area's or a cluster's name).
     const [insider = 0, deleted = 0] = api.sqlite
       .prepare(
@@ -94,11 +103,7 @@ describe('rankings kept up to date in place', () => {
   it('through the directory: a description edit adds the member to the search results', async () => {
     const q = 'pack';
     const first = await api.anonymous.member.directory({ q, limit: 100 });
-    const member = api.sqlite
-      .prepare(
-        "SELECT id, slug FROM members WHERE status = 'published' AND id NOT IN (SELECT rowid FROM member_search WHERE member_search MATCH ?) ORDER BY id LIMIT 1",
-      )
-      .get(fts) as { id: number; slug: string };
+    const member = nonMatching("AND m.status = 'published'");
     api.sqlite
       .prepare("UPDATE members SET description_en = 'We pack things' WHERE id = ?")
       .run(member.id);

@@ -21,6 +21,7 @@
 import type { MemberChangeLog } from '@cos/db';
 import { recordReads } from '../read-scopes';
 import type { ResultCache } from './result-cache';
+import type { SearchPlan } from './search-plan';
 import type { StatementCache } from './statement-cache';
 import type { Taxonomy } from './taxonomy';
 
@@ -28,10 +29,6 @@ import type { Taxonomy } from './taxonomy';
 const MAX_RANKINGS = 64;
 /** Change-log rows applied one by one at most; past that, ranking afresh is cheaper. */
 const MAX_SPLICE = 1000;
-
-// Name hits weigh most, then area and cluster names, then descriptions.
-const RANK_SQL =
-  'SELECT rowid, bm25(member_search, 10.0, 1.0, 3.0, 3.0) AS score FROM member_search WHERE member_search MATCH ?';
 
 interface Ranking {
   ids: Int32Array;
@@ -58,14 +55,14 @@ export class Rankings {
     private readonly log: MemberChangeLog,
   ) {}
 
-  /** Every id matching `fts`, best first. */
-  ids(fts: string, taxonomy: Taxonomy): Int32Array {
-    return this.ranking(fts, taxonomy).ids;
+  /** Every id the plan matches, best first (its tiers, then bm25: search-plan.ts). */
+  ids(plan: SearchPlan, taxonomy: Taxonomy): Int32Array {
+    return this.ranking(plan, taxonomy).ids;
   }
 
   /** The same list with `first` (ids) moved to the front, cached with the ranking. */
-  withFirst(fts: string, taxonomy: Taxonomy, key: string, first: () => number[]): Int32Array {
-    const ranking = this.ranking(fts, taxonomy);
+  withFirst(plan: SearchPlan, taxonomy: Taxonomy, key: string, first: () => number[]): Int32Array {
+    const ranking = this.ranking(plan, taxonomy);
     let list = ranking.derived.get(key);
     if (!list) {
       const exact = first();
@@ -76,7 +73,8 @@ export class Rankings {
     return list;
   }
 
-  private ranking(fts: string, taxonomy: Taxonomy): Ranking {
+  private ranking(plan: SearchPlan, taxonomy: Taxonomy): Ranking {
+    const fts = plan.key;
     recordReads(['members', 'areas', 'clusters']);
     const members = this.cache.versions().members;
     const inTransaction = this.statements.sqlite.inTransaction;
@@ -84,11 +82,14 @@ export class Rankings {
     if (cached && cached.taxonomy === taxonomy) {
       if (cached.members === members) return this.touch(fts, cached);
       // Inside a write transaction nothing is updated: what it wrote may roll back.
-      if (!inTransaction && this.splice(cached, fts, members)) return this.touch(fts, cached);
+      if (!inTransaction && this.splice(cached, plan, members)) return this.touch(fts, cached);
     }
     this.counts.ranked++;
     const seq = this.log.lastSeq(); // before ranking: a change committed meanwhile is applied later
-    const rows = this.statements.rows<[number, number]>(`${RANK_SQL} ORDER BY score, rowid`, [fts]);
+    const rows = this.statements.rows<[number, number]>(
+      `${plan.rankSql(false)} ORDER BY score, rowid`,
+      plan.rankParams(),
+    );
     const ranking: Ranking = {
       ids: Int32Array.from(rows, (r) => r[0]),
       scores: Float64Array.from(rows, (r) => r[1]),
@@ -112,16 +113,13 @@ export class Rankings {
   }
 
   /** Brings a ranking up to date with the changed members; false when it must be ranked afresh. */
-  private splice(ranking: Ranking, fts: string, members: number): boolean {
+  private splice(ranking: Ranking, plan: SearchPlan, members: number): boolean {
     const changes = this.log.since(ranking.seq, MAX_SPLICE);
     if (changes.ids === 'reset') return false;
     if (changes.ids.length > 0) {
       const changed = new Set(changes.ids);
       const hits = this.statements
-        .rows<[number, number]>(`${RANK_SQL} AND rowid IN (SELECT value FROM json_each(?))`, [
-          fts,
-          JSON.stringify(changes.ids),
-        ])
+        .rows<[number, number]>(plan.rankSql(true), plan.rankParams(JSON.stringify(changes.ids)))
         .sort(byScore);
       // Merge the kept hits (already in order) with the re-matched ones.
       const n = ranking.ids.length;

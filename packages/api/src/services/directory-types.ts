@@ -61,6 +61,12 @@ export interface DirectoryResult {
   previous: { cursor: string | null } | null;
   sort: MemberSort;
   facets: Record<MemberFilterKey, FacetValue[]>;
+  /**
+   * A spelling the register holds, when the text found little
+   * (search-correction.ts); `applied` when it found nothing and these are the
+   * corrected search's results instead.
+   */
+  correction: { q: string; applied: boolean } | null;
 }
 
 /** A list's query: the directory's, or the admin's with more sorts, a direction and a page number. */
@@ -71,7 +77,7 @@ export type ListQuery = Omit<MemberDirectoryQuery, 'sort'> & {
 };
 
 /** A list's answer: the directory's, with the sort's direction and, for numbered pages, where it is. */
-export interface ListResult extends Omit<DirectoryResult, 'sort'> {
+export interface ListResult extends Omit<DirectoryResult, 'sort' | 'correction'> {
   sort: AdminMemberSort;
   order: SortOrder;
   /** The page shown (1-based), or null for a cursor-walked directory page. */

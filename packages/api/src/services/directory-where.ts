@@ -11,7 +11,8 @@ import {
 } from '@cos/domain';
 import { placeholders, type DirectoryScope, type Where } from './directory-types';
 import { organisationNumberQuery } from './directory-text';
-import { toFtsQuery } from './fts-query';
+import { searchPlanFor } from './search-plan';
+import type { StatementCache } from './statement-cache';
 import type { Taxonomy } from './taxonomy';
 
 /** What the clause reads of a query: its search text and filters (not its sort or page). */
@@ -22,6 +23,7 @@ export type DirectoryFilters = Pick<
 
 /** WHERE clause for the query, leaving out one filter (for its facet). */
 export function directoryWhere(
+  statements: StatementCache,
   query: DirectoryFilters,
   scope: DirectoryScope,
   taxonomy: Taxonomy,
@@ -69,11 +71,10 @@ export function directoryWhere(
     parts.push(`m.size_band IN (${placeholders(query.size.length)})`);
     params.push(...query.size);
   }
-  const fts = toFtsQuery(query.q);
   if (without !== 'q' && query.q !== undefined) {
-    const text =
-      fts === null ? '0' : 'm.id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?)';
-    if (fts !== null) params.push(fts);
+    const plan = searchPlanFor(statements, query.q);
+    const text = plan === null ? '0' : plan.where.sql;
+    if (plan !== null) params.push(...plan.where.params);
     // An organisation number in any spelling finds its member too (see directory-text.ts).
     const orgnr = organisationNumberQuery(query.q);
     if (orgnr === null) {

@@ -39,7 +39,8 @@ import type {
 } from './directory-types';
 import { directoryWhere, type DirectoryFilters } from './directory-where';
 import { FacetIndex, type FacetCounts } from './facet-index';
-import { toFtsQuery } from './fts-query';
+import { correctQuery, FEW_HITS } from './search-correction';
+import { searchPlanFor, type SearchPlan } from './search-plan';
 import { directoryScope } from './permissions';
 import type { ResultCache } from './result-cache';
 import type { StatementCache } from './statement-cache';
@@ -79,13 +80,34 @@ export class MemberDirectory {
 
   query(query: MemberDirectoryQuery, scope: DirectoryScope): DirectoryResult {
     // The public directory's own sorts give its own sorts back.
-    return this.list(query, scope) as DirectoryResult;
+    const found = this.list(query, scope) as Omit<DirectoryResult, 'correction'>;
+    if (query.q === undefined || found.total >= FEW_HITS) return { ...found, correction: null };
+    const corrected = this.correction(query.q, scope);
+    if (corrected === null) return { ...found, correction: null };
+    if (found.total > 0) return { ...found, correction: { q: corrected, applied: false } };
+    // Nothing found: the corrected search at once (on any page, so its cursors lead on in it).
+    const instead = this.list({ ...query, q: corrected }, scope) as Omit<
+      DirectoryResult,
+      'correction'
+    >;
+    return { ...instead, correction: { q: corrected, applied: true } };
+  }
+
+  /** A spelling of the text that the scope's members hold, or null (search-correction.ts). */
+  correction(q: string, scope: DirectoryScope): string | null {
+    const everyone = { q: undefined, area: [], cluster: [], municipality: [], kind: [], size: [] };
+    const taxonomy = loadTaxonomy(this.statements, this.cache);
+    return correctQuery(
+      this.statements,
+      directoryWhere(this.statements, everyone, scope, taxonomy),
+      q,
+    );
   }
 
   /** A page of a list: the directory's query, or the admin's with its sorts and numbered pages. */
   private list(query: ListQuery, scope: DirectoryScope): ListResult {
     const taxonomy = loadTaxonomy(this.statements, this.cache);
-    const fts = toFtsQuery(query.q);
+    const fts = searchPlanFor(this.statements, query.q);
     const sort: AdminMemberSort =
       query.sort === 'relevance' && !fts ? 'name' : (query.sort ?? (fts ? 'relevance' : 'name'));
     const order = query.order ?? defaultSortOrder(sort);
@@ -127,7 +149,7 @@ export class MemberDirectory {
               this.statements,
               query,
               scope,
-              directoryWhere(query, scope, taxonomy, undefined, 'page'),
+              directoryWhere(this.statements, query, scope, taxonomy, undefined, 'page'),
               keysetSort,
               cursor,
             );
@@ -176,7 +198,7 @@ export class MemberDirectory {
           : offsetPage(
               this.statements,
               scope,
-              directoryWhere(query, scope, taxonomy, undefined, 'page'),
+              directoryWhere(this.statements, query, scope, taxonomy, undefined, 'page'),
               sort === 'relevance' ? 'name' : sort,
               order,
               query.limit,
@@ -255,7 +277,7 @@ export class MemberDirectory {
     query: DirectoryFilters,
     scope: DirectoryScope,
     taxonomy: Taxonomy,
-    fts: string | null,
+    fts: SearchPlan | null,
   ): FacetCounts {
     const index = this.index(taxonomy);
     if (!index) return sqlFacetCounts(this.statements, query, scope, taxonomy);
@@ -285,7 +307,7 @@ export class MemberDirectory {
    * organisation number the text is (in any spelling), then the text's
    * full-text hits (a ranking kept up to date in place, directory-rankings.ts).
    */
-  private textIds(fts: string, q: string | undefined, taxonomy: Taxonomy): Int32Array {
+  private textIds(fts: SearchPlan, q: string | undefined, taxonomy: Taxonomy): Int32Array {
     const orgnr = organisationNumberQuery(q);
     if (orgnr === null) return this.rankings.ids(fts, taxonomy);
     return this.rankings.withFirst(fts, taxonomy, `orgnr:${orgnr}`, () =>
@@ -300,7 +322,12 @@ export class MemberDirectory {
    * benchmark's raw baseline runs this where the API answers from its index.
    */
   totalSql(query: MemberDirectoryQuery, scope: DirectoryScope): Where {
-    const where = directoryWhere(query, scope, loadTaxonomy(this.statements, this.cache));
+    const where = directoryWhere(
+      this.statements,
+      query,
+      scope,
+      loadTaxonomy(this.statements, this.cache),
+    );
     return { sql: `SELECT count(*) AS n FROM members m WHERE ${where.sql}`, params: where.params };
   }
 }

@@ -23,7 +23,7 @@ import type { Sqlite } from '@cos/db';
 import type { Actor } from '../actor';
 import { orderBy } from './directory-order';
 import { directoryWhere } from './directory-where';
-import { toFtsQuery } from './fts-query';
+import { searchPlanFor } from './search-plan';
 import { directoryScope } from './permissions';
 import type { ResultCache } from './result-cache';
 import type { StatementCache } from './statement-cache';
@@ -47,6 +47,7 @@ export function adminExportPlan(
   const taxonomy = loadTaxonomy(services.statements, services.cache);
   // The list's own scope: the statuses asked for (all by default), the actor's clusters, demo.
   const where = directoryWhere(
+    services.statements,
     query,
     {
       statuses: query.status.length > 0 ? query.status : STATUSES,
@@ -56,24 +57,23 @@ export function adminExportPlan(
     },
     taxonomy,
   );
-  const fts = toFtsQuery(query.q);
+  const fts = searchPlanFor(services.statements, query.q);
   // The list's sort rules: relevance needs words to rank by; without a sort, relevance with them.
   const sort: AdminMemberSort =
     query.sort === 'relevance' && !fts ? 'name' : (query.sort ?? (fts ? 'relevance' : 'name'));
   const order = query.order ?? defaultSortOrder(sort);
   const ranked = sort === 'relevance' && fts !== null;
-  // Relevance as the list ranks it (bm25, names weigh most); an organisation-number hit that the
-  // text does not match has no rank and comes after the ranked ones.
+  // Relevance as the list ranks it (search-plan.ts); an organisation-number hit that the text
+  // does not match has no rank and comes after the ranked ones.
   const join = ranked
-    ? `LEFT JOIN (SELECT rowid AS id, bm25(member_search, 10.0, 1.0, 3.0, 3.0) AS rank
-         FROM member_search WHERE member_search MATCH ?) r ON r.id = m.id`
+    ? `LEFT JOIN (SELECT rowid AS id, score AS rank FROM (${fts.rankSql(false)})) r ON r.id = m.id`
     : '';
   const order_ = ranked
     ? `r.rank IS NULL, r.rank ${order === 'asc' ? 'ASC' : 'DESC'}, m.id`
     : orderBy(sort === 'relevance' ? 'name' : sort, order);
   return {
     idsSql: `SELECT m.id FROM members m ${join} WHERE ${where.sql} ORDER BY ${order_}`,
-    params: ranked ? [fts, ...where.params] : where.params,
+    params: ranked ? [...fts.rankParams(), ...where.params] : where.params,
   };
 }
 

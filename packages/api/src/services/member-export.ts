@@ -12,7 +12,7 @@ import {
 } from '@cos/domain';
 import type { DataScope, Sqlite } from '@cos/db';
 import { placeWhere } from './directory-where';
-import { toFtsQuery } from './fts-query';
+import { searchPlan } from './search-plan';
 
 /**
  * What an export reads (members with their areas and clusters, municipality
@@ -63,9 +63,10 @@ export function* exportPublishedMembers(
     params.push(...query.kind);
   }
   if (query?.q !== undefined) {
-    const fts = toFtsQuery(query.q);
-    parts.push(fts ? 'm.id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?)' : '0');
-    if (fts) params.push(fts);
+    // The directory's own match (stems and compounds too: search-plan.ts).
+    const plan = searchPlan(sqlite, query.q);
+    parts.push(plan ? plan.where.sql : '0');
+    if (plan) params.push(...plan.where.params);
   }
   if (query?.size?.length) {
     parts.push(`m.size_band IN (${inList(query.size.length)})`);

@@ -12,6 +12,7 @@ import type { ArticleReads } from './article-reads';
 import type { MemberDirectory } from './directory';
 import type { PublicReads } from './public-reads';
 import type { ResultCache } from './result-cache';
+import { FEW_HITS } from './search-correction';
 import { prepare, rank } from './site-search-text';
 
 const PUBLISHED = ['published'] as const;
@@ -38,7 +39,20 @@ export class SiteSearch {
         clusters: [],
         areas: [],
         articles: [],
+        correction: null,
       };
+    const found = this.groups(q, now);
+    if (found.total >= FEW_HITS) return { ...found, correction: null };
+    // The directory's correction, from the vocabulary of the register (search-correction.ts).
+    const corrected = found.correction ?? this.directory.correction(q, { statuses: PUBLISHED });
+    if (corrected === null) return { ...found, correction: null };
+    if (found.total > 0) return { ...found, correction: { q: corrected, applied: false } };
+    // q stays the text as typed; the groups are the corrected text's.
+    return { ...this.groups(corrected, now), q, correction: { q: corrected, applied: true } };
+  }
+
+  /** Every group for one text, and the members' own correction when the directory made one. */
+  private groups(q: string, now: Date) {
     const query: MemberDirectoryQuery = {
       q,
       area: [],
@@ -48,7 +62,10 @@ export class SiteSearch {
       size: [],
       limit: SITE_SEARCH_MEMBERS,
     };
-    const members = this.directory.query(query, { statuses: PUBLISHED });
+    const found = this.directory.query(query, { statuses: PUBLISHED });
+    // The directory searches a corrected text at once when it finds nothing; here the correction
+    // is the whole page's (search()), so the members of this text are none.
+    const members = found.correction?.applied ? { items: [], total: 0 } : found;
     const clusters = rank(this.clusterDocs(), q);
     const areas = rank(this.areaDocs(), q);
     const due = now.toISOString();
@@ -63,6 +80,7 @@ export class SiteSearch {
       clusters,
       areas,
       articles,
+      correction: found.correction?.q ?? null,
     };
   }
 
