@@ -361,6 +361,8 @@ export const en: Messages = {
   'search.label': 'Search the site',
   'search.placeholder': 'Search the site',
   'search.submit': 'Search',
+  'search.didYouMean': 'Did you mean',
+  'search.correctionApplied': 'No results for “{q}”. Showing results for “{corrected}”.',
   'demo.banner':
     'Demo data: {n} invented members are shown. They were generated to show the site and do not exist.',
   'demo.badge': 'Demo data',

@@ -358,6 +358,8 @@ export const sv = {
   'search.label': 'Sök på webbplatsen',
   'search.placeholder': 'Sök på webbplatsen',
   'search.submit': 'Sök',
+  'search.didYouMean': 'Menade du',
+  'search.correctionApplied': 'Inga träffar för ”{q}”. Visar träffar för ”{corrected}”.',
   'demo.banner':
     'Demodata: {n} påhittade medlemmar visas. De är genererade för att visa webbplatsen och finns inte på riktigt.',
   'demo.badge': 'Demodata',

@@ -90,6 +90,8 @@ export class MemberDirectory {
       DirectoryResult,
       'correction'
     >;
+    // A correction that finds nothing either is no help.
+    if (instead.total === 0) return { ...found, correction: null };
     return { ...instead, correction: { q: corrected, applied: true } };
   }
 

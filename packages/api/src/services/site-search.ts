@@ -47,8 +47,11 @@ export class SiteSearch {
     const corrected = found.correction ?? this.directory.correction(q, { statuses: PUBLISHED });
     if (corrected === null) return { ...found, correction: null };
     if (found.total > 0) return { ...found, correction: { q: corrected, applied: false } };
+    const instead = this.groups(corrected, now);
+    // A correction that finds nothing either is no help.
+    if (instead.total === 0) return { ...found, correction: null };
     // q stays the text as typed; the groups are the corrected text's.
-    return { ...this.groups(corrected, now), q, correction: { q: corrected, applied: true } };
+    return { ...instead, q, correction: { q: corrected, applied: true } };
   }
 
   /** Every group for one text, and the members' own correction when the directory made one. */

@@ -32,6 +32,8 @@ const CASES = [
     query: 'förpackning',
     found: /^\d+ träffar för ”förpackning”$/,
     none: 'Inga träffar för ”zzqxv”.',
+    typo: 'förpakning',
+    corrected: 'Inga träffar för ”förpakning”. Visar träffar för ”förpackning”.',
     switchTo: '/en/search',
     allMembers: /^Visa alla \d+ medlemmar i katalogen$/,
     directory: '/medlemmar',
@@ -43,6 +45,8 @@ const CASES = [
     query: 'packaging',
     found: /^\d+ results for “packaging”$/,
     none: 'No results for “zzqxv”.',
+    typo: 'packagng',
+    corrected: 'No results for “packagng”. Showing results for “packaging”.',
     switchTo: '/sok',
     allMembers: /^Show all \d+ members in the directory$/,
     directory: '/en/members',
@@ -125,5 +129,24 @@ describe.each([
     // The way on: the directory, to browse.
     expect(await tab.locator('.site-search-results p a').getAttribute('href')).toBe(c.directory);
     if (js) expect(await axeViolations(tab)).toEqual([]);
+  });
+
+  it.each(CASES)('searches a misspelt text corrected, and says so, in $locale', async (c) => {
+    await tab.goto(`${platform.origin}${c.page}?q=${encodeURIComponent(c.typo)}`);
+    const note = tab.locator('[data-correction="applied"]');
+    expect((await note.textContent())?.trim()).toBe(c.corrected);
+    expect(await tab.locator('#medlemmar h4 a').count()).toBeGreaterThan(0);
+    // What was typed stays in the box.
+    expect(await tab.locator('#site-search-q').inputValue()).toBe(c.typo);
+    if (js) expect(await axeViolations(tab)).toEqual([]);
+
+    // The directory corrects the same text the same way.
+    await tab.goto(`${platform.origin}${c.directory}?q=${encodeURIComponent(c.typo)}`);
+    expect((await tab.locator('[data-correction="applied"]').textContent())?.trim()).toBe(
+      c.corrected,
+    );
+    expect(
+      await tab.locator('#directory-results h3 a, #directory-results h4 a').count(),
+    ).toBeGreaterThan(0);
   });
 });
