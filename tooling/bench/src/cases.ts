@@ -26,10 +26,15 @@ export function apiCases(slug: string) {
     },
     {
       name: 'Q1 directory filter (REST)',
-      path: '/api/v1/members?area=tech&municipality=1280&sort=name&limit=20',
+      // demo=include: REST leaves demo members out by default, and the bench's 100,000 are demo.
+      path: '/api/v1/members?area=tech&municipality=1280&sort=name&limit=20&demo=include',
       raw: 'q1',
     },
-    { name: 'Q2 full-text search (REST)', path: '/api/v1/members?q=packaging&limit=20', raw: 'q2' },
+    {
+      name: 'Q2 full-text search (REST)',
+      path: '/api/v1/members?q=packaging&limit=20&demo=include',
+      raw: 'q2',
+    },
     { name: 'Q3 member by slug (REST)', path: `/api/v1/members/${slug}`, raw: 'q3' },
   ] as const;
 }

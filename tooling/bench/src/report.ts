@@ -2,6 +2,8 @@
 import os from 'node:os';
 import type { LoadResult } from './load';
 import type { ReliabilityCase } from './reliability';
+import type { SearchResult } from './search-case';
+import { searchSection } from './search-report';
 
 /** stored: repeated requests, answered from the response cache; computed: Cache-Control: no-cache. */
 export type AnswerMode = 'stored' | 'computed';
@@ -22,6 +24,8 @@ export interface Measurements {
     importMs: number;
   } | null;
   reliability: ReliabilityCase[];
+  /** null: the search case was not selected. */
+  search: SearchResult | null;
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -40,6 +44,7 @@ export function renderReport(m: Measurements): string {
   if (m.api.length > 0) apiTables(m, lines);
   if (m.pages) pagesTable(m.pages, lines);
   if (m.bulk) bulkTable(m.members, m.bulk, lines);
+  if (m.search) searchSection(m.search, lines);
   if (m.reliability.length > 0) reliabilityTable(m.reliability, lines);
   return lines.join('\n');
 }

@@ -2,8 +2,9 @@
  * pnpm bench — the whole benchmark in one run (see BENCHMARKS.md):
  * a 100,000-member database, the raw limit and the production server side by
  * side under the same load, pages, bulk import/export, seeding, RSS and
- * start-up, the issue-13 cases (freshness under writes, computed Q3, compressed
- * bytes, floods, workers), then the reliability tests at large sizes.
+ * start-up, computed ranked search with facets (search-case.ts), the issue-13
+ * cases (freshness under writes, computed Q3, compressed bytes, floods,
+ * workers), then the reliability tests at large sizes.
  * Settings: BENCH_MEMBERS and BENCH_SECONDS shrink it for a quick look;
  * BENCH_CASES=freshness,flood runs only those groups (select.ts);
  * BENCH_FRESHNESS=writes|submissions runs only the admin-writes or the
@@ -27,6 +28,7 @@ import { runReliability } from './reliability';
 import { freePort, start, timed, waitUntilOk } from './processes';
 import { renderReport, type Measurements } from './report';
 import { replaceBlock } from './report-file';
+import { runSearch } from './search-case';
 import { selectCases } from './select';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -153,6 +155,10 @@ try {
     await api.stop();
   }
 
+  const search = cases.has('search')
+    ? await runSearch({ db, main: MAIN, serverDir: SERVER, env, port: API_PORT, log })
+    : null;
+
   const issue13 = await runIssue13({
     cases,
     timing: { warmup: 3, seconds: CASE_SECONDS },
@@ -180,6 +186,7 @@ try {
     pages: cases.has('pages') ? pages : null,
     bulk: bulk && { ...bulk, seedMs, startupMs, peakRssMb },
     reliability,
+    search,
   });
   const issue13Report = renderIssue13(
     issue13,

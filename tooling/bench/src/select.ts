@@ -19,6 +19,8 @@ export const CASE_GROUPS = [
   /** Issue 13: one worker against two. */
   'workers',
   'reliability',
+  /** Ranked search plus facets, computed: distinct texts in-process and over REST (search-case.ts). */
+  'search',
 ] as const;
 export type CaseGroup = (typeof CASE_GROUPS)[number];
 
