@@ -8,6 +8,7 @@
  * not first fails on its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportPublishedMembers } from '../services/member-export';
 import { createTestApi, type TestApi } from '../test-support';
 import { QUALITY_MEMBERS, type QualityKey } from './fixtures';
 import { QUALITY_QUERIES, type QueryKind } from './queries';
@@ -69,6 +70,15 @@ describe('search quality', () => {
     if (first) expect(slugs[0], `${q}: first`).toBe(slugOf.get(first));
     // Every query finds at least one of its members somewhere.
     expect(recall, `${q}: ${JSON.stringify(top)}`).toBeGreaterThan(0);
+  });
+
+  it('finds the member by its organisation number in the open-data export too, in every spelling', () => {
+    const numbered = QUALITY_QUERIES.filter((query) => query.kind === 'organisation number');
+    expect(numbered.length).toBeGreaterThanOrEqual(8);
+    for (const { q, first } of numbered) {
+      const slugs = [...exportPublishedMembers(api.sqlite, { q })].map((row) => row.slug);
+      expect(slugs, q).toContain(slugOf.get(first ?? 'kartong'));
+    }
   });
 
   it('reaches the committed precision at 5 and recall, per kind and over all', () => {

@@ -12,6 +12,7 @@ import {
 } from '@cos/domain';
 import type { DataScope, Sqlite } from '@cos/db';
 import { placeWhere } from './directory-where';
+import { organisationNumberQuery } from './directory-text';
 import { searchPlan } from './search-plan';
 
 /**
@@ -63,10 +64,14 @@ export function* exportPublishedMembers(
     params.push(...query.kind);
   }
   if (query?.q !== undefined) {
-    // The directory's own match (stems and compounds too: search-plan.ts).
+    // The directory's own match (stems and compounds too: search-plan.ts), and as there, an
+    // organisation number in any spelling finds its member (directory-text.ts).
     const plan = searchPlan(sqlite, query.q);
-    parts.push(plan ? plan.where.sql : '0');
+    const orgnr = organisationNumberQuery(query.q);
+    const text = plan ? plan.where.sql : '0';
+    parts.push(orgnr === null ? text : `(${text} OR m.organisation_number = ?)`);
     if (plan) params.push(...plan.where.params);
+    if (orgnr !== null) params.push(orgnr);
   }
   if (query?.size?.length) {
     parts.push(`m.size_band IN (${inList(query.size.length)})`);
