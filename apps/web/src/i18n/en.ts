@@ -48,6 +48,7 @@ export const en: Messages = {
   'home.figure.clusters': 'cluster organisations',
   'home.figure.areas': 'specialisation areas',
   'home.figure.municipalities': "of Skåne's 33 municipalities have members",
+  'home.figure.placeUnknown': '(municipality unknown for {n} members)',
   'home.areas': 'Six specialisation areas',
   'home.areasLead':
     "Skåne's innovation strategy names six areas where the region is especially strong.",

@@ -46,6 +46,7 @@ export const sv = {
   'home.figure.clusters': 'klusterorganisationer',
   'home.figure.areas': 'specialiseringsområden',
   'home.figure.municipalities': 'av Skånes 33 kommuner har medlemmar',
+  'home.figure.placeUnknown': '(kommun okänd för {n} medlemmar)',
   'home.areas': 'Sex specialiseringsområden',
   'home.areasLead':
     'Skånes innovationsstrategi pekar ut sex områden där regionen har särskilda styrkor.',
