@@ -37,8 +37,6 @@ interface Part {
 export interface SearchPlan {
   /** Same words and widening, same plan: what rankings are kept under. */
   key: string;
-  /** The typed words (lower case), for corrections. */
-  terms: string[];
   /** rowid and score (lower is better) of every match; `restricted` adds an ids parameter (JSON). */
   rankSql(restricted: boolean): string;
   rankParams(ids?: string): unknown[];
@@ -117,7 +115,6 @@ export function searchPlan(sqlite: Sqlite, text: string | undefined): SearchPlan
      WHERE ${p.table} MATCH ?${restricted ? ' AND rowid IN (SELECT value FROM json_each(?))' : ''}`;
   return {
     key: JSON.stringify([terms, wide]),
-    terms,
     rankSql: (restricted) =>
       `SELECT rowid, min(score) AS score FROM (${parts.map((p) => select(p, restricted)).join(' UNION ALL ')}) GROUP BY rowid`,
     rankParams: (ids) => parts.flatMap((p) => (ids === undefined ? [p.match] : [p.match, ids])),

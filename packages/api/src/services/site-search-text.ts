@@ -11,12 +11,11 @@
  * inside a compound ("förpackning" in "Kartongförpackningsföretag"), below a
  * whole-word match.
  */
+import { foldWord } from '@cos/db';
 import { STOPWORDS } from './search-stopwords';
 
-/** Lower case without diacritics: "Malmö" and "malmo" compare equal. */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** Lower case without diacritics, as the indexes fold: "Malmö" and "malmo" compare equal. */
+export const fold = foldWord;
 
 /** The folded words of a text. */
 export function words(text: string): string[] {
