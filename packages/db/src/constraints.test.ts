@@ -142,7 +142,7 @@ describe('memberships and areas', () => {
       /FOREIGN KEY constraint failed/,
       'SQLITE_CONSTRAINT_FOREIGNKEY',
     );
-    expect(count('memberships')).toBe(11); // the seeded founder links only
+    expect(count('memberships')).toBe(13); // the seeded founder and agenda links only
   });
 
   it('refuses a membership of a missing member and a link to a missing area', () => {

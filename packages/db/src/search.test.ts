@@ -157,7 +157,7 @@ describe('areas and clusters in the search', () => {
         .pluck()
         .all() as number[]),
     ].sort((a, b) => a - b);
-    expect(members).toHaveLength(6); // five founders and the new member
+    expect(members).toHaveLength(7); // five founders, Krinova (co-leads an agenda) and the new member
     t.sqlite
       .prepare(
         "UPDATE clusters SET name = 'Nordic Packaging Bridge', short_name = 'NPB' WHERE slug = 'packbridge'",

@@ -161,6 +161,24 @@ describe('membershipInput', () => {
   it('rejects unknown keys', () => {
     expect(membershipInput.safeParse({ clusterId: 1, role: 'founder' }).success).toBe(false);
   });
+
+  it('is a membership unless another kind of link is named', () => {
+    expect(membershipInput.parse({ clusterId: 1 })).toEqual({
+      clusterId: 1,
+      kind: 'member',
+      since: null,
+    });
+    expect(membershipInput.parse({ clusterId: 1, kind: 'agenda-co-lead' }).kind).toBe(
+      'agenda-co-lead',
+    );
+  });
+
+  it('names the relation field when the kind is not one of the four', () => {
+    const { fieldErrors } = rejected(membershipInput, { clusterId: 1, kind: 'owner' });
+    expect(fieldErrors.kind).toEqual([
+      'Relation to the cluster must be one of: member, founder, partner, agenda-co-lead',
+    ]);
+  });
 });
 
 describe('memberUpdateInput', () => {

@@ -12,6 +12,7 @@ import {
   idSchema,
   isoDateSchema,
   memberKindSchema,
+  relationKindSchema,
   sizeBandSchema,
   statusSchema,
   versionSchema,
@@ -19,9 +20,13 @@ import {
 
 export const MEMBER_NAME_MAX = 200;
 
-/** A member's place in a cluster, with the date it joined when known. */
+/**
+ * An organisation's link to a cluster: its kind (only `member` is a
+ * membership), and the date it began when known.
+ */
 export const membershipInput = z.strictObject({
   clusterId: idSchema,
+  kind: relationKindSchema.default('member'),
   since: isoDateSchema.nullable().default(null),
 });
 export type MembershipInput = z.infer<typeof membershipInput>;

@@ -25,6 +25,31 @@ export const MEMBER_KIND_LABELS: Record<MemberKind, { sv: string; en: string }> 
   other: { sv: 'Övrigt', en: 'Other' },
 };
 
+/**
+ * How an organisation is linked to a cluster. Only `member` counts as a
+ * membership: a founder, a partner or an organisation that co-leads an agenda
+ * with the cluster is shown as what it is, never counted as a member.
+ */
+export const RELATION_KINDS = ['member', 'founder', 'partner', 'agenda-co-lead'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+export const relationKindSchema = z.enum(RELATION_KINDS, {
+  error: msg('oneOf', { label: 'relationKind', options: RELATION_KINDS.join(', ') }),
+});
+/** The kind on its own (a column, a select) and as a phrase before the cluster's name. */
+export const RELATION_KIND_LABELS: Record<
+  RelationKind,
+  { sv: string; en: string; phrase: { sv: string; en: string } }
+> = {
+  member: { sv: 'Medlem', en: 'Member', phrase: { sv: 'Medlem i', en: 'Member of' } },
+  founder: { sv: 'Grundare', en: 'Founder', phrase: { sv: 'Grundare av', en: 'Founder of' } },
+  partner: { sv: 'Partner', en: 'Partner', phrase: { sv: 'Partner till', en: 'Partner of' } },
+  'agenda-co-lead': {
+    sv: 'Samleder agenda',
+    en: 'Co-leads an agenda',
+    phrase: { sv: 'Samleder en agenda med', en: 'Co-leads an agenda with' },
+  },
+};
+
 /** Size bands by number of employees, as Statistics Sweden groups them. */
 export const SIZE_BANDS = ['1-9', '10-49', '50-249', '250+'] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];

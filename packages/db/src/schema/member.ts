@@ -1,4 +1,4 @@
-import { MEMBER_KINDS, SIZE_BANDS, STATUSES } from '@cos/domain';
+import { MEMBER_KINDS, RELATION_KINDS, SIZE_BANDS, STATUSES } from '@cos/domain';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { areas } from './area';
@@ -78,7 +78,10 @@ export const memberAreas = sqliteTable(
   ],
 );
 
-/** Member ↔ cluster, with the date the member joined when it is known. */
+/**
+ * Organisation ↔ cluster, with the kind of link (only 'member' is a
+ * membership) and the date it began when it is known.
+ */
 export const memberships = sqliteTable(
   'memberships',
   {
@@ -90,10 +93,13 @@ export const memberships = sqliteTable(
       .references(() => clusters.id, { onDelete: 'cascade' }),
     since: text('since'),
     note: text('note').notNull().default(''),
+    kind: text('kind', { enum: RELATION_KINDS }).notNull().default('member'),
   },
   (t) => [
     primaryKey({ columns: [t.memberId, t.clusterId] }),
     index('memberships_cluster_idx').on(t.clusterId, t.memberId),
+    index('memberships_kind_cluster_idx').on(t.kind, t.clusterId, t.memberId),
+    check('memberships_kind_valid', isOneOf(t.kind, RELATION_KINDS)),
     check(
       'memberships_since_format',
       sql`${t.since} is null or ${t.since} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,

@@ -145,7 +145,13 @@ export function seedDefaultData(db: Db): SeedReport {
         // A cluster an admin has deleted stays deleted: skip the link rather than fail.
         if (clusterId === undefined) continue;
         tx.insert(memberships)
-          .values({ memberId: inserted.id, clusterId, since: link.since, note: link.note })
+          .values({
+            memberId: inserted.id,
+            clusterId,
+            kind: link.kind,
+            since: link.since,
+            note: link.note,
+          })
           .run();
       }
     }

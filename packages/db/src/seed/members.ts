@@ -3,7 +3,7 @@
  * Organisation numbers and places are left empty where the facts do not give
  * them — the register must never present a guess as a fact.
  */
-import type { MemberKind, MunicipalityCode } from '@cos/domain';
+import type { MemberKind, MunicipalityCode, RelationKind } from '@cos/domain';
 
 export interface MemberSeed {
   slug: string;
@@ -14,18 +14,28 @@ export interface MemberSeed {
   descriptionSv: string;
   descriptionEn: string;
   areaSlugs: string[];
-  memberships: { clusterSlug: string; since: string | null; note: string }[];
+  /** Links to clusters, each of its sourced kind: none of the default data's is a membership. */
+  memberships: { clusterSlug: string; kind: RelationKind; since: string | null; note: string }[];
 }
 
 const OPENTECH_FOUNDER = {
   clusterSlug: 'opentech',
+  kind: 'founder' as const,
   since: null,
   note: 'Founder: part of the 2007 initiative behind OpenTech (then Mobile Heights). Source: facts (H).',
 };
 const PACKBRIDGE_FOUNDER = {
   clusterSlug: 'packbridge',
+  kind: 'founder' as const,
   since: '2010-06-29',
   note: 'Founder of Packbridge on 29 June 2010. Source: facts (H).',
+};
+
+/** facts.md (H): Livsmedelsakademin co-leads Foodhive Skåne with Packbridge and Krinova. */
+const FOODHIVE_CO_LEAD = {
+  kind: 'agenda-co-lead' as const,
+  since: null,
+  note: 'Co-leads the food agenda Foodhive Skåne. Source: facts (H).',
 };
 
 export const MEMBER_SEEDS: MemberSeed[] = [
@@ -139,6 +149,9 @@ export const MEMBER_SEEDS: MemberSeed[] = [
     descriptionEn:
       'Co-leads the food agenda Foodhive Skåne with Livsmedelsakademin and Packbridge. Whether Krinova is a member of a cluster is not confirmed.',
     areaSlugs: ['livsmedel'],
-    memberships: [],
+    memberships: [
+      { clusterSlug: 'livsmedelsakademin', ...FOODHIVE_CO_LEAD },
+      { clusterSlug: 'packbridge', ...FOODHIVE_CO_LEAD },
+    ],
   },
 ];

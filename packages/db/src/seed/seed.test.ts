@@ -50,14 +50,15 @@ afterEach(() => {
 const count = (table: string, where = '1') =>
   (t.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
 
-const memberNamesOf = (clusterSlug: string) =>
+/** The organisations linked to a cluster with one kind of link, by name. */
+const linkedNamesOf = (clusterSlug: string, kind: string) =>
   (
     t.sqlite
       .prepare(
         `SELECT m.name FROM memberships ms JOIN members m ON m.id = ms.member_id
-         JOIN clusters c ON c.id = ms.cluster_id WHERE c.slug = ? ORDER BY m.name`,
+         JOIN clusters c ON c.id = ms.cluster_id WHERE c.slug = ? AND ms.kind = ? ORDER BY m.name`,
       )
-      .all(clusterSlug) as { name: string }[]
+      .all(clusterSlug, kind) as { name: string }[]
   ).map((r) => r.name);
 
 describe('seedDefaultData on a fresh database', () => {
@@ -175,20 +176,21 @@ describe('seedDefaultData on a fresh database', () => {
 
   it('links OpenTech’s and Packbridge’s founders as in facts.md', () => {
     seedDefaultData(t.db);
-    expect(memberNamesOf('opentech')).toEqual(OPENTECH_FOUNDERS);
-    expect(memberNamesOf('packbridge')).toEqual(PACKBRIDGE_FOUNDERS);
+    expect(linkedNamesOf('opentech', 'founder')).toEqual(OPENTECH_FOUNDERS);
+    expect(linkedNamesOf('packbridge', 'founder')).toEqual(PACKBRIDGE_FOUNDERS);
     const since = t.sqlite
       .prepare(
         `SELECT DISTINCT ms.since FROM memberships ms JOIN clusters c ON c.id = ms.cluster_id
-         WHERE c.slug = 'packbridge'`,
+         WHERE c.slug = 'packbridge' AND ms.kind = 'founder'`,
       )
       .pluck()
       .all();
     expect(since).toEqual(['2010-06-29']);
-    // Krinova co-leads Foodhive Skåne; its membership of a cluster is not verified.
-    expect(
-      count('memberships', "member_id = (SELECT id FROM members WHERE slug = 'krinova')"),
-    ).toBe(0);
+    // Krinova co-leads Foodhive Skåne with two clusters; its membership of a cluster is not verified.
+    expect(linkedNamesOf('livsmedelsakademin', 'agenda-co-lead')).toEqual(['Krinova']);
+    expect(linkedNamesOf('packbridge', 'agenda-co-lead')).toEqual(['Krinova']);
+    // Founding a cluster is not being its member: the default data has no verified membership.
+    expect(count('memberships', "kind = 'member'")).toBe(0);
     // The real members are real: not demo, no invented organisation numbers.
     expect(count('members', 'is_demo = 1')).toBe(0);
     expect(count('members', 'organisation_number IS NOT NULL')).toBe(0);
@@ -230,7 +232,7 @@ describe('seedDefaultData a second time', () => {
     const opentech = t.db.select().from(clusters).where(eq(clusters.slug, 'opentech')).get();
     expect(opentech?.descriptionSv).toBe('Redigerad av en administratör.');
     expect(opentech?.version).toBe(2);
-    expect(memberNamesOf('opentech')).not.toContain('Sony');
+    expect(linkedNamesOf('opentech', 'founder')).not.toContain('Sony');
     expect(dumpDatabase(t.sqlite)).toEqual(before);
   });
 

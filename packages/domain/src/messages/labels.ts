@@ -32,6 +32,7 @@ export const FIELD_LABELS = {
   cluster: { en: 'Cluster', sv: 'Kluster' },
   kind: { en: 'Kind', sv: 'Typ' },
   size: { en: 'Size', sv: 'Storlek' },
+  relationKind: { en: 'Relation to the cluster', sv: 'Koppling till klustret' },
   status: { en: 'Status', sv: 'Status' },
   role: { en: 'Role', sv: 'Roll' },
   notificationMode: { en: 'Notifications', sv: 'Aviseringar' },
