@@ -13,6 +13,7 @@ import {
   STATUSES,
   MAIL_LANGUAGES,
   NOTIFICATION_MODES,
+  RELATION_KINDS,
   REPORTED_MEMBER_QUALIFIERS,
   USER_ROLES,
 } from '@cos/domain';
@@ -21,6 +22,8 @@ import { z } from 'zod';
 export const bilingualOut = z.object({ sv: z.string(), en: z.string() });
 export const areaRefOut = z.object({ slug: z.string(), name: bilingualOut });
 export const clusterRefOut = z.object({ slug: z.string(), name: z.string() });
+/** A cluster an organisation is linked to, and how: only `member` is a membership. */
+export const clusterLinkOut = clusterRefOut.extend({ relation: z.enum(RELATION_KINDS) });
 /** A record's uploaded image as the admin edits it: which upload, and its alt text. */
 export const imageRefOut = z.object({ hash: z.string(), alt: bilingualOut });
 /** An uploaded image as the site shows it: <img> attributes for its slot (domain imageSources). */
@@ -44,7 +47,7 @@ export const directoryItemOut = z.object({
   website: z.string().nullable(),
   description: bilingualOut,
   areas: z.array(areaRefOut),
-  clusters: z.array(clusterRefOut),
+  clusters: z.array(clusterLinkOut),
   /** A generated demo record: the site shows it with a badge. */
   isDemo: z.boolean(),
 });
@@ -139,7 +142,15 @@ export const clusterOut = z.object({
       year: z.number().nullable(),
     })
     .nullable(),
+  /** Published organisations registered here as members of the cluster (`relationCounts.member`). */
   memberCount: z.number(),
+  /** Published organisations linked to the cluster, by kind of link: only members are members. */
+  relationCounts: z.object({
+    member: z.number(),
+    founder: z.number(),
+    partner: z.number(),
+    'agenda-co-lead': z.number(),
+  }),
   areas: z.array(areaRefOut),
 });
 
@@ -168,7 +179,7 @@ export const memberDetailOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   areas: z.array(areaRefOut),
-  clusters: z.array(clusterRefOut.extend({ since: z.string().nullable() })),
+  clusters: z.array(clusterLinkOut.extend({ since: z.string().nullable() })),
   related: z.array(
     z.object({
       slug: z.string(),
@@ -177,7 +188,7 @@ export const memberDetailOut = z.object({
       municipality: municipalityOut,
       outsideSkane: z.boolean(),
       isDemo: z.boolean(),
-      clusters: z.array(clusterRefOut),
+      clusters: z.array(clusterLinkOut),
     }),
   ),
 });
@@ -243,7 +254,13 @@ export const memberRecordOut = z.object({
   description: bilingualOut,
   logo: imageRefOut.nullable(),
   areaIds: z.array(z.number()),
-  memberships: z.array(z.object({ clusterId: z.number(), since: z.string().nullable() })),
+  memberships: z.array(
+    z.object({
+      clusterId: z.number(),
+      kind: z.enum(RELATION_KINDS),
+      since: z.string().nullable(),
+    }),
+  ),
   status: z.enum(STATUSES),
   isDemo: z.boolean(),
   version: z.number(),

@@ -9,6 +9,7 @@ import {
   memberUpdateInput,
   type MemberCreateInput,
   type MemberUpdateInput,
+  type RelationKind,
   type Status,
 } from '@cos/domain';
 import { blankToNull, validatedBy, type Validated } from './forms';
@@ -16,6 +17,8 @@ import { emptyImage, imagePaths, imageRaw, imageToValue, type ImageValue } from 
 
 export interface MembershipValues {
   clusterId: number;
+  /** How the member is linked: only 'member' is a membership (founder, partner, agenda co-lead). */
+  kind: RelationKind;
   since: string;
 }
 
@@ -69,7 +72,8 @@ export interface MemberRecordLike {
   /** Left out by records from before logos were uploaded: read as none. */
   logo?: { hash: string; alt: { sv: string; en: string } } | null;
   areaIds: number[];
-  memberships: { clusterId: number; since: string | null }[];
+  /** Records from before relation kinds leave `kind` out: read as a membership. */
+  memberships: { clusterId: number; kind?: RelationKind; since: string | null }[];
   status: Status;
   version: number;
 }
@@ -98,7 +102,7 @@ export function normaliseMemberValues(values: MemberFormValues): MemberFormValue
     ...values,
     areaIds: [...values.areaIds].sort((a, b) => a - b),
     memberships: [...values.memberships]
-      .map((m) => ({ clusterId: m.clusterId, since: m.since }))
+      .map((m) => ({ clusterId: m.clusterId, kind: m.kind, since: m.since }))
       .sort((a, b) => a.clusterId - b.clusterId),
   };
 }
@@ -116,7 +120,11 @@ export function memberToValues(record: MemberRecordLike): MemberFormValues {
     description: { ...record.description },
     logo: imageToValue(record.logo ?? null),
     areaIds: [...record.areaIds],
-    memberships: record.memberships.map((m) => ({ clusterId: m.clusterId, since: m.since ?? '' })),
+    memberships: record.memberships.map((m) => ({
+      clusterId: m.clusterId,
+      kind: m.kind ?? 'member',
+      since: m.since ?? '',
+    })),
     status: record.status,
   });
 }
@@ -137,6 +145,7 @@ function toRaw(values: MemberFormValues) {
     areaIds: values.areaIds,
     memberships: values.memberships.map((m) => ({
       clusterId: m.clusterId,
+      kind: m.kind,
       since: blankToNull(m.since),
     })),
     status: values.status,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registeredLabel, reportedLabel } from './member-counts';
+import { linkLabel, otherLinksLabel, registeredLabel, reportedLabel } from './member-counts';
 
 describe('a cluster’s two member counts', () => {
   it('says what the source reports, how it put it, and the year', () => {
@@ -19,5 +19,23 @@ describe('a cluster’s two member counts', () => {
     expect(registeredLabel(0, 'sv')).toBe('inga registrerade här än');
     expect(registeredLabel(0, 'en')).not.toMatch(/\b0\b/);
     expect(registeredLabel(2, 'en')).toBe('2 registered here');
+  });
+});
+
+describe('links that are not memberships', () => {
+  const counts = { member: 0, founder: 6, partner: 0, 'agenda-co-lead': 1 };
+
+  it('names founders and co-leads apart from members, leaving out kinds with none', () => {
+    expect(otherLinksLabel(counts, 'sv')).toBe('6 grundare · 1 samleder en agenda');
+    expect(otherLinksLabel(counts, 'en')).toBe('6 founders · 1 co-leads an agenda');
+    expect(otherLinksLabel({ ...counts, founder: 0, 'agenda-co-lead': 0 }, 'sv')).toBe('');
+  });
+
+  it('says how an organisation is linked, and a list names members by cluster alone', () => {
+    const opentech = { name: 'OpenTech', relation: 'founder' as const };
+    expect(linkLabel(opentech, 'sv')).toBe('Grundare av OpenTech');
+    expect(linkLabel(opentech, 'en', true)).toBe('founder of OpenTech');
+    expect(linkLabel({ ...opentech, relation: 'member' }, 'sv', true)).toBe('OpenTech');
+    expect(linkLabel({ ...opentech, relation: 'member' }, 'en')).toBe('Member of OpenTech');
   });
 });

@@ -39,9 +39,26 @@ describe.each([
     // Six of the seven clusters' sources give a figure (IUC Syd's do not).
     expect(reported).toHaveLength(6);
     for (const c of clusters) {
-      const registered = await api.anonymous.member.directory({ cluster: [c.slug], limit: 1 });
-      expect(c.memberCount, c.slug).toBe(registered.total);
+      // The directory lists every organisation linked to the cluster; each is counted once, by kind.
+      const linked = await api.anonymous.member.directory({ cluster: [c.slug], limit: 1 });
+      const { member, founder, partner, 'agenda-co-lead': coLead } = c.relationCounts;
+      expect(member + founder + partner + coLead, c.slug).toBe(linked.total);
+      expect(c.memberCount, c.slug).toBe(member);
       if (demo === 0) expect(c.memberCount, c.slug).toBeLessThan(c.reportedMembers?.count ?? 1);
+    }
+  });
+
+  it('counts founders and agenda co-leads apart from members', async () => {
+    const clusters = await api.anonymous.cluster.list();
+    const counts = (slug: string) => clusters.find((c) => c.slug === slug)?.relationCounts;
+    // facts.md: six founders of OpenTech, five of Packbridge, and Krinova co-leads Foodhive
+    // Skåne with Livsmedelsakademin and Packbridge. Demo members are only ever members.
+    expect(counts('opentech')).toMatchObject({ founder: 6, partner: 0, 'agenda-co-lead': 0 });
+    expect(counts('packbridge')).toMatchObject({ founder: 5, 'agenda-co-lead': 1 });
+    expect(counts('livsmedelsakademin')).toMatchObject({ founder: 0, 'agenda-co-lead': 1 });
+    if (demo === 0) {
+      // No membership in the default data is verified: no cluster has a registered member.
+      expect(clusters.map((c) => c.memberCount)).toEqual(clusters.map(() => 0));
     }
   });
 

@@ -124,12 +124,19 @@ describe('editor of OpenTech', () => {
     const packbridge = api.clusterId('packbridge');
     const before = await api.admin.member.admin.get({ id });
     const packbridgeBefore = before.memberships.find((m) => m.clusterId === packbridge);
-    expect(packbridgeBefore).toEqual({ clusterId: packbridge, since: '2010-06-29' });
+    expect(packbridgeBefore).toEqual({
+      clusterId: packbridge,
+      kind: 'founder',
+      since: '2010-06-29',
+    });
 
     if (!packbridgeBefore) return;
 
     // OpenTech's date, with Packbridge's sent back as it is: allowed.
-    const wanted = [{ clusterId: opentech, since: '2021-05-01' }, packbridgeBefore];
+    const wanted = [
+      { clusterId: opentech, kind: 'member' as const, since: '2021-05-01' },
+      packbridgeBefore,
+    ];
     const updated = await editor.member.admin.update({
       id,
       version: before.version,
@@ -137,12 +144,16 @@ describe('editor of OpenTech', () => {
     });
     expect(updated.memberships).toEqual(wanted.sort((a, b) => a.clusterId - b.clusterId));
 
-    // Packbridge's date changed, or Packbridge left out: refused, nothing written.
+    // Packbridge's date or kind of link changed, or Packbridge left out: refused, nothing written.
     const checksum = api.checksum();
     for (const memberships of [
       [
         { clusterId: opentech, since: '2021-05-01' },
-        { clusterId: packbridge, since: '1999-01-01' },
+        { clusterId: packbridge, kind: 'founder' as const, since: '1999-01-01' },
+      ],
+      [
+        { clusterId: opentech, since: '2021-05-01' },
+        { clusterId: packbridge, kind: 'member' as const, since: '2010-06-29' },
       ],
       [{ clusterId: opentech, since: '2021-05-01' }],
       [],

@@ -63,8 +63,13 @@ describe('public reads on the default data', () => {
     expect(clusters.filter((c) => c.confidence === 'guess').map((c) => c.slug)).toEqual([
       'medicon-valley-alliance',
     ]);
-    const counts = Object.fromEntries(clusters.map((c) => [c.slug, c.memberCount]));
-    expect(counts).toMatchObject({ opentech: 6, packbridge: 5, livsmedelsakademin: 0 });
+    // Founders and agenda co-leads are linked, not members (facts.md verifies no membership).
+    const counts = Object.fromEntries(clusters.map((c) => [c.slug, c.relationCounts]));
+    expect(counts).toMatchObject({
+      opentech: { member: 0, founder: 6 },
+      packbridge: { member: 0, founder: 5, 'agenda-co-lead': 1 },
+      livsmedelsakademin: { member: 0, founder: 0, 'agenda-co-lead': 1 },
+    });
     for (const c of clusters) {
       const seed = CLUSTER_SEEDS.find((s) => s.slug === c.slug);
       expect(c.areas.map((a) => a.slug).sort()).toEqual([...(seed?.areaSlugs ?? [])].sort());
@@ -74,13 +79,21 @@ describe('public reads on the default data', () => {
   it('cluster.bySlug gives the cluster with its members page', async () => {
     const cluster = await api.anonymous.cluster.bySlug({ slug: 'packbridge' });
     expect(cluster.name).toBe('Packbridge');
-    expect(cluster.members.total).toBe(5);
+    // Every organisation linked to the cluster, each with how it is linked.
+    expect(cluster.members.total).toBe(6);
     expect(cluster.members.nextCursor).toBeNull();
-    expect(cluster.members.items.map((m) => m.slug).sort()).toEqual(
-      ['ar-carton', 'flextrus', 'lunds-universitet', 'nordvalls', 'region-skane'].sort(),
-    );
-    for (const m of cluster.members.items)
-      expect(m.clusters.map((c) => c.slug)).toContain('packbridge');
+    const relation = (slug: string) =>
+      cluster.members.items
+        .find((m) => m.slug === slug)
+        ?.clusters.find((c) => c.slug === 'packbridge')?.relation;
+    expect(cluster.members.items.map((m) => [m.slug, relation(m.slug)]).sort()).toEqual([
+      ['ar-carton', 'founder'],
+      ['flextrus', 'founder'],
+      ['krinova', 'agenda-co-lead'],
+      ['lunds-universitet', 'founder'],
+      ['nordvalls', 'founder'],
+      ['region-skane', 'founder'],
+    ]);
   });
 
   it('member.bySlug gives areas and clusters with the date the member joined', async () => {
@@ -93,8 +106,8 @@ describe('public reads on the default data', () => {
       'tech',
     ]);
     expect([...member.clusters].sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
-      { slug: 'opentech', name: 'OpenTech', since: null },
-      { slug: 'packbridge', name: 'Packbridge', since: '2010-06-29' },
+      { slug: 'opentech', name: 'OpenTech', relation: 'founder', since: null },
+      { slug: 'packbridge', name: 'Packbridge', relation: 'founder', since: '2010-06-29' },
     ]);
   });
 
@@ -144,12 +157,16 @@ describe('public reads on the default data', () => {
     expect(stats.totalMembers).toBe(MEMBER_SEEDS.length);
     expect(stats.totalClusters).toBe(7);
     expect(stats.totalAreas).toBe(6);
-    // Lunds universitet and Region Skåne are each in OpenTech and Packbridge.
-    expect(stats.multiClusterMembers.count).toBe(2);
+    // Linked to more than one cluster: Lunds universitet and Region Skåne founded OpenTech and
+    // Packbridge; Krinova co-leads an agenda with Livsmedelsakademin and Packbridge.
+    expect(stats.multiClusterMembers.count).toBe(3);
     expect(stats.multiClusterMembers.top.map((m) => m.slug).sort()).toEqual([
+      'krinova',
       'lunds-universitet',
       'region-skane',
     ]);
+    // Only members count as members: the default data has none verified.
+    expect(stats.byCluster.map((c) => c.count)).toEqual(stats.byCluster.map(() => 0));
     // No seed member is known to be outside Skåne; those without a municipality are not known.
     expect(stats.byMunicipality.find((m) => m.code === 'outside')?.count).toBe(0);
     expect(stats.byMunicipality.find((m) => m.code === 'unknown')?.count).toBe(
@@ -317,7 +334,12 @@ describe('public reads with demo members', () => {
       clusters.map((c) => [c.slug, c.memberCount]),
     );
     for (const c of stats.byCluster) {
-      expect(c.count).toBe((await a.member.directory({ cluster: c.slug })).total);
+      const linked = (await a.member.directory({ cluster: c.slug })).total;
+      const counts = clusters.find((x) => x.slug === c.slug)?.relationCounts;
+      expect(c.count).toBe(counts?.member);
+      expect(linked - c.count).toBe(
+        (counts?.founder ?? 0) + (counts?.partner ?? 0) + (counts?.['agenda-co-lead'] ?? 0),
+      );
     }
     for (const m of stats.byMunicipality) {
       expect(m.count).toBe(directory.facets.municipality.find((f) => f.value === m.code)?.count);

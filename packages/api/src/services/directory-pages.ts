@@ -3,7 +3,7 @@
  * each query shaped to walk one index (keyset pagination), plus FTS5's ranked
  * hits read in fixed-size chunks so one prepared statement serves them all.
  */
-import type { MemberSort } from '@cos/domain';
+import type { MemberSort, RelationKind } from '@cos/domain';
 import type { decodeCursor } from './cursor';
 import {
   placeholders,
@@ -134,10 +134,10 @@ export function decorate(
         const a = taxonomy.areaById.get(id);
         return a ? [{ slug: a.slug, name: a.name }] : [];
       }),
-      clusters: (links.clusters.get(r.id) ?? []).flatMap((id) => {
+      clusters: (links.clusters.get(r.id) ?? []).flatMap(({ id, relation }) => {
         const c = taxonomy.clusterById.get(id);
         return c && (scope.admin || c.status === 'published')
-          ? [{ slug: c.slug, name: c.name }]
+          ? [{ slug: c.slug, name: c.name, relation }]
           : [];
       }),
     };
@@ -161,12 +161,15 @@ export function memberLinks(statements: StatementCache, ids: number[]) {
   )) {
     areas.set(l.memberId, [...(areas.get(l.memberId) ?? []), l.id]);
   }
-  const clusters = new Map<number, number[]>();
-  for (const l of statements.all<{ memberId: number; id: number }>(
-    `SELECT member_id AS memberId, cluster_id AS id FROM memberships WHERE member_id IN (${inList})`,
+  const clusters = new Map<number, { id: number; relation: RelationKind }[]>();
+  for (const l of statements.all<{ memberId: number; id: number; relation: RelationKind }>(
+    `SELECT member_id AS memberId, cluster_id AS id, kind AS relation FROM memberships WHERE member_id IN (${inList})`,
     ids,
   )) {
-    clusters.set(l.memberId, [...(clusters.get(l.memberId) ?? []), l.id]);
+    clusters.set(l.memberId, [
+      ...(clusters.get(l.memberId) ?? []),
+      { id: l.id, relation: l.relation },
+    ]);
   }
   return { areas, clusters };
 }

@@ -4,6 +4,7 @@ import type {
   MemberDirectoryQuery,
   MemberFilterKey,
   MemberSort,
+  RelationKind,
   SortOrder,
   Status,
 } from '@cos/domain';
@@ -37,7 +38,7 @@ export interface DirectoryRow {
   description: { sv: string; en: string };
   createdAt: string;
   areas: { slug: string; name: { sv: string; en: string } }[];
-  clusters: { slug: string; name: string }[];
+  clusters: { slug: string; name: string; relation: RelationKind }[];
   /** A generated demo record (shown with a badge). */
   isDemo: boolean;
   // admin scope only

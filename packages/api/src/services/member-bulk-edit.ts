@@ -139,7 +139,7 @@ export class MemberBulkEdit extends VersionedWrites<number, MemberRecord> {
     if (clusterIds.includes(targetId) === (op === 'addCluster')) return false;
     const requested =
       op === 'addCluster'
-        ? [...before.memberships, { clusterId: targetId, since: null }]
+        ? [...before.memberships, { clusterId: targetId, kind: 'member' as const, since: null }]
         : before.memberships.filter((m) => m.clusterId !== targetId);
     // The last cluster is refused naming the member: in a batch the editor must learn which.
     if (requested.length === 0) {

@@ -215,9 +215,14 @@ export function toUpdateChanges(
     };
   if (given('areas')) changes.areaIds = ids(list(row.areas), refs.areaByKey, 'areas', problems);
   if (given('clusters')) {
-    const since = new Map(before.memberships.map((m) => [m.clusterId, m.since]));
+    // A kept link keeps its kind and date: a file's cluster list never turns a founder into a member.
+    const kept = new Map(before.memberships.map((m) => [m.clusterId, m]));
     changes.memberships = ids(list(row.clusters), refs.clusterByKey, 'clusters', problems).map(
-      (clusterId) => ({ clusterId, since: since.get(clusterId) ?? null }),
+      (clusterId) => ({
+        clusterId,
+        kind: kept.get(clusterId)?.kind ?? 'member',
+        since: kept.get(clusterId)?.since ?? null,
+      }),
     );
   }
   if (given('status')) changes.status = text(row.status).toLowerCase();

@@ -153,7 +153,7 @@ export class MemberImport {
         const id = Number(lastInsertRowid);
         for (const areaId of m.areaIds) insertArea.run({ id, areaId });
         for (const ms of m.memberships)
-          insertMembership.run({ id, clusterId: ms.clusterId, since: ms.since });
+          insertMembership.run({ id, clusterId: ms.clusterId, kind: ms.kind, since: ms.since });
         this.audit.record(user, 'member', id, 'import', null, auditState(id, slug, m, now));
       }
     });

@@ -124,7 +124,11 @@ export function prepareMemberStatements({ db, sqlite }: Pick<DatabaseHandle, 'db
       .orderBy(asc(memberAreas.areaId))
       .prepare(),
     memberships: db
-      .select({ clusterId: memberships.clusterId, since: memberships.since })
+      .select({
+        clusterId: memberships.clusterId,
+        kind: memberships.kind,
+        since: memberships.since,
+      })
       .from(memberships)
       .where(eq(memberships.memberId, id))
       .orderBy(asc(memberships.clusterId))
@@ -200,6 +204,7 @@ export function prepareMemberStatements({ db, sqlite }: Pick<DatabaseHandle, 'db
       .values({
         memberId: id,
         clusterId: sql.placeholder('clusterId'),
+        kind: sql.placeholder('kind'),
         since: sql.placeholder('since'),
       })
       .prepare(),
@@ -208,12 +213,13 @@ export function prepareMemberStatements({ db, sqlite }: Pick<DatabaseHandle, 'db
       .values({
         memberId: id,
         clusterId: sql.placeholder('clusterId'),
+        kind: sql.placeholder('kind'),
         since: sql.placeholder('since'),
       })
       .onConflictDoUpdate({
         target: [memberships.memberId, memberships.clusterId],
         // The row that was refused; Drizzle has no name for SQLite's `excluded` table.
-        set: { since: sql`excluded.since` },
+        set: { since: sql`excluded.since`, kind: sql`excluded.kind` },
       })
       .prepare(),
   };

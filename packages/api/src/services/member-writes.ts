@@ -264,7 +264,12 @@ export class MemberWrites extends VersionedWrites<number, MemberRecord> {
         statements.deleteMembership.run({ id, clusterId: old.clusterId });
     }
     for (const m of e.memberships) {
-      statements.upsertMembership.run({ id, clusterId: m.clusterId, since: m.since });
+      statements.upsertMembership.run({
+        id,
+        clusterId: m.clusterId,
+        kind: m.kind,
+        since: m.since,
+      });
     }
   }
 }

@@ -21,16 +21,16 @@ const admin: Actor = { id: 'a', email: 'a@x.se', name: 'Ada', role: 'admin', clu
 const editor: Actor = { id: 'e', email: 'e@x.se', name: 'Eva', role: 'editor', clusterId: OWN };
 const lost: Actor = { ...editor, clusterId: null };
 
-type Entry = { clusterId: number; since: string | null };
-const OWN_ENTRY: Entry = { clusterId: OWN, since: '2020-01-01' };
-const OTHER_ENTRY: Entry = { clusterId: OTHER, since: '2015-05-05' };
+type Entry = { clusterId: number; kind: 'member' | 'founder'; since: string | null };
+const OWN_ENTRY: Entry = { clusterId: OWN, kind: 'member', since: '2020-01-01' };
+const OTHER_ENTRY: Entry = { clusterId: OTHER, kind: 'member', since: '2015-05-05' };
 
 const ownOnly = {
   name: 'Egen AB',
   slug: 'egen-ab',
   organisationNumber: null as string | null,
   status: 'published' as const,
-  memberships: [{ clusterId: OWN, since: null }] as Entry[],
+  memberships: [{ clusterId: OWN, kind: 'member', since: null }] as Entry[],
 };
 const shared = {
   ...ownOnly,
@@ -41,7 +41,7 @@ const shared = {
 const foreign = {
   ...ownOnly,
   name: 'Främmande AB',
-  memberships: [{ clusterId: OTHER, since: null }] as Entry[],
+  memberships: [{ clusterId: OTHER, kind: 'member', since: null }] as Entry[],
 };
 
 /** The catalogue code a call is refused with, or 'ok'. */
@@ -154,12 +154,16 @@ describe('assertCanChangeMemberships', () => {
     expect(check(editor, [other], [own, other])).toBe('ok');
   });
 
-  it("refuses any change to another cluster's entry: added, removed or re-dated", () => {
+  it("refuses any change to another cluster's entry: added, removed, re-dated or re-kinded", () => {
     const [own, other] = [OWN_ENTRY, OTHER_ENTRY];
     expect(check(editor, shared.memberships, [own])).toBe('forbidden:permission.foreignMembership');
     expect(check(editor, shared.memberships, [own, { ...other, since: null }])).toBe(
       'forbidden:permission.foreignMembership',
     );
+    expect(check(editor, shared.memberships, [own, { ...other, kind: 'founder' }])).toBe(
+      'forbidden:permission.foreignMembership',
+    );
+    expect(check(editor, shared.memberships, [{ ...own, kind: 'founder' }, other])).toBe('ok');
     expect(check(editor, [own], [own, other])).toBe('forbidden:permission.foreignMembership');
     try {
       assertCanChangeMemberships(editor, shared.memberships, [own], name);
@@ -181,12 +185,14 @@ describe('assertCanChangeMemberships', () => {
 
 describe('assertCanCreateWith', () => {
   it('lets an editor create only in their own cluster, an admin anywhere (or nowhere)', () => {
-    expect(outcome(() => assertCanCreateWith(editor, [{ clusterId: OWN, since: null }]))).toBe(
-      'ok',
-    );
-    expect(outcome(() => assertCanCreateWith(editor, [{ clusterId: OTHER, since: null }]))).toBe(
-      'forbidden:permission.editorAddOwnCluster',
-    );
+    expect(
+      outcome(() => assertCanCreateWith(editor, [{ clusterId: OWN, kind: 'member', since: null }])),
+    ).toBe('ok');
+    expect(
+      outcome(() =>
+        assertCanCreateWith(editor, [{ clusterId: OTHER, kind: 'member', since: null }]),
+      ),
+    ).toBe('forbidden:permission.editorAddOwnCluster');
     expect(outcome(() => assertCanCreateWith(editor, []))).toBe(
       'forbidden:permission.editorOwnCluster',
     );

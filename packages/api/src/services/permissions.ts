@@ -24,7 +24,7 @@
  * Refusals are ForbiddenError (a scope rule) or FieldError (a rule about the
  * value, like the last cluster); a refusal in a bulk change names the member.
  */
-import type { AdminAction, Status } from '@cos/domain';
+import type { AdminAction, RelationKind, Status } from '@cos/domain';
 import type { Actor } from '../actor';
 import { FieldError, forbidden } from '../errors';
 import { statusAction } from './status-action';
@@ -93,6 +93,7 @@ export interface ScopedMember {
 }
 interface Membership {
   clusterId: number;
+  kind: RelationKind;
   since: string | null;
 }
 
@@ -178,7 +179,7 @@ export function assertCanChangeMemberships(
       if (clusterId === user.clusterId) continue;
       const was = current.find((m) => m.clusterId === clusterId);
       const now = requested.find((m) => m.clusterId === clusterId);
-      if (was?.since !== now?.since || !was !== !now) {
+      if (was?.since !== now?.since || was?.kind !== now?.kind || !was !== !now) {
         throw forbidden('permission.foreignMembership', { cluster: clusterName(clusterId) });
       }
     }

@@ -4,7 +4,12 @@
  * the site's hot reads (correlated counts, index walks for related members),
  * answered from the statement cache without the query builder's mapping step.
  */
-import type { Confidence, MemberDirectoryQuery, ReportedMemberQualifier } from '@cos/domain';
+import type {
+  Confidence,
+  MemberDirectoryQuery,
+  RelationKind,
+  ReportedMemberQualifier,
+} from '@cos/domain';
 import { notFound } from '../errors';
 import type { MemberDirectory } from './directory';
 import { imageInfoSql, publicImage } from './public-images';
@@ -97,19 +102,52 @@ export class PublicReads {
       );
       const counts = this.counts.get();
       const persons = this.contactPersons();
-      return rows.map((c) => ({
-        ...clusterOut(c),
-        contactPersons: persons.get(c.id) ?? [],
-        memberCount: counts.byCluster.get(c.id) ?? 0,
-        areas: (c.areaIds ?? '')
-          .split(',')
-          .filter(Boolean)
-          .flatMap((id) => {
-            const a = taxonomy.areaById.get(Number(id));
-            return a ? [{ slug: a.slug, name: a.name }] : [];
-          }),
-      }));
+      const others = this.otherLinkCounts();
+      return rows.map((c) => {
+        // The facet index counts every published organisation linked to the cluster; the
+        // founders, partners and agenda co-leads among them are not members.
+        const linked = counts.byCluster.get(c.id) ?? 0;
+        const other = others.get(c.id) ?? { founder: 0, partner: 0, 'agenda-co-lead': 0 };
+        const members = linked - other.founder - other.partner - other['agenda-co-lead'];
+        return {
+          ...clusterOut(c),
+          contactPersons: persons.get(c.id) ?? [],
+          memberCount: members,
+          relationCounts: { member: members, ...other },
+          areas: (c.areaIds ?? '')
+            .split(',')
+            .filter(Boolean)
+            .flatMap((id) => {
+              const a = taxonomy.areaById.get(Number(id));
+              return a ? [{ slug: a.slug, name: a.name }] : [];
+            }),
+        };
+      });
     });
+  }
+
+  /**
+   * Published organisations linked to each cluster other than as members, by
+   * kind. They are few, so this walks only their part of the (kind, cluster)
+   * index, however many members there are.
+   */
+  private otherLinkCounts() {
+    const byCluster = new Map<number, Record<Exclude<RelationKind, 'member'>, number>>();
+    for (const r of this.statements.all<{
+      clusterId: number;
+      kind: Exclude<RelationKind, 'member'>;
+      n: number;
+    }>(
+      `SELECT ms.cluster_id AS clusterId, ms.kind, count(*) AS n
+       FROM memberships ms INDEXED BY memberships_kind_cluster_idx
+       JOIN members m ON m.id = ms.member_id AND m.status = 'published'
+       WHERE ms.kind IN ('founder', 'partner', 'agenda-co-lead') GROUP BY ms.cluster_id, ms.kind`,
+    )) {
+      const counts = byCluster.get(r.clusterId) ?? { founder: 0, partner: 0, 'agenda-co-lead': 0 };
+      counts[r.kind] = r.n;
+      byCluster.set(r.clusterId, counts);
+    }
+    return byCluster;
   }
 
   /** Every cluster's contact persons in their order, by cluster id (one statement for all). */
@@ -182,8 +220,12 @@ export class PublicReads {
     const areaIds = this.statements
       .all<{ id: number }>('SELECT area_id AS id FROM member_areas WHERE member_id = ?', [m.id])
       .map((r) => r.id);
-    const memberships = this.statements.all<{ clusterId: number; since: string | null }>(
-      'SELECT cluster_id AS clusterId, since FROM memberships WHERE member_id = ?',
+    const memberships = this.statements.all<{
+      clusterId: number;
+      since: string | null;
+      relation: RelationKind;
+    }>(
+      'SELECT cluster_id AS clusterId, since, kind AS relation FROM memberships WHERE member_id = ?',
       [m.id],
     );
     return {
@@ -210,7 +252,7 @@ export class PublicReads {
       clusters: memberships.flatMap((ms) => {
         const c = taxonomy.clusterById.get(ms.clusterId);
         return c && c.status === 'published'
-          ? [{ slug: c.slug, name: c.name, since: ms.since }]
+          ? [{ slug: c.slug, name: c.name, relation: ms.relation, since: ms.since }]
           : [];
       }),
       related: this.related(
@@ -268,9 +310,9 @@ export class PublicReads {
       municipality: municipalityRef(r.municipalityCode),
       outsideSkane: r.outsideSkane === 1,
       isDemo: r.isDemo === 1,
-      clusters: (links.clusters.get(r.id) ?? []).flatMap((id) => {
+      clusters: (links.clusters.get(r.id) ?? []).flatMap(({ id, relation }) => {
         const c = taxonomy.clusterById.get(id);
-        return c && c.status === 'published' ? [{ slug: c.slug, name: c.name }] : [];
+        return c && c.status === 'published' ? [{ slug: c.slug, name: c.name, relation }] : [];
       }),
     }));
   }

@@ -357,7 +357,8 @@ export class JoinRequests {
     if (existing) {
       const member = writes.load(existing.id);
       if (!member) throw notFound('member', existing.id);
-      if (member.memberships.some((m) => m.clusterId === request.clusterId)) return member.id;
+      const link = member.memberships.find((m) => m.clusterId === request.clusterId);
+      if (link?.kind === 'member') return member.id;
       // The request itself is the authority for this one change: the cluster's editor may add
       // their own cluster to a member they could not otherwise edit (it is in another cluster
       // only). Nothing else about the member changes; the entry names the editor.
@@ -365,7 +366,10 @@ export class JoinRequests {
       writes.update(acting, {
         id: member.id,
         version: member.version,
-        memberships: [...member.memberships, { clusterId: request.clusterId, since }],
+        // An accepted request makes a founder or partner a member too (the link's kind changes).
+        memberships: link
+          ? member.memberships.map((m) => (m === link ? { ...m, kind: 'member' as const } : m))
+          : [...member.memberships, { clusterId: request.clusterId, kind: 'member', since }],
       });
       return member.id;
     }
