@@ -47,6 +47,14 @@ describe('open data REST', () => {
 
     const clusters = await json<RestClusters>(await server.fetch('/api/v1/clusters'));
     expect(clusters.items).toHaveLength(7);
+    // Source notes in both languages and the sources (issue 16); the old one-string note is gone.
+    const packbridge = clusters.items.find((c) => c.slug === 'packbridge');
+    expect(packbridge?.sourceNoteText.sv).toMatch(/^Medlemsantalet \(122, 2012\)/);
+    expect(packbridge?.sourceNoteText.en).toMatch(/^The member count \(122, 2012\)/);
+    expect(packbridge?.sources).toEqual([
+      { title: { sv: 'Offentliga källor', en: 'Public sources' }, year: 2012, url: null },
+    ]);
+    for (const c of clusters.items) expect(c).not.toHaveProperty('sourceNote');
     expect(clusters.licence.name).toBeTruthy();
   });
 

@@ -91,7 +91,8 @@ export function openApiDocument(licence: { name: string; url: string }) {
       },
       '/api/v1/clusters': {
         get: {
-          summary: 'The cluster organisations, with areas, member counts and source notes',
+          summary:
+            'The cluster organisations, with areas, member counts (registered here, and as their sources report them), source notes in Swedish and English (sourceNoteText) and their sources (title in both languages, year, link)',
           responses: { '200': { description: 'Clusters' } },
         },
       },

@@ -108,6 +108,13 @@ export const contactPersonOut = z.object({
   phone: z.string().nullable(),
 });
 
+/** One of a cluster's sources: a title in both languages, the year and a link where it is public. */
+export const clusterSourceOut = z.object({
+  title: bilingualOut,
+  year: z.number().nullable(),
+  url: z.string().nullable(),
+});
+
 export const clusterOut = z.object({
   slug: z.string(),
   name: z.string(),
@@ -129,7 +136,9 @@ export const clusterOut = z.object({
   membershipText: bilingualOut,
   membershipUrl: z.string().nullable(),
   confidence: z.enum(CONFIDENCES),
-  sourceNote: z.string(),
+  /** Where the facts come from, in sentences, in Swedish and English (replaces `sourceNote`). */
+  sourceNoteText: bilingualOut,
+  sources: z.array(clusterSourceOut),
   /**
    * What the cluster's own sources report about its membership (with the
    * year it refers to), apart from `memberCount`, the members registered
@@ -350,7 +359,14 @@ export const clusterRecordOut = z.object({
   membershipUrl: z.string().nullable(),
   areaIds: z.array(z.number()),
   confidence: z.enum(CONFIDENCES),
-  sourceNote: z.string(),
+  sourceNoteText: bilingualOut,
+  sources: z.array(clusterSourceOut),
+  /** All three null when no source gives a figure (the form's empty fields). */
+  reportedMembers: z.object({
+    count: z.number().nullable(),
+    qualifier: z.enum(REPORTED_MEMBER_QUALIFIERS).nullable(),
+    year: z.number().nullable(),
+  }),
   status: statusOut,
   version: z.number(),
   createdAt: z.string(),

@@ -35,7 +35,7 @@ export type DataScope = (typeof DATA_SCOPES)[number];
 /** Which tables belong to which scope (the triggers of migration 0005 say the same). */
 export const SCOPE_TABLES: Record<DataScope, readonly string[]> = {
   members: ['members', 'member_areas', 'memberships'],
-  clusters: ['clusters', 'cluster_areas', 'cluster_contacts'],
+  clusters: ['clusters', 'cluster_areas', 'cluster_contacts', 'cluster_sources'],
   areas: ['areas'],
   municipalities: ['municipalities'],
   articles: ['articles', 'article_tags'],

@@ -211,6 +211,70 @@ describe('clusters', () => {
   });
 });
 
+describe('cluster reported member counts and sources (0016)', () => {
+  const thisYear = new Date().getUTCFullYear();
+  it.each([
+    ['reported_members = -1'],
+    ['reported_members = 100001'],
+    ['reported_members = 12.5'],
+    ["reported_members_qualifier = 'roughly'"],
+    ['reported_members_year = 1989'],
+    [`reported_members_year = ${thisYear + 1}`],
+    ['reported_members = NULL'],
+  ])('refuses an update setting %s on a cluster with a count', (set) => {
+    expectSqliteError(
+      () => t.sqlite.prepare(`UPDATE clusters SET ${set} WHERE slug = 'packbridge'`).run(),
+      /CHECK constraint failed: clusters_reported_members_valid/,
+      'SQLITE_CONSTRAINT_TRIGGER',
+    );
+    expect(
+      t.sqlite
+        .prepare("SELECT reported_members FROM clusters WHERE slug = 'packbridge'")
+        .pluck()
+        .get(),
+    ).toBe(122);
+  });
+
+  it('accepts a count alone, and no count at all', () => {
+    t.sqlite
+      .prepare(
+        "UPDATE clusters SET reported_members = 0, reported_members_qualifier = NULL, reported_members_year = NULL WHERE slug = 'packbridge'",
+      )
+      .run();
+    t.sqlite
+      .prepare(
+        "UPDATE clusters SET reported_members = NULL, reported_members_qualifier = NULL, reported_members_year = NULL WHERE slug = 'opentech'",
+      )
+      .run();
+  });
+
+  it.each([
+    ["'  ', NULL, NULL", /CHECK constraint failed: cluster_sources_title_not_empty/],
+    ["'Rapport', 1899, NULL", /CHECK constraint failed: cluster_sources_year_valid/],
+    ["'Rapport', NULL, 'javascript:alert(1)'", /CHECK constraint failed: cluster_sources_url_http/],
+    ["'Rapport', NULL, 'ftp://example.se'", /CHECK constraint failed: cluster_sources_url_http/],
+  ])('refuses a source (%s)', (values, message) => {
+    const clusterId = idBySlug(t.sqlite, 'clusters', 'opentech');
+    expectSqliteError(
+      () =>
+        t.sqlite
+          .prepare(
+            `INSERT INTO cluster_sources (cluster_id, position, title_sv, year, url) VALUES (?, 5, ${values})`,
+          )
+          .run(clusterId),
+      message,
+      'SQLITE_CONSTRAINT_CHECK',
+    );
+  });
+
+  it('deletes a cluster’s sources with the cluster', () => {
+    const clusterId = idBySlug(t.sqlite, 'clusters', 'iuc-syd');
+    expect(count('cluster_sources')).toBe(7);
+    t.sqlite.prepare('DELETE FROM clusters WHERE id = ?').run(clusterId);
+    expect(count('cluster_sources')).toBe(6);
+  });
+});
+
 describe('users', () => {
   const insertUser = (id: string, role: string, clusterId: number | null) =>
     t.sqlite

@@ -32,7 +32,9 @@ describe('clusterCreateInput', () => {
       logo: null,
       areaIds: [],
       confidence: 'high',
-      sourceNote: '',
+      sourceNoteText: { sv: '', en: '' },
+      sources: [],
+      reportedMembers: { count: null, qualifier: null, year: null },
       status: 'draft',
     });
   });

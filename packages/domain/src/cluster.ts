@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { optionalBilingualText } from './bilingual';
 import { addressSchema, contactPersonsSchema, phoneSchema } from './cluster-contact';
+import { clusterSourcesSchema, reportedMembersSchema } from './cluster-sources';
 import { emailSchema, webAddressSchema } from './contact';
 import { imageRefSchema } from './image';
 import { municipalityCodeSchema } from './municipalities';
@@ -57,11 +58,10 @@ export const clusterCreateInput = z.strictObject({
     .refine((ids) => new Set(ids).size === ids.length, { error: msg('areas.repeat', {}) })
     .default([]),
   confidence: confidenceSchema.default('high'),
-  sourceNote: z
-    .string()
-    .trim()
-    .max(2000, { error: msg('tooLong', { label: 'sourceNote', max: 2000 }) })
-    .default(''),
+  /** Where the facts come from, as sentences in Swedish and English (cluster-sources.ts). */
+  sourceNoteText: optionalBilingualText({ max: 2000, label: 'sourceNote' }),
+  sources: clusterSourcesSchema,
+  reportedMembers: reportedMembersSchema,
   status: statusSchema.default('draft'),
 });
 export type ClusterCreateInput = z.infer<typeof clusterCreateInput>;

@@ -4,6 +4,7 @@ export * from './bilingual';
 export * from './collation';
 export * from './cluster';
 export * from './cluster-contact';
+export * from './cluster-sources';
 export * from './contact';
 export * from './image';
 export * from './member';

@@ -4,6 +4,7 @@ import {
   clusterUpdateInput,
   type ClusterCreateInput,
   type ClusterUpdateInput,
+  type ReportedMemberQualifier,
   type Status,
 } from '@cos/domain';
 import { blankToNull, numberOrNull, validatedBy, type Validated, type Bilingual } from './forms';
@@ -16,6 +17,22 @@ export interface ContactPersonValues {
   role: string;
   email: string;
   phone: string;
+}
+
+/** A source's inputs; `key` only tells the rows apart while rows are added and removed. */
+export interface SourceValues {
+  key: number;
+  titleSv: string;
+  titleEn: string;
+  year: string;
+  url: string;
+}
+
+/** The reported member count as the inputs hold it: text, '' for "not given". */
+export interface ReportedMembersValues {
+  count: string;
+  qualifier: '' | ReportedMemberQualifier;
+  year: string;
 }
 
 export interface AddressValues {
@@ -44,7 +61,9 @@ export interface ClusterFormValues {
   logo: ImageValue;
   areaIds: number[];
   confidence: 'high' | 'medium' | 'guess';
-  sourceNote: string;
+  reportedMembers: ReportedMembersValues;
+  sourceNoteText: Bilingual;
+  sources: SourceValues[];
   status: Status;
 }
 
@@ -70,7 +89,14 @@ export interface ClusterRecordLike {
   logo?: { hash: string; alt: Bilingual } | null;
   areaIds: number[];
   confidence: 'high' | 'medium' | 'guess';
-  sourceNote: string;
+  /** Sources and the reported count (0016): left out by older records, read as none. */
+  reportedMembers?: {
+    count: number | null;
+    qualifier: ReportedMemberQualifier | null;
+    year: number | null;
+  };
+  sourceNoteText?: Bilingual;
+  sources?: { title: Bilingual; year: number | null; url: string | null }[];
   status: Status;
 }
 
@@ -100,7 +126,12 @@ export const CLUSTER_FIELD_PATHS = [
   ...imagePaths('logo'),
   'areaIds',
   'confidence',
-  'sourceNote',
+  'reportedMembers.count',
+  'reportedMembers.qualifier',
+  'reportedMembers.year',
+  'sourceNoteText.sv',
+  'sourceNoteText.en',
+  'sources',
   'status',
 ] as const;
 
@@ -112,6 +143,12 @@ export function emptyAddress(): AddressValues {
 export function emptyContactPerson(list: readonly ContactPersonValues[]): ContactPersonValues {
   const key = Math.max(0, ...list.map((p) => p.key)) + 1;
   return { key, name: '', role: '', email: '', phone: '' };
+}
+
+/** A new, empty source row, keyed apart from the rows already in it. */
+export function emptySource(list: readonly SourceValues[]): SourceValues {
+  const key = Math.max(0, ...list.map((s) => s.key)) + 1;
+  return { key, titleSv: '', titleEn: '', year: '', url: '' };
 }
 
 /** The list with the row at `from` moved to `to` (both kept in range). */
@@ -144,7 +181,9 @@ export function emptyClusterValues(): ClusterFormValues {
     logo: emptyImage(),
     areaIds: [],
     confidence: 'high',
-    sourceNote: '',
+    reportedMembers: { count: '', qualifier: '', year: '' },
+    sourceNoteText: { sv: '', en: '' },
+    sources: [],
     status: 'draft',
   };
 }
@@ -177,7 +216,19 @@ export function clusterToValues(r: ClusterRecordLike): ClusterFormValues {
     logo: imageToValue(r.logo ?? null),
     areaIds: [...r.areaIds].sort((a, b) => a - b),
     confidence: r.confidence,
-    sourceNote: r.sourceNote,
+    reportedMembers: {
+      count: r.reportedMembers?.count == null ? '' : String(r.reportedMembers.count),
+      qualifier: r.reportedMembers?.qualifier ?? '',
+      year: r.reportedMembers?.year == null ? '' : String(r.reportedMembers.year),
+    },
+    sourceNoteText: { ...(r.sourceNoteText ?? { sv: '', en: '' }) },
+    sources: (r.sources ?? []).map((source, index) => ({
+      key: index + 1,
+      titleSv: source.title.sv,
+      titleEn: source.title.en,
+      year: source.year === null ? '' : String(source.year),
+      url: source.url ?? '',
+    })),
     status: r.status,
   };
 }
@@ -208,7 +259,18 @@ function clusterRaw(v: ClusterFormValues) {
     logo: imageRaw(v.logo),
     areaIds: v.areaIds,
     confidence: v.confidence,
-    sourceNote: v.sourceNote,
+    // Text as typed: the shared schema says "must be a whole number" for "12,5" or "många".
+    reportedMembers: {
+      count: numberOrNull(v.reportedMembers.count),
+      qualifier: blankToNull(v.reportedMembers.qualifier),
+      year: numberOrNull(v.reportedMembers.year),
+    },
+    sourceNoteText: v.sourceNoteText,
+    sources: v.sources.map((source) => ({
+      title: { sv: source.titleSv, en: source.titleEn },
+      year: numberOrNull(source.year),
+      url: blankToNull(source.url),
+    })),
     status: v.status,
   };
 }

@@ -35,6 +35,9 @@ const LABELS: Record<string, MessageKey> = {
   cover: 'image.cover',
   confidence: 'cluster.confidence',
   sourceNote: 'cluster.sourceNote',
+  sourceNoteText: 'cluster.sourceNote',
+  sources: 'clusterSources.sources',
+  reportedMembers: 'clusterSources.reported',
   summary: 'area.summary',
   sortOrder: 'area.sortOrder',
   title: 'article.title',
@@ -105,6 +108,20 @@ export function formatValue(path: string, value: unknown): string {
       const alt = (value as { alt?: { sv?: string } }).alt?.sv;
       return alt ? `${t('image.logo')}: ${alt}` : t('image.logo');
     }
+    case 'reportedMembers': {
+      const r = value as { count: number | null; qualifier: string | null; year: number | null };
+      if (r.count === null) return t('conflict.empty');
+      const qualifier = r.qualifier
+        ? `${t(`clusterSources.qualifier.${r.qualifier as 'about'}`)} `
+        : '';
+      return `${qualifier}${fmt.number(r.count)}${r.year === null ? '' : ` (${r.year})`}`;
+    }
+    case 'sources':
+      return (value as { title: { sv: string }; year: number | null; url: string | null }[])
+        .map(
+          (s) => `${s.title.sv}${s.year === null ? '' : ` (${s.year})`}${s.url ? ` ${s.url}` : ''}`,
+        )
+        .join('; ');
     case 'disabled':
     case 'isDemo':
     case 'outsideSkane':

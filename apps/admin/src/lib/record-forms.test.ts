@@ -13,6 +13,7 @@ import {
   clusterToValues,
   emptyClusterValues,
   emptyContactPerson,
+  emptySource,
   movePerson,
   validateClusterCreate,
 } from './cluster-form';
@@ -64,7 +65,6 @@ describe('cluster form', () => {
       logoUrl: null,
       areaIds: [2, 1],
       confidence: 'medium',
-      sourceNote: '',
       status: 'published',
     });
     expect(values).toMatchObject({ foundedYear: '2001', areaIds: [1, 2], website: '' });
@@ -123,7 +123,6 @@ describe('cluster contact fields', () => {
       logoUrl: null,
       areaIds: [],
       confidence: 'high',
-      sourceNote: '',
       status: 'draft',
       contactPersons: [{ name: 'Anna', role: 'Vd', email: 'a@example.se', phone: null }],
     });
@@ -131,6 +130,84 @@ describe('cluster contact fields', () => {
       { key: 1, name: 'Anna', role: 'Vd', email: 'a@example.se', phone: '' },
     ]);
     expect(emptyContactPerson(values.contactPersons).key).toBe(2);
+  });
+});
+
+describe('cluster sources and reported member count', () => {
+  it('turn inputs into the input, and name each bad field by its path', () => {
+    const good = validateClusterCreate({
+      ...emptyClusterValues(),
+      name: 'Ok namn',
+      reportedMembers: { count: ' 150 ', qualifier: 'about', year: '2016' },
+      sourceNoteText: { sv: 'Från offentliga källor.', en: 'From public sources.' },
+      sources: [{ key: 1, titleSv: 'Offentliga källor', titleEn: '', year: '', url: 'x.se/a' }],
+    });
+    expect(good.ok && good.input).toMatchObject({
+      reportedMembers: { count: 150, qualifier: 'about', year: 2016 },
+      sourceNoteText: { sv: 'Från offentliga källor.', en: 'From public sources.' },
+      sources: [{ title: { sv: 'Offentliga källor', en: '' }, year: null, url: 'https://x.se/a' }],
+    });
+    const bad = validateClusterCreate({
+      ...emptyClusterValues(),
+      name: 'Ok namn',
+      reportedMembers: { count: '', qualifier: 'about', year: '2016' },
+      sources: [
+        { key: 1, titleSv: 'Rapport', titleEn: '', year: '12,5', url: '' },
+        { key: 2, titleSv: '', titleEn: 'Report', year: '', url: 'ftp://x.se' },
+      ],
+    });
+    expect(!bad.ok && bad.errors).toEqual({
+      'reportedMembers.count': [
+        'Reported member count is needed when how it is given or its year is filled in',
+      ],
+      'sources.0.year': ['Year of the source must be a number'],
+      'sources.1.title.sv': ['Source title in Swedish is required'],
+      'sources.1.url': [expect.stringMatching(/http/)],
+    });
+    const count = validateClusterCreate({
+      ...emptyClusterValues(),
+      name: 'Ok namn',
+      reportedMembers: { count: '100001', qualifier: '', year: '1989' },
+    });
+    expect(!count.ok && count.errors).toEqual({
+      'reportedMembers.count': ['Reported member count must be at most 100000'],
+      'reportedMembers.year': ['Year of the member count must be 1990 or later'],
+    });
+  });
+
+  it('round-trip a record, empty when an older record has none', () => {
+    const record = {
+      slug: 'x',
+      name: 'X',
+      shortName: '',
+      description: { sv: '', en: '' },
+      website: null,
+      email: null,
+      city: '',
+      municipalityCode: null,
+      foundedYear: null,
+      logoUrl: null,
+      areaIds: [],
+      confidence: 'high' as const,
+      status: 'draft' as const,
+    };
+    expect(clusterToValues(record)).toMatchObject({
+      reportedMembers: { count: '', qualifier: '', year: '' },
+      sourceNoteText: { sv: '', en: '' },
+      sources: [],
+    });
+    const values = clusterToValues({
+      ...record,
+      reportedMembers: { count: 122, qualifier: 'exact', year: 2012 },
+      sources: [
+        { title: { sv: 'Offentliga källor', en: 'Public sources' }, year: 2012, url: null },
+      ],
+    });
+    expect(values.reportedMembers).toEqual({ count: '122', qualifier: 'exact', year: '2012' });
+    expect(values.sources).toEqual([
+      { key: 1, titleSv: 'Offentliga källor', titleEn: 'Public sources', year: '2012', url: '' },
+    ]);
+    expect(emptySource(values.sources).key).toBe(2);
   });
 });
 

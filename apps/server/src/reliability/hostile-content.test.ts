@@ -156,7 +156,13 @@ describe('clusters, articles and areas', () => {
       shortName: '<b>x</b>"><script>',
       description: { sv: HOSTILE, en: HOSTILE },
       city: '<img src=x onerror=alert(1)>',
-      sourceNote: HOSTILE,
+      sourceNoteText: { sv: HOSTILE, en: HOSTILE },
+      sources: [
+        {
+          title: { sv: '<script>alert(1)</script>', en: '"><img src=x onerror=alert(1)>' },
+          url: 'https://example.se/"><script>alert(1)</script>',
+        },
+      ],
       website: 'https://example.se/"><script>alert(1)</script>',
       status: 'published',
     });
@@ -168,9 +174,16 @@ describe('clusters, articles and areas', () => {
       name: HOSTILE.slice(0, 200).trim(),
       shortName: '<b>x</b>"><script>',
       city: '<img src=x onerror=alert(1)>',
-      sourceNote: HOSTILE,
+      sourceNoteText: { sv: HOSTILE, en: HOSTILE },
       description: { sv: HOSTILE, en: HOSTILE },
     });
+    expect(cluster?.sources[0]?.title).toEqual({
+      sv: '<script>alert(1)</script>',
+      en: '"><img src=x onerror=alert(1)>',
+    });
+    expect(cluster?.sources[0]?.url).toMatch(/^https:\/\/example\.se\//);
+    expect(cluster?.sources[0]?.url).not.toMatch(/[<>"]/);
+    expect(cluster).not.toHaveProperty('sourceNote');
     expect(cluster?.website).toMatch(/^https:\/\/example\.se\//);
     expect(cluster?.website).not.toMatch(/[<>"]/);
   });

@@ -20,6 +20,14 @@ export const ADMIN_PROCEDURES: Procedure[] = [
       ['slug taken', { name: 'Nytt kluster', slug: 'opentech' }, 'CONFLICT'],
       ['an unknown key', { name: 'Nytt kluster', members: 5 }],
       ['deeply nested description', { name: 'Nytt kluster', description: DEEP }],
+      ['reported count negative', { name: 'Nytt kluster', reportedMembers: { count: -1 } }],
+      ['reported year without a count', { name: 'Nytt kluster', reportedMembers: { year: 2016 } }],
+      ['sources not a list', { name: 'Nytt kluster', sources: HTML }],
+      [
+        'source link javascript:',
+        { name: 'Nytt kluster', sources: [{ title: { sv: 'K' }, url: 'javascript:alert(1)' }] },
+      ],
+      ['the old sourceNote string', { name: 'Nytt kluster', sourceNote: 'Public sources (H)' }],
     ],
   },
   {

@@ -53,7 +53,7 @@ describe('restore from the audit trail', () => {
     expect(restored).toMatchObject({
       id,
       name: 'Packbridge',
-      sourceNote: original.sourceNote,
+      sourceNoteText: original.sourceNoteText,
       version: renamed.version + 1,
     });
     expect((await latestEntry('cluster', id)).action).toBe('restore');

@@ -5,6 +5,7 @@ import {
   clusterAreas,
   clusterContacts,
   clusters,
+  clusterSources,
   municipalities,
   users,
   type DatabaseHandle,
@@ -55,7 +56,11 @@ const EDITABLE_COLUMNS = [
   'logoAltSv',
   'logoAltEn',
   'confidence',
-  'sourceNote',
+  'sourceNoteSv',
+  'sourceNoteEn',
+  'reportedMembers',
+  'reportedMembersQualifier',
+  'reportedMembersYear',
   'status',
 ] as const satisfies readonly (keyof typeof clusters.$inferInsert)[];
 
@@ -87,7 +92,11 @@ export function columnValues(e: Editable) {
     logoAltSv: e.logo?.alt.sv ?? null,
     logoAltEn: e.logo?.alt.en ?? null,
     confidence: e.confidence,
-    sourceNote: e.sourceNote,
+    sourceNoteSv: e.sourceNoteText.sv,
+    sourceNoteEn: e.sourceNoteText.en,
+    reportedMembers: e.reportedMembers.count,
+    reportedMembersQualifier: e.reportedMembers.qualifier,
+    reportedMembersYear: e.reportedMembers.year,
     status: e.status,
   } satisfies Record<(typeof EDITABLE_COLUMNS)[number], unknown>;
 }
@@ -149,6 +158,29 @@ export function prepareClusterStatements({ db }: Pick<DatabaseHandle, 'db'>) {
         role: sql.placeholder('role'),
         email: sql.placeholder('email'),
         phone: sql.placeholder('phone'),
+      })
+      .prepare(),
+    sources: db
+      .select({
+        titleSv: clusterSources.titleSv,
+        titleEn: clusterSources.titleEn,
+        year: clusterSources.year,
+        url: clusterSources.url,
+      })
+      .from(clusterSources)
+      .where(eq(clusterSources.clusterId, id))
+      .orderBy(asc(clusterSources.position))
+      .prepare(),
+    deleteSources: db.delete(clusterSources).where(eq(clusterSources.clusterId, id)).prepare(),
+    insertSource: db
+      .insert(clusterSources)
+      .values({
+        clusterId: id,
+        position: sql.placeholder('position'),
+        titleSv: sql.placeholder('titleSv'),
+        titleEn: sql.placeholder('titleEn'),
+        year: sql.placeholder('year'),
+        url: sql.placeholder('url'),
       })
       .prepare(),
     insertArea: db

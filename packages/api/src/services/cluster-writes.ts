@@ -64,6 +64,7 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
       const id = this.insertRow(this.statements().insert, columnValues(editable));
       this.writeAreas(id, editable.areaIds);
       this.writeContacts(id, editable.contactPersons);
+      this.writeSources(id, editable.sources);
       return this.recordCreation(user, id, action);
     });
   }
@@ -87,6 +88,9 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
       }
       if (!sameJson(editable.contactPersons, before.contactPersons)) {
         this.writeContacts(before.id, editable.contactPersons);
+      }
+      if (!sameJson(editable.sources, before.sources)) {
+        this.writeSources(before.id, editable.sources);
       }
     });
   }
@@ -136,7 +140,15 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
       membershipText: { sv: row.membershipSv, en: row.membershipEn },
       membershipUrl: row.membershipUrl,
       confidence: row.confidence,
-      sourceNote: row.sourceNote,
+      sourceNoteText: { sv: row.sourceNoteSv, en: row.sourceNoteEn },
+      sources: this.statements()
+        .sources.all({ id: row.id })
+        .map((r) => ({ title: { sv: r.titleSv, en: r.titleEn }, year: r.year, url: r.url })),
+      reportedMembers: {
+        count: row.reportedMembers,
+        qualifier: row.reportedMembersQualifier,
+        year: row.reportedMembersYear,
+      },
       status: row.status,
       version: row.version,
       createdAt: row.createdAt,
@@ -167,6 +179,22 @@ export class ClusterWrites extends VersionedWrites<number, ClusterRecord> {
     statements.deleteContacts.run({ id });
     persons.forEach((p, position) => {
       statements.insertContact.run({ id, position, ...p });
+    });
+  }
+
+  /** Replaces the sources, numbered in the order given (the order the page lists them in). */
+  private writeSources(id: number, sources: ClusterRecord['sources']): void {
+    const statements = this.statements();
+    statements.deleteSources.run({ id });
+    sources.forEach((s, position) => {
+      statements.insertSource.run({
+        id,
+        position,
+        titleSv: s.title.sv,
+        titleEn: s.title.en,
+        year: s.year,
+        url: s.url,
+      });
     });
   }
 

@@ -103,6 +103,7 @@ export class PublicReads {
       const counts = this.counts.get();
       const persons = this.contactPersons();
       const others = this.otherLinkCounts();
+      const sources = this.clusterSources();
       return rows.map((c) => {
         // The facet index counts every published organisation linked to the cluster; the
         // founders, partners and agenda co-leads among them are not members.
@@ -112,6 +113,7 @@ export class PublicReads {
         return {
           ...clusterOut(c),
           contactPersons: persons.get(c.id) ?? [],
+          sources: sources.get(c.id) ?? [],
           memberCount: members,
           relationCounts: { member: members, ...other },
           areas: (c.areaIds ?? '')
@@ -170,6 +172,30 @@ export class PublicReads {
       const list = byCluster.get(clusterId) ?? [];
       list.push(person);
       byCluster.set(clusterId, list);
+    }
+    return byCluster;
+  }
+
+  /** Every cluster's sources in their order, by cluster id (one statement for all). */
+  private clusterSources() {
+    const rows = this.statements.all<{
+      clusterId: number;
+      titleSv: string;
+      titleEn: string;
+      year: number | null;
+      url: string | null;
+    }>(
+      `SELECT cluster_id AS clusterId, title_sv AS titleSv, title_en AS titleEn, year, url
+       FROM cluster_sources ORDER BY cluster_id, position`,
+    );
+    const byCluster = new Map<
+      number,
+      { title: { sv: string; en: string }; year: number | null; url: string | null }[]
+    >();
+    for (const r of rows) {
+      const list = byCluster.get(r.clusterId) ?? [];
+      list.push({ title: { sv: r.titleSv, en: r.titleEn }, year: r.year, url: r.url });
+      byCluster.set(r.clusterId, list);
     }
     return byCluster;
   }
@@ -345,7 +371,8 @@ interface ClusterRow {
   membershipEn: string;
   membershipUrl: string | null;
   confidence: Confidence;
-  sourceNote: string;
+  sourceNoteSv: string;
+  sourceNoteEn: string;
   reportedMembers: number | null;
   reportedMembersQualifier: ReportedMemberQualifier | null;
   reportedMembersYear: number | null;
@@ -356,7 +383,7 @@ const CLUSTER_COLUMNS = `c.slug, c.name, c.short_name AS shortName, c.descriptio
   c.phone, c.postal_street AS postalStreet, c.postal_postcode AS postalPostcode, c.postal_city AS postalCity,
   c.visiting_street AS visitingStreet, c.visiting_postcode AS visitingPostcode, c.visiting_city AS visitingCity,
   c.membership_sv AS membershipSv, c.membership_en AS membershipEn, c.membership_url AS membershipUrl,
-  c.confidence, c.source_note AS sourceNote, c.reported_members AS reportedMembers,
+  c.confidence, c.source_note_sv AS sourceNoteSv, c.source_note_en AS sourceNoteEn, c.reported_members AS reportedMembers,
   c.reported_members_qualifier AS reportedMembersQualifier, c.reported_members_year AS reportedMembersYear`;
 
 /** An address, or null when no part of it is given (the page then says so). */
@@ -386,7 +413,7 @@ function clusterOut(c: ClusterRow) {
     membershipText: { sv: c.membershipSv, en: c.membershipEn },
     membershipUrl: c.membershipUrl,
     confidence: c.confidence,
-    sourceNote: c.sourceNote,
+    sourceNoteText: { sv: c.sourceNoteSv, en: c.sourceNoteEn },
     reportedMembers:
       c.reportedMembers === null
         ? null

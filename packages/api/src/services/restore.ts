@@ -93,6 +93,21 @@ interface Kind {
   /** The caller's right to bring back a deleted record like `state`. */
   assertCanCreate(user: Actor, state: Rec): void;
   recreate(user: Actor, state: Rec): Rec;
+  /** A state recorded in an older shape, in today's (a renamed field); absent when none changed. */
+  upgrade?(state: Rec): Rec;
+}
+
+/**
+ * Cluster states recorded before migration 0016 carry one `sourceNote`
+ * string, which was English shorthand: it comes back as the English note
+ * (as the migration moved it), so an old entry can still be restored or undone.
+ */
+function upgradeClusterState(state: Rec): Rec {
+  if (!('sourceNote' in state)) return state;
+  const { sourceNote, ...rest } = state;
+  if ('sourceNoteText' in rest) return { ...rest, id: state.id, version: state.version };
+  const en = typeof sourceNote === 'string' ? sourceNote : '';
+  return { ...rest, id: state.id, version: state.version, sourceNoteText: { sv: '', en } };
 }
 
 const asRec = (record: object) => record as unknown as Rec;
@@ -139,6 +154,7 @@ function kinds(services: Services): Record<Restorable, Kind> {
       update: clusterUpdateInput,
       write: (user, input) => asRec(clusterWrites.update(user, input, 'restore')),
       assertCanCreate: (user) => assertAdmin(user, 'manageClusters'),
+      upgrade: upgradeClusterState,
       recreate: (user, state) =>
         asRec(
           clusterWrites.create(
@@ -188,8 +204,9 @@ type Plan =
       statusChanges: FieldChange[];
     };
 
-function stateOf(entry: AuditEntry, side: 'before' | 'after'): Rec | null {
-  return (side === 'after' ? entry.after : entry.before) as Rec | null;
+function stateOf(entry: AuditEntry, side: 'before' | 'after', kind?: Kind): Rec | null {
+  const state = (side === 'after' ? entry.after : entry.before) as Rec | null;
+  return state && kind?.upgrade ? kind.upgrade(state) : state;
 }
 
 /** What a restore of this entry would write: the one computation preview and restore share. */
@@ -200,7 +217,7 @@ function plan(services: Services, user: Actor, entry: AuditEntry, input: Restore
   const kind = all[entity];
   const mode = input.mode ?? 'whole';
   const side = mode === 'undo' ? 'before' : input.side;
-  const state = stateOf(entry, side);
+  const state = stateOf(entry, side, kind);
   if (!state) {
     if (mode === 'undo') throw FieldError.coded('mode', 'restore.undoCreate', {});
     throw FieldError.coded('side', 'restore.noState', { side, action: entry.action });
@@ -214,7 +231,7 @@ function plan(services: Services, user: Actor, entry: AuditEntry, input: Restore
     return { action: 'recreate', kind, state, changes: asChanges(fieldDiffs(null, state)) };
   }
   const current = kind.get(user, state.id);
-  const after = stateOf(entry, 'after');
+  const after = stateOf(entry, 'after', kind);
   const wanted = mode === 'undo' ? undoValues(current, state, after ?? {}) : editableFields(state);
   const build = (includeStatus: boolean, version: number) => {
     const changing = changingValues(current, wanted, includeStatus);

@@ -7,7 +7,10 @@ import { hasAltWhenSet, images } from './image';
 import { municipalities } from './municipality';
 import { isOneOf } from './vocabulary-check';
 
-/** A cluster organisation. `confidence` and `sourceNote` keep where a fact came from. */
+/**
+ * A cluster organisation. `confidence`, the source notes and `cluster_sources`
+ * keep where a fact came from.
+ */
 export const clusters = sqliteTable(
   'clusters',
   {
@@ -40,11 +43,15 @@ export const clusters = sqliteTable(
     logoAltSv: text('logo_alt_sv'),
     logoAltEn: text('logo_alt_en'),
     confidence: text('confidence', { enum: CONFIDENCES }).notNull().default('high'),
-    sourceNote: text('source_note').notNull().default(''),
+    /** Where the facts come from, as sentences in Swedish and English (0016; was one `source_note`). */
+    sourceNoteSv: text('source_note_sv').notNull().default(''),
+    sourceNoteEn: text('source_note_en').notNull().default(''),
     /**
      * What the cluster's own sources report about its membership (facts.md),
      * apart from the members registered here: how many, how the source put
-     * it (about, at least, exactly) and the year it refers to.
+     * it (about, at least, exactly) and the year it refers to. Checked by the
+     * triggers clusters_reported_members_check_i/_u of migration 0016 (a CHECK
+     * cannot be added to an existing SQLite table), not by a `check()` here.
      */
     reportedMembers: integer('reported_members'),
     reportedMembersQualifier: text('reported_members_qualifier', {
@@ -102,5 +109,38 @@ export const clusterContacts = sqliteTable(
     index('cluster_contacts_email_idx').on(t.email),
     check('cluster_contacts_name_not_empty', sql`length(trim(${t.name})) > 0`),
     check('cluster_contacts_position_valid', sql`${t.position} >= 0`),
+  ],
+);
+
+/**
+ * The sources behind a cluster's facts, in the order the admin lists them
+ * (migration 0016): a title in Swedish (English optional), the year and, where
+ * the source is public, a link. A child table like cluster_contacts rather
+ * than a JSON column, so each column keeps its own check.
+ */
+export const clusterSources = sqliteTable(
+  'cluster_sources',
+  {
+    clusterId: integer('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    titleSv: text('title_sv').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    year: integer('year'),
+    url: text('url'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clusterId, t.position] }),
+    check('cluster_sources_title_not_empty', sql`length(trim(${t.titleSv})) > 0`),
+    check('cluster_sources_position_valid', sql`${t.position} >= 0`),
+    check(
+      'cluster_sources_year_valid',
+      sql`${t.year} is null or (${t.year} between 1900 and 2100 and typeof(${t.year}) = 'integer')`,
+    ),
+    check(
+      'cluster_sources_url_http',
+      sql`${t.url} is null or ${t.url} glob 'http://*' or ${t.url} glob 'https://*'`,
+    ),
   ],
 );

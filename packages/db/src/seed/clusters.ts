@@ -1,7 +1,8 @@
 /**
  * The seven cluster organisations of Clusters of Skåne (facts.md). Each keeps
  * its confidence and sources so admins can see what is known and what is not;
- * uncertain details live in the source note rather than posing as facts.
+ * uncertain details live in the source note (Swedish and English sentences)
+ * rather than posing as facts.
  */
 import type { Confidence, MunicipalityCode, ReportedMemberQualifier } from '@cos/domain';
 
@@ -17,7 +18,11 @@ export interface ClusterSeed {
   foundedYear: number | null;
   areaSlugs: string[];
   confidence: Confidence;
-  sourceNote: string;
+  /** Where the facts come from, as sentences a visitor can read (no confidence shorthand). */
+  sourceNoteSv: string;
+  sourceNoteEn: string;
+  /** The sources themselves; a link only where facts.md gives one (it gives none yet). */
+  sources: ClusterSourceSeed[];
   /** The membership the cluster's sources report (facts.md), apart from the members registered here. */
   reportedMembers: number | null;
   reportedMembersQualifier: ReportedMemberQualifier | null;
@@ -30,6 +35,19 @@ export interface ClusterSeed {
   visitingStreet?: string;
   visitingCity?: string;
 }
+
+export interface ClusterSourceSeed {
+  titleSv: string;
+  titleEn: string;
+  year: number | null;
+  url: string | null;
+}
+
+/**
+ * facts.md names no document for the clusters' figures, only "public
+ * sources" and the year each figure refers to, so that is the title shown.
+ */
+const PUBLIC_SOURCES = { titleSv: 'Offentliga källor', titleEn: 'Public sources', url: null };
 
 export const CLUSTER_SEEDS: ClusterSeed[] = [
   {
@@ -49,8 +67,11 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     reportedMembersQualifier: 'about',
     reportedMembersYear: 2016,
     confidence: 'high',
-    sourceNote:
-      'Public sources 2016 (H). About 150 members (2016). City Malmö has medium confidence (M).',
+    sourceNoteSv:
+      'Medlemsantalet (cirka 150, 2016) kommer från offentliga källor. Att kontoret ligger i Malmö är troligt men inte belagt.',
+    sourceNoteEn:
+      'The member count (about 150, 2016) comes from public sources. That the office is in Malmö is likely but not confirmed.',
+    sources: [{ ...PUBLIC_SOURCES, year: 2016 }],
   },
   {
     slug: 'media-evolution',
@@ -69,8 +90,11 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     reportedMembersQualifier: 'at_least',
     reportedMembersYear: 2015,
     confidence: 'high',
-    sourceNote:
-      'Public sources 2015 (H). More than 400 members (2015). Visiting address: Media Evolution City, Stora Varvsgatan 6A, Malmö (H); postcode, phone and contact persons are not in the sources.',
+    sourceNoteSv:
+      'Medlemsantalet (fler än 400, 2015) kommer från offentliga källor. Besöksadressen Media Evolution City, Stora Varvsgatan 6A i Malmö är belagd; postnummer, telefonnummer och kontaktpersoner finns inte i källorna.',
+    sourceNoteEn:
+      'The member count (more than 400, 2015) comes from public sources. The visiting address, Media Evolution City, Stora Varvsgatan 6A in Malmö, is confirmed; postcode, phone number and contact persons are not in the sources.',
+    sources: [{ ...PUBLIC_SOURCES, year: 2015 }],
     visitingStreet: 'Media Evolution City, Stora Varvsgatan 6A',
     visitingCity: 'Malmö',
   },
@@ -91,8 +115,11 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     reportedMembersQualifier: 'about',
     reportedMembersYear: 2023,
     confidence: 'high',
-    sourceNote:
-      'Public sources 2023 (H). About 130 members (2023). Initiative 2007, organisation 2009.',
+    sourceNoteSv:
+      'Medlemsantalet (cirka 130, 2023) kommer från offentliga källor. OpenTech startade som ett initiativ 2007 och blev en självständig medlemsorganisation 2009.',
+    sourceNoteEn:
+      'The member count (about 130, 2023) comes from public sources. OpenTech started as an initiative in 2007 and became an independent member organisation in 2009.',
+    sources: [{ ...PUBLIC_SOURCES, year: 2023 }],
   },
   {
     slug: 'packbridge',
@@ -111,8 +138,11 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     reportedMembersQualifier: 'exact',
     reportedMembersYear: 2012,
     confidence: 'high',
-    sourceNote:
-      'Public sources 2012 (H). 122 members (2012). Location Malmö is a guess (G) and is not shown as a fact.',
+    sourceNoteSv:
+      'Medlemsantalet (122, 2012) kommer från offentliga källor. Att Packbridge finns i Malmö är en gissning och visas därför inte som fakta.',
+    sourceNoteEn:
+      'The member count (122, 2012) comes from public sources. That Packbridge is based in Malmö is a guess, so it is not shown as a fact.',
+    sources: [{ ...PUBLIC_SOURCES, year: 2012 }],
   },
   {
     slug: 'sustainable-business-hub',
@@ -131,7 +161,11 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     reportedMembersQualifier: 'about',
     reportedMembersYear: 2016,
     confidence: 'high',
-    sourceNote: 'Public sources 2016 (H). About 107 members (2016). Founding year unknown.',
+    sourceNoteSv:
+      'Medlemsantalet (cirka 107, 2016) kommer från offentliga källor. Året då Sustainable Business Hub grundades är inte känt.',
+    sourceNoteEn:
+      'The member count (about 107, 2016) comes from public sources. The year Sustainable Business Hub was founded is not known.',
+    sources: [{ ...PUBLIC_SOURCES, year: 2016 }],
   },
   {
     slug: 'iuc-syd',
@@ -150,8 +184,11 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     reportedMembersQualifier: null,
     reportedMembersYear: null,
     confidence: 'high',
-    sourceNote:
-      'Membership of Clusters of Skåne: high confidence (H). Link to ESS/MAX IV and supplier development: medium (M). City, founding year and member count unknown.',
+    sourceNoteSv:
+      'Att IUC Syd ingår i Clusters of Skåne är belagt. Kopplingen till ESS, MAX IV och leverantörsutveckling är trolig men mindre säker. Ort, grundandeår och medlemsantal är inte kända.',
+    sourceNoteEn:
+      'That IUC Syd is part of Clusters of Skåne is confirmed. The link to ESS, MAX IV and supplier development is likely but less certain. Its city, founding year and member count are not known.',
+    sources: [{ ...PUBLIC_SOURCES, year: null }],
   },
   {
     slug: 'medicon-valley-alliance',
@@ -170,7 +207,10 @@ export const CLUSTER_SEEDS: ClusterSeed[] = [
     reportedMembersQualifier: 'at_least',
     reportedMembersYear: 2022,
     confidence: 'guess',
-    sourceNote:
-      'GUESS: that Medicon Valley Alliance is the seventh member of Clusters of Skåne is not confirmed by a source. Other facts: public sources 2022 (H); more than 300 members (2022).',
+    sourceNoteSv:
+      'Gissning: att Medicon Valley Alliance är den sjunde medlemmen i Clusters of Skåne är inte bekräftat av någon källa. Medlemsantalet (fler än 300, 2022) kommer från offentliga källor.',
+    sourceNoteEn:
+      'Guess: that Medicon Valley Alliance is the seventh member of Clusters of Skåne is not confirmed by a source. The member count (more than 300, 2022) comes from public sources.',
+    sources: [{ ...PUBLIC_SOURCES, year: 2022 }],
   },
 ];

@@ -12,6 +12,7 @@ import {
   articleTags,
   clusterAreas,
   clusters,
+  clusterSources,
   memberAreas,
   members,
   memberships,
@@ -92,7 +93,7 @@ export function seedDefaultData(db: Db): SeedReport {
 
     const clusterIds = new Map<string, number>();
     const existingClusters = slugsIn(tx, clusters);
-    for (const { areaSlugs, ...c } of CLUSTER_SEEDS) {
+    for (const { areaSlugs, sources, ...c } of CLUSTER_SEEDS) {
       if (existingClusters.has(c.slug)) continue;
       const inserted = tx
         .insert(clusters)
@@ -113,6 +114,11 @@ export function seedDefaultData(db: Db): SeedReport {
           .values({ clusterId: inserted.id, areaId: areaId(slug) })
           .run();
       }
+      sources.forEach((source, position) => {
+        tx.insert(clusterSources)
+          .values({ clusterId: inserted.id, position, ...source })
+          .run();
+      });
     }
     for (const row of tx.select({ id: clusters.id, slug: clusters.slug }).from(clusters).all()) {
       clusterIds.set(row.slug, row.id);

@@ -130,11 +130,12 @@ describe('seedDefaultData on a fresh database', () => {
       .where(eq(clusters.slug, 'medicon-valley-alliance'))
       .get();
     expect(mva?.confidence).toBe('guess');
-    expect(mva?.sourceNote).toMatch(/guess/i);
-    expect(mva?.sourceNote).toMatch(/not confirmed/i);
-    // Every other cluster is a high-confidence member, and every one keeps a source note.
+    expect(mva?.sourceNoteEn).toMatch(/guess/i);
+    expect(mva?.sourceNoteEn).toMatch(/not confirmed/i);
+    expect(mva?.sourceNoteSv).toMatch(/gissning/i);
+    expect(mva?.sourceNoteSv).toMatch(/inte bekräftat/i);
+    // Every other cluster is a high-confidence member.
     expect(count('clusters', "confidence = 'guess'")).toBe(1);
-    expect(count('clusters', "trim(source_note) = ''")).toBe(0);
   });
 
   it('fills in only the contact details facts.md gives: Media Evolution’s visiting address', () => {
@@ -171,7 +172,8 @@ describe('seedDefaultData on a fresh database', () => {
     const packbridge = t.db.select().from(clusters).where(eq(clusters.slug, 'packbridge')).get();
     expect(packbridge?.city).toBe('');
     expect(packbridge?.municipalityCode).toBeNull();
-    expect(packbridge?.sourceNote).toMatch(/Malmö is a guess/);
+    expect(packbridge?.sourceNoteEn).toMatch(/Malmö is a guess/);
+    expect(packbridge?.sourceNoteSv).toMatch(/Malmö är en gissning/);
   });
 
   it('links OpenTech’s and Packbridge’s founders as in facts.md', () => {

@@ -77,6 +77,11 @@ export interface MessageParamsByCode {
   'address.cityRequired': Record<string, never>;
   'contactPersons.shape': Record<string, never>;
   'contactPersons.tooMany': { max: number };
+  // A cluster's sources and reported member count (cluster-sources.ts).
+  'reportedMembers.shape': Record<string, never>;
+  'reportedMembers.countNeeded': Record<string, never>;
+  'sources.shape': Record<string, never>;
+  'sources.tooMany': { max: number };
   'municipality.code': Record<string, never>;
   'municipality.filter': { outside: string; unknown: string };
   'municipality.outsideWithCode': Record<string, never>;

@@ -89,6 +89,12 @@ export const MESSAGES_EN: Catalogue = {
   'address.cityRequired': () => 'City is needed when a street or postcode is given',
   'contactPersons.shape': () => 'Contact person must have a name and an e-mail address',
   'contactPersons.tooMany': (p) => `At most ${p.max} contact persons`,
+  'reportedMembers.shape': () =>
+    'Reported member count must have a count, how it is given and a year',
+  'reportedMembers.countNeeded': () =>
+    'Reported member count is needed when how it is given or its year is filled in',
+  'sources.shape': () => 'A source must have a title in Swedish, and may have a year and a link',
+  'sources.tooMany': (p) => `At most ${p.max} sources`,
   'municipality.code': () =>
     'Municipality must be one of the 33 Skåne municipality codes (1214–1293)',
   'municipality.filter': (p) =>

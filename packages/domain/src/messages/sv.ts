@@ -159,6 +159,12 @@ export const MESSAGES_SV: Catalogue = {
   'address.cityRequired': () => 'Ort måste fyllas i när gatuadress eller postnummer är ifyllt',
   'contactPersons.shape': () => 'En kontaktperson ska ha namn och e-postadress',
   'contactPersons.tooMany': (p) => `Högst ${p.max} kontaktpersoner`,
+  'reportedMembers.shape': () =>
+    'Det rapporterade medlemsantalet ska ha ett antal, hur det anges och ett år',
+  'reportedMembers.countNeeded': () =>
+    'Det rapporterade medlemsantalet måste fyllas i när hur det anges eller året är ifyllt',
+  'sources.shape': () => 'En källa ska ha en titel på svenska, och kan ha ett år och en länk',
+  'sources.tooMany': (p) => `Högst ${p.max} källor`,
   'municipality.code': () => 'Kommunen måste vara en av Skånes 33 kommuner',
   'municipality.filter': (p) =>
     `Kommunen måste vara en kommunkod i Skåne, ”${p.outside}” eller ”${p.unknown}”`,

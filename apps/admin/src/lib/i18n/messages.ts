@@ -16,6 +16,7 @@ import { IMAGE_MESSAGES } from './messages/images';
 import { EXPORT_MESSAGES } from './messages/export';
 import { PERSONAL_DATA_MESSAGES } from './messages/personal-data';
 import { CLUSTER_CONTACT_MESSAGES } from './messages/cluster-contact';
+import { CLUSTER_SOURCES_MESSAGES } from './messages/cluster-sources';
 import { MAIL_MESSAGES } from './messages/mail';
 import { SUGGESTION_MESSAGES } from './messages/suggestions';
 import { REQUEST_MESSAGES } from './messages/requests';
@@ -36,6 +37,7 @@ export const MESSAGE_PARTS = [
   SUGGESTION_MESSAGES,
   REQUEST_MESSAGES,
   CLUSTER_CONTACT_MESSAGES,
+  CLUSTER_SOURCES_MESSAGES,
 ] as const;
 
 export const MESSAGES = {
@@ -54,6 +56,7 @@ export const MESSAGES = {
   ...SUGGESTION_MESSAGES,
   ...REQUEST_MESSAGES,
   ...CLUSTER_CONTACT_MESSAGES,
+  ...CLUSTER_SOURCES_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
