@@ -15,6 +15,7 @@
 import { foldWord } from '@cos/db';
 import { distance } from 'fastest-levenshtein';
 import { queryTerms } from './fts-query';
+import { searchVocabulary } from './search-vocabulary';
 import type { StatementCache } from './statement-cache';
 
 /** A search that finds fewer members than this is offered a correction. */
@@ -45,6 +46,17 @@ function hits(statements: StatementCache, scope: CorrectionScope, match: string)
        WHERE member_search MATCH ? AND ${scope.sql}`,
       [match, ...scope.params],
     )?.n ?? 0
+  );
+}
+
+/** Whether any of the scope's members has the match: the first one found is enough. */
+function anyHit(statements: StatementCache, scope: CorrectionScope, match: string): boolean {
+  return (
+    statements.one(
+      `SELECT 1 FROM member_search s JOIN members m ON m.id = s.rowid
+       WHERE member_search MATCH ? AND ${scope.sql} LIMIT 1`,
+      [match, ...scope.params],
+    ) !== undefined
   );
 }
 
@@ -86,7 +98,9 @@ export function correctQuery(
   const corrected = terms.map((term, i) => {
     const folded = foldWord(term);
     if (folded.length < MIN_CORRECTED || /^\d+$/.test(folded)) return term;
-    if (hits(statements, scope, `"${term}"${i === last ? '*' : ''}`) > 0) return term;
+    // As the search reads it: the last word a prefix, unless no other word begins with it.
+    const prefix = i === last && searchVocabulary(statements.sqlite).wordBegunBy(folded);
+    if (anyHit(statements, scope, `"${term}"${prefix ? '*' : ''}`)) return term;
     const better = nearest(statements, scope, term);
     if (better === null) return term;
     changed = true;
