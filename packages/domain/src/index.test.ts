@@ -213,6 +213,18 @@ const PUBLIC_VALUES = [
   'joinRequestFormSchema',
   'joinStartInput',
   'joinVersionedInput',
+  // cluster-sources.ts (issue #16)
+  'MAX_CLUSTER_SOURCES',
+  'MAX_REPORTED_MEMBERS',
+  'REPORTED_MEMBERS_FIRST_YEAR',
+  'SOURCE_FIRST_YEAR',
+  'clusterSourceSchema',
+  'clusterSourcesSchema',
+  'reportedMembersSchema',
+  // vocabulary.ts: relation kinds (issue #16)
+  'RELATION_KINDS',
+  'RELATION_KIND_LABELS',
+  'relationKindSchema',
 ];
 
 describe('package entry point', () => {
