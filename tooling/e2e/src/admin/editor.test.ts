@@ -129,7 +129,7 @@ describe('an editor of OpenTech', () => {
     )[0] as { id: number; name: string };
     await page.goto(adminUrl(h.origin, `/members/${shared.id}`));
     await page.getByRole('heading', { name: `Redigera ${shared.name}` }).waitFor();
-    expect(await page.getByLabel('Medlem i OpenTech sedan').isEnabled()).toBe(true);
+    expect(await page.getByLabel('Kopplad till OpenTech sedan').isEnabled()).toBe(true);
     // Changed on purpose (issue 12): an editor's own membership is not removed in the form any
     // more — "Ta bort från vårt kluster" does it on a shared member (tested below).
     expect(await page.getByRole('button', { name: 'Ta bort medlemskap i OpenTech' }).count()).toBe(
@@ -137,13 +137,18 @@ describe('an editor of OpenTech', () => {
     );
     const foreignSince = page.locator('input[type="date"]:disabled');
     expect(await foreignSince.count()).toBeGreaterThan(0);
+    // The kind of link is the editor's to choose for their own cluster only.
+    expect(await page.getByLabel('Koppling till OpenTech').isEnabled()).toBe(true);
+    expect(await page.locator('select[id^="member-relation-"]:disabled').count()).toBe(
+      await foreignSince.count(),
+    );
     await page
       .getByText('Medlemskap i andra kluster kan bara ändras av deras redaktörer.')
       .waitFor();
     // Only the own cluster can be added: OpenTech is already there, so nothing to add.
     expect(await page.getByLabel('Välj kluster att lägga till').count()).toBe(0);
 
-    await page.getByLabel('Medlem i OpenTech sedan').fill('2019-05-01');
+    await page.getByLabel('Kopplad till OpenTech sedan').fill('2019-05-01');
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await page.getByText('Sparat.').waitFor();
     expect(
