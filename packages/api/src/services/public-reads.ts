@@ -108,7 +108,7 @@ export class PublicReads {
         // The facet index counts every published organisation linked to the cluster; the
         // founders, partners and agenda co-leads among them are not members.
         const linked = counts.byCluster.get(c.id) ?? 0;
-        const other = others.get(c.id) ?? { founder: 0, partner: 0, 'agenda-co-lead': 0 };
+        const other = others.get(c.id) ?? noOtherLinks();
         const members = linked - other.founder - other.partner - other['agenda-co-lead'];
         return {
           ...clusterOut(c),
@@ -145,7 +145,7 @@ export class PublicReads {
        JOIN members m ON m.id = ms.member_id AND m.status = 'published'
        WHERE ms.kind IN ('founder', 'partner', 'agenda-co-lead') GROUP BY ms.cluster_id, ms.kind`,
     )) {
-      const counts = byCluster.get(r.clusterId) ?? { founder: 0, partner: 0, 'agenda-co-lead': 0 };
+      const counts = byCluster.get(r.clusterId) ?? noOtherLinks();
       counts[r.kind] = r.n;
       byCluster.set(r.clusterId, counts);
     }
@@ -164,16 +164,7 @@ export class PublicReads {
       `SELECT cluster_id AS clusterId, name, role, email, phone FROM cluster_contacts
        ORDER BY cluster_id, position`,
     );
-    const byCluster = new Map<
-      number,
-      { name: string; role: string; email: string; phone: string | null }[]
-    >();
-    for (const { clusterId, ...person } of rows) {
-      const list = byCluster.get(clusterId) ?? [];
-      list.push(person);
-      byCluster.set(clusterId, list);
-    }
-    return byCluster;
+    return byClusterId(rows, ({ clusterId: _, ...person }) => person);
   }
 
   /** Every cluster's sources in their order, by cluster id (one statement for all). */
@@ -188,16 +179,11 @@ export class PublicReads {
       `SELECT cluster_id AS clusterId, title_sv AS titleSv, title_en AS titleEn, year, url
        FROM cluster_sources ORDER BY cluster_id, position`,
     );
-    const byCluster = new Map<
-      number,
-      { title: { sv: string; en: string }; year: number | null; url: string | null }[]
-    >();
-    for (const r of rows) {
-      const list = byCluster.get(r.clusterId) ?? [];
-      list.push({ title: { sv: r.titleSv, en: r.titleEn }, year: r.year, url: r.url });
-      byCluster.set(r.clusterId, list);
-    }
-    return byCluster;
+    return byClusterId(rows, (r) => ({
+      title: { sv: r.titleSv, en: r.titleEn },
+      year: r.year,
+      url: r.url,
+    }));
   }
 
   cluster(slug: string) {
@@ -343,6 +329,26 @@ export class PublicReads {
     }));
   }
 }
+
+/** Rows read in cluster order, as each cluster's list (in the order read). */
+function byClusterId<R extends { clusterId: number }, T>(
+  rows: readonly R[],
+  item: (row: R) => T,
+): Map<number, T[]> {
+  const lists = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = lists.get(row.clusterId) ?? [];
+    list.push(item(row));
+    lists.set(row.clusterId, list);
+  }
+  return lists;
+}
+
+const noOtherLinks = (): Record<Exclude<RelationKind, 'member'>, number> => ({
+  founder: 0,
+  partner: 0,
+  'agenda-co-lead': 0,
+});
 
 interface ClusterRow {
   slug: string;

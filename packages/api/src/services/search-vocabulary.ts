@@ -26,8 +26,8 @@ import { foldWord, stemWord, type Sqlite, type Statement } from '@cos/db';
 
 const ASCII = /^[\x20-\x7e]*$/;
 
-/** Sorted, distinct. */
-function insertSorted(list: string[], word: string): void {
+/** The first position in a sorted list whose word is not below `word`. */
+function lowerBound(list: readonly string[], word: string): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -35,20 +35,20 @@ function insertSorted(list: string[], word: string): void {
     if ((list[mid] ?? '') < word) lo = mid + 1;
     else hi = mid;
   }
-  if (list[lo] !== word) list.splice(lo, 0, word);
+  return lo;
+}
+
+/** Sorted, distinct. */
+function insertSorted(list: string[], word: string): void {
+  const at = lowerBound(list, word);
+  if (list[at] !== word) list.splice(at, 0, word);
 }
 
 /** Whether a sorted list holds a word other than `prefix` that begins with it. */
 function beginsAnother(list: readonly string[], prefix: string): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] ?? '') < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  if (list[lo] === prefix) lo++;
-  return (list[lo] ?? '').startsWith(prefix);
+  let at = lowerBound(list, prefix);
+  if (list[at] === prefix) at++;
+  return (list[at] ?? '').startsWith(prefix);
 }
 
 /** Whether a non-ASCII word may begin with `prefix` under FTS5's folding (any non-ASCII letter may fold to anything). */
@@ -126,6 +126,8 @@ export class SearchVocabulary {
   /** Rows added inside the current write transaction (not kept). */
   private pending: Lists | null = null;
   private taxonomy: { words: string[]; odd: string[] } = { words: [], odd: [] };
+  /** The area and cluster names `taxonomy` was split from. */
+  private taxonomyNames: string | null = null;
 
   constructor(private readonly sqlite: Sqlite) {
     this.maxStatement = sqlite.prepare('SELECT coalesce(max(id), 0) FROM search_terms').pluck();
@@ -151,6 +153,14 @@ export class SearchVocabulary {
       } else addTerms(this.lists, rows, this.seen);
     }
     const names = (this.taxonomyStatement.all() as string[]).join(' ');
+    // Every search asks: split the names into words again only when they changed.
+    if (names !== this.taxonomyNames) this.setTaxonomy(names);
+    this.version = `${max}:${names}`;
+    return this;
+  }
+
+  private setTaxonomy(names: string): void {
+    this.taxonomyNames = names;
     const words = [
       ...new Set(
         (
@@ -165,8 +175,6 @@ export class SearchVocabulary {
       words: words.filter((w) => ASCII.test(w)),
       odd: words.filter((w) => !ASCII.test(w)),
     };
-    this.version = `${max}:${words.join(' ')}`;
-    return this;
   }
 
   /** Written words (folded) that contain one of the parts, not `except`, shortest first, at most `limit`. */
