@@ -163,7 +163,7 @@ export const en: Messages = {
   'member.orgnr': 'Organisation number',
   'member.areas': 'Areas',
   'member.clusters': 'Links to clusters',
-  'member.since': 'member since {date}',
+  'member.since': 'since {date}',
   'member.noDescription': 'No description yet.',
   'member.related': 'Similar members in other clusters',
   'member.relatedLead': 'Working in the same areas but in other clusters – possible partners.',

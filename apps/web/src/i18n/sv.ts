@@ -160,7 +160,7 @@ export const sv = {
   'member.orgnr': 'Organisationsnummer',
   'member.areas': 'Områden',
   'member.clusters': 'Koppling till kluster',
-  'member.since': 'medlem sedan {date}',
+  'member.since': 'sedan {date}',
   'member.noDescription': 'Ingen beskrivning ännu.',
   'member.related': 'Liknande medlemmar i andra kluster',
   'member.relatedLead':
