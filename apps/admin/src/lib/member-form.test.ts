@@ -71,7 +71,7 @@ describe('member form values', () => {
       ...emptyMemberValues(),
       name: 'X',
       organisationNumber: '556036-0794',
-      memberships: [{ clusterId: 1, since: '2020-13-01' }],
+      memberships: [{ clusterId: 1, kind: 'member', since: '2020-13-01' }],
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
