@@ -48,7 +48,9 @@ type RelationCounts = ClusterSummary['relationCounts'];
  * shown beside the member count, never added to it.
  */
 export function otherLinksLabel(counts: RelationCounts, locale: Locale): string {
-  return RELATION_KINDS.filter((k) => k !== 'member' && counts[k] > 0)
+  return RELATION_KINDS.filter(
+    (k): k is Exclude<RelationKind, 'member'> => k !== 'member' && counts[k] > 0,
+  )
     .map((k) => `${formatNumber(counts[k], locale)} ${OTHER_LINKS[locale][k](counts[k])}`)
     .join(' · ');
 }

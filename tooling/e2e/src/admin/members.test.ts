@@ -92,7 +92,7 @@ describe('member form', () => {
     await page.getByRole('checkbox', { name: 'Tech', exact: true }).check();
     await page.getByLabel('Välj kluster att lägga till').selectOption({ label: 'OpenTech' });
     await page.getByRole('button', { name: 'Lägg till kluster' }).click();
-    await page.getByLabel('Medlem i OpenTech sedan').fill('2024-02-01');
+    await page.getByLabel('Kopplad till OpenTech sedan').fill('2024-02-01');
     await page.getByRole('radio', { name: 'Publicerad' }).check();
     await page.getByRole('button', { name: 'Skapa medlem' }).click();
 
