@@ -202,8 +202,14 @@ export const memberDetailOut = z.object({
   ),
 });
 
+/** A tag: its key (the Swedish word, what the news list filters on) and its name in both languages. */
+const articleTagOut = z.object({ tag: z.string(), name: bilingualOut });
+
 export const articleSummaryOut = z.object({
+  /** The Swedish slug (as before slugs per language). */
   slug: z.string(),
+  /** The address's last part in each language; English is the Swedish slug when there is none. */
+  slugs: bilingualOut,
   title: bilingualOut,
   summary: bilingualOut,
   /** srcset, width and height are there for an uploaded cover; null for an address. */
@@ -219,7 +225,7 @@ export const articleSummaryOut = z.object({
   author: z.string(),
   publishedAt: z.string(),
   cluster: clusterRefOut.nullable(),
-  tags: z.array(z.string()),
+  tags: z.array(articleTagOut),
 });
 export const articleOut = articleSummaryOut.extend({ body: bilingualOut });
 export const articleListOut = z.object({
@@ -376,6 +382,7 @@ export const clusterRecordOut = z.object({
 export const articleRecordOut = z.object({
   id: z.number(),
   slug: z.string(),
+  slugEn: z.string().nullable(),
   title: bilingualOut,
   summary: bilingualOut,
   body: bilingualOut,
@@ -384,7 +391,8 @@ export const articleRecordOut = z.object({
     .object({ src: z.string().optional(), image: z.string().optional(), alt: bilingualOut })
     .nullable(),
   author: z.string(),
-  tags: z.array(z.string()),
+  /** A tag's Swedish word and its English name ('' when it has none). */
+  tags: z.array(z.object({ sv: z.string(), en: z.string() })),
   clusterId: z.number().nullable(),
   publishedAt: z.string().nullable(),
   status: statusOut,

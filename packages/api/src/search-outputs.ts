@@ -27,6 +27,8 @@ export const siteSearchOut = z.object({
   articles: z.array(
     z.object({
       slug: z.string(),
+      /** The address's last part in each language (an article has a slug per language). */
+      slugs: bilingualOut,
       title: bilingualOut,
       summary: bilingualOut,
       publishedAt: z.string(),

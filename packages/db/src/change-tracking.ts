@@ -38,7 +38,7 @@ export const SCOPE_TABLES: Record<DataScope, readonly string[]> = {
   clusters: ['clusters', 'cluster_areas', 'cluster_contacts', 'cluster_sources'],
   areas: ['areas'],
   municipalities: ['municipalities'],
-  articles: ['articles', 'article_tags'],
+  articles: ['articles', 'article_tags', 'tags'],
   images: ['images'],
   users: ['users', 'accounts'],
   audit: ['audit_log'],

@@ -4,28 +4,14 @@
  * Krinova's sourced agenda links are added, and links an administrator made
  * stay memberships.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './client';
-import { migrationsFolder, runMigrations } from './migrate';
-import { idBySlug, insertMember, makeTempDir } from './test-support';
+import { runMigrations } from './migrate';
+import { idBySlug, insertMember, makeTempDir, migrationsBefore } from './test-support';
 
 let dir: string;
 let handle: DatabaseHandle;
-
-/** The committed migrations up to (not including) the one tagged `before`. */
-function migrationsBefore(before: string): string {
-  const folder = path.join(dir, 'drizzle');
-  cpSync(migrationsFolder(), folder, { recursive: true });
-  const file = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(file, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag.startsWith(before));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(file, JSON.stringify(journal));
-  return folder;
-}
 
 const addCluster = (slug: string) =>
   handle.sqlite
@@ -61,7 +47,7 @@ afterEach(() => handle.close());
 
 describe('migration 0017 (relation kinds) on an existing register', () => {
   it('turns seeded founder links into founders, adds Krinova’s agenda links, keeps memberships', () => {
-    runMigrations(handle.db, migrationsBefore('0017'));
+    runMigrations(handle.db, migrationsBefore(dir, '0017'));
     for (const slug of ['opentech', 'packbridge', 'livsmedelsakademin']) addCluster(slug);
     insertMember(handle.sqlite, { slug: 'ericsson', name: 'Ericsson' });
     insertMember(handle.sqlite, { slug: 'krinova', name: 'Krinova' });

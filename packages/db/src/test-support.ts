@@ -3,15 +3,31 @@
  * every test gets a real SQLite file in its own temp folder, never the
  * default data/ file, and removes it afterwards.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type DatabaseHandle, type Sqlite } from './client';
-import { runMigrations } from './migrate';
+import { migrationsFolder, runMigrations } from './migrate';
 import { seedDefaultData } from './seed';
 
 export function makeTempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'cos-db-test-'));
+}
+
+/**
+ * A copy (in `dir`) of the committed migrations up to, not including, the one
+ * whose tag starts with `before`: a register as it was before that migration.
+ */
+export function migrationsBefore(dir: string, before: string): string {
+  const folder = path.join(dir, 'drizzle');
+  cpSync(migrationsFolder(), folder, { recursive: true });
+  const file = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(file, 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag.startsWith(before));
+  if (at <= 0) throw new Error(`No migration tagged ${before}… after the first`);
+  journal.entries = journal.entries.slice(0, at);
+  writeFileSync(file, JSON.stringify(journal));
+  return folder;
 }
 
 export interface TestDatabase extends DatabaseHandle {

@@ -87,12 +87,46 @@ describe('articleCreateInput', () => {
   it('lowercases tags and removes repeats', () => {
     expect(
       articleCreateInput.parse({ ...launch, tags: ['AI', 'ai', ' Ai ', 'Life science'] }).tags,
-    ).toEqual(['ai', 'life science']);
+    ).toEqual([
+      { sv: 'ai', en: '' },
+      { sv: 'life science', en: '' },
+    ]);
+  });
+
+  it('takes a tag in both languages, the English name shared by repeats', () => {
+    expect(
+      articleCreateInput.parse({
+        ...launch,
+        tags: ['Plattform', { sv: 'plattform', en: 'Platform' }, { sv: 'Öppna data', en: ' ' }],
+      }).tags,
+    ).toEqual([
+      { sv: 'plattform', en: 'platform' },
+      { sv: 'öppna data', en: '' },
+    ]);
+  });
+
+  it('names the language of a tag that is wrong', () => {
+    expect(
+      issues(articleCreateInput, { ...launch, tags: [{ sv: 'plattform', en: 'plat#form' }] }),
+    ).toEqual([{ path: 'tags.0.en', message: 'Tag may hold letters, digits, spaces and dashes' }]);
+    expect(issues(articleCreateInput, { ...launch, tags: [{ sv: '', en: 'x' }] })).toEqual([
+      { path: 'tags.0.sv', message: 'Tag must not be empty' },
+    ]);
+  });
+
+  it('takes an English slug, or none', () => {
+    expect(articleCreateInput.parse({ ...launch, slugEn: 'new-platform' }).slugEn).toBe(
+      'new-platform',
+    );
+    expect(articleCreateInput.parse({ ...launch, slugEn: null }).slugEn).toBeNull();
+    expect(issues(articleCreateInput, { ...launch, slugEn: 'Ny Plattform' })[0]?.path).toBe(
+      'slugEn',
+    );
   });
 
   it('checks tags one by one and caps their number', () => {
     expect(issues(articleCreateInput, { ...launch, tags: ['ok', '#hash'] })).toEqual([
-      { path: 'tags.1', message: 'Tag may hold letters, digits, spaces and dashes' },
+      { path: 'tags.1.sv', message: 'Tag may hold letters, digits, spaces and dashes' },
     ]);
     expect(
       issues(articleCreateInput, {

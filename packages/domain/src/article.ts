@@ -41,8 +41,35 @@ export const tagSchema = z
   .max(40, { error: msg('tooLong', { label: 'tag', max: 40 }) })
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, { error: msg('tag.characters', {}) });
 
+/** A tag's English name: empty when there is none yet (the Swedish word is shown, marked as Swedish). */
+const tagNameEn = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(40, { error: msg('tooLong', { label: 'tagEn', max: 40 }) })
+  .regex(/^([\p{L}\p{N}][\p{L}\p{N} -]*)?$/u, { error: msg('tag.characters', {}) })
+  .default('');
+
+/**
+ * A tag in both languages. The Swedish word is its key (the news list filters
+ * on it in both languages); the English name is shared by every article with
+ * the tag. A plain string is the Swedish word alone, as tags were first given.
+ */
+export const articleTagInput = z.preprocess(
+  (value) => (typeof value === 'string' ? { sv: value } : value),
+  z.strictObject({ sv: tagSchema, en: tagNameEn }),
+);
+export type ArticleTagInput = z.infer<typeof articleTagInput>;
+
 const articleFields = {
+  /** The Swedish address (/nyheter/…); made from the Swedish title when left out. */
   slug: slugSchema.optional(),
+  /**
+   * The English address (/en/news/…); made from the English title when left
+   * out, and null when the article has no English title (the English page then
+   * uses the Swedish slug).
+   */
+  slugEn: slugSchema.nullable().optional(),
   title: bilingualText({ max: 200, label: 'title' }),
   summary: optionalBilingualText({ max: 500, label: 'summary' }),
   body: optionalBilingualText({ max: 100_000, label: 'body' }),
@@ -53,9 +80,17 @@ const articleFields = {
     .max(120, { error: msg('tooLong', { label: 'author', max: 120 }) })
     .default(''),
   tags: z
-    .array(tagSchema)
+    .array(articleTagInput)
     .max(10, { error: msg('tags.tooMany', { max: 10 }) })
-    .transform((tags) => [...new Set(tags)])
+    // One entry per Swedish word: a repeat's English name fills an empty one.
+    .transform((tags) => {
+      const byKey = new Map<string, ArticleTagInput>();
+      for (const tag of tags) {
+        const seen = byKey.get(tag.sv);
+        if (!seen || !seen.en) byKey.set(tag.sv, { sv: tag.sv, en: seen?.en || tag.en });
+      }
+      return [...byKey.values()];
+    })
     .default([]),
   clusterId: idSchema.nullable().default(null),
   publishedAt: z.iso

@@ -13,6 +13,7 @@ const PUBLIC_VALUES = [
   'areaUpdateInput',
   // article.ts
   'articleCreateInput',
+  'articleTagInput',
   'articleUpdateInput',
   'coverImageSchema',
   'tagSchema',
@@ -125,6 +126,7 @@ const PUBLIC_VALUES = [
   'SITE_SEARCH_MEMBERS',
   'SORT_ORDERS',
   'adminMemberListQuery',
+  'articleBySlugInput',
   'articleListQuery',
   'auditListQuery',
   'siteSearchQuery',

@@ -4,6 +4,7 @@
  * same schema serves tRPC, the REST open-data routes and the public site.
  */
 import { z } from 'zod';
+import { localeSchema } from './bilingual';
 import type { FieldLabel } from './messages/labels';
 import { msg } from './messages/format';
 import { municipalityFilterSchema } from './municipalities';
@@ -178,4 +179,6 @@ export const auditListQuery = z.object({
 export type AuditListQuery = z.output<typeof auditListQuery>;
 
 export const bySlugInput = z.object({ slug: slugSchema });
+/** An article by its address on a page in `locale` (an article has a slug per language). */
+export const articleBySlugInput = bySlugInput.extend({ locale: localeSchema.default('sv') });
 export const byIdInput = z.object({ id: idSchema });

@@ -12,8 +12,17 @@ import {
 } from '@cos/domain';
 import { validatedBy, type Validated, type Bilingual } from './forms';
 
+/** One tag's row: its Swedish word and English name; `key` keeps a row's inputs while others are removed. */
+export interface TagValues {
+  key: number;
+  sv: string;
+  en: string;
+}
+
 export interface ArticleFormValues {
   slug: string;
+  /** Empty: made from the English title (and kept as it is on a change). */
+  slugEn: string;
   title: Bilingual;
   summary: Bilingual;
   body: Bilingual;
@@ -23,7 +32,7 @@ export interface ArticleFormValues {
   coverSrc: string;
   coverAlt: Bilingual;
   author: string;
-  tags: string;
+  tags: TagValues[];
   clusterId: string;
   /** datetime-local text, in the browser's time zone: "2025-03-01T09:30". */
   publishedAt: string;
@@ -32,12 +41,13 @@ export interface ArticleFormValues {
 
 export interface ArticleRecordLike {
   slug: string;
+  slugEn?: string | null;
   title: Bilingual;
   summary: Bilingual;
   body: Bilingual;
   coverImage: { src?: string; image?: string; alt: Bilingual } | null;
   author: string;
-  tags: string[];
+  tags: { sv: string; en: string }[];
   clusterId: number | null;
   publishedAt: string | null;
   status: Status;
@@ -47,6 +57,7 @@ export const ARTICLE_FIELD_PATHS = [
   'title.sv',
   'title.en',
   'slug',
+  'slugEn',
   'summary.sv',
   'summary.en',
   'body.sv',
@@ -79,16 +90,15 @@ export function localInputToIso(value: string): string | null {
   return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
 
-export function parseTags(text: string): string[] {
-  return text
-    .split(',')
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
+/** A new, empty tag row with a key no other row has. */
+export function emptyTag(list: readonly TagValues[]): TagValues {
+  return { key: Math.max(0, ...list.map((t) => t.key)) + 1, sv: '', en: '' };
 }
 
 export function emptyArticleValues(clusterId: number | null = null): ArticleFormValues {
   return {
     slug: '',
+    slugEn: '',
     title: { sv: '', en: '' },
     summary: { sv: '', en: '' },
     body: { sv: '', en: '' },
@@ -97,7 +107,7 @@ export function emptyArticleValues(clusterId: number | null = null): ArticleForm
     coverSrc: '',
     coverAlt: { sv: '', en: '' },
     author: '',
-    tags: '',
+    tags: [],
     clusterId: clusterId === null ? '' : String(clusterId),
     publishedAt: '',
     status: 'draft',
@@ -107,6 +117,7 @@ export function emptyArticleValues(clusterId: number | null = null): ArticleForm
 export function articleToValues(r: ArticleRecordLike): ArticleFormValues {
   return {
     slug: r.slug,
+    slugEn: r.slugEn ?? '',
     title: { ...r.title },
     summary: { ...r.summary },
     body: { ...r.body },
@@ -115,7 +126,7 @@ export function articleToValues(r: ArticleRecordLike): ArticleFormValues {
     coverSrc: r.coverImage?.src ?? '',
     coverAlt: r.coverImage ? { ...r.coverImage.alt } : { sv: '', en: '' },
     author: r.author,
-    tags: r.tags.join(', '),
+    tags: r.tags.map((tag, index) => ({ key: index + 1, sv: tag.sv, en: tag.en })),
     clusterId: r.clusterId === null ? '' : String(r.clusterId),
     publishedAt: isoToLocalInput(r.publishedAt),
     status: r.status,
@@ -131,12 +142,14 @@ function coverRaw(v: ArticleFormValues) {
 function articleRaw(v: ArticleFormValues) {
   return {
     slug: v.slug.trim() === '' ? undefined : v.slug.trim(),
+    slugEn: v.slugEn.trim() === '' ? undefined : v.slugEn.trim(),
     title: v.title,
     summary: v.summary,
     body: v.body,
     coverImage: v.hasCover ? coverRaw(v) : null,
     author: v.author,
-    tags: parseTags(v.tags),
+    // Every row, a blank one too: its error then names the row it is on.
+    tags: v.tags.map((tag) => ({ sv: tag.sv, en: tag.en })),
     clusterId: v.clusterId === '' ? null : Number(v.clusterId),
     publishedAt: localInputToIso(v.publishedAt),
     status: v.status,
@@ -152,8 +165,7 @@ function articleErrors<T>(validated: Validated<T>): Validated<T> {
       .replace(/^coverImage\.src$/, 'coverSrc')
       .replace(/^coverImage\.image$/, 'cover.hash')
       .replace(/^coverImage\.alt\.(sv|en)$/, 'coverAlt.$1')
-      .replace(/^coverImage\.alt$/, 'coverAlt.sv')
-      .replace(/^tags\.\d+$/, 'tags');
+      .replace(/^coverImage\.alt$/, 'coverAlt.sv');
     errors[key] = [...(errors[key] ?? []), ...messages];
   }
   return { ok: false, errors };

@@ -49,6 +49,7 @@ const LABELS: Record<string, MessageKey> = {
   password: 'user.password',
   author: 'article.author',
   tags: 'article.tags',
+  slugEn: 'article.slugEn',
   clusterId: 'article.cluster',
   publishedAt: 'article.publishedAt',
   role: 'user.role',
@@ -129,7 +130,12 @@ export function formatValue(path: string, value: unknown): string {
     case 'publishedAt':
       return typeof value === 'string' ? fmt.dateTime(value) : String(value);
     case 'tags':
-      return Array.isArray(value) ? value.join(', ') : JSON.stringify(value);
+      // Audit entries before tags had English names hold plain words.
+      return Array.isArray(value)
+        ? (value as (string | { sv: string; en: string })[])
+            .map((tag) => (typeof tag === 'string' ? tag : tag.en ? `${tag.sv} (${tag.en})` : tag.sv))
+            .join(', ')
+        : JSON.stringify(value);
     case 'role':
       return value === 'admin' || value === 'editor' ? t(`user.role.${value}`) : String(value);
     case 'notificationMode':

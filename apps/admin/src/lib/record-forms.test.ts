@@ -5,7 +5,7 @@ import {
   emptyArticleValues,
   isoToLocalInput,
   localInputToIso,
-  parseTags,
+  emptyTag,
   validateArticleCreate,
   validateArticleUpdate,
 } from './article-form';
@@ -260,7 +260,11 @@ describe('article form', () => {
       {
         ...emptyArticleValues(3),
         title: { sv: 'Rubrik', en: 'Title' },
-        tags: 'Innovation, tech , ,tech',
+        tags: [
+          { key: 1, sv: 'Innovation', en: '' },
+          { key: 2, sv: 'tech ', en: 'Tech' },
+          { key: 3, sv: 'tech', en: '' },
+        ],
         publishedAt: '2025-03-01T09:30',
       },
       5,
@@ -270,10 +274,27 @@ describe('article form', () => {
       id: 5,
       version: 2,
       clusterId: 3,
-      tags: ['innovation', 'tech'],
+      tags: [
+        { sv: 'innovation', en: '' },
+        { sv: 'tech', en: 'tech' },
+      ],
       publishedAt: new Date('2025-03-01T09:30').toISOString(),
       coverImage: null,
     });
+  });
+
+  it('names the tag row that is wrong, in the language it is wrong in', () => {
+    const result = validateArticleCreate({
+      ...emptyArticleValues(),
+      title: { sv: 'Rubrik', en: '' },
+      tags: [
+        { key: 1, sv: 'plattform', en: 'platform' },
+        { key: 2, sv: '', en: 'members' },
+        { key: 3, sv: 'kluster', en: 'clu#sters' },
+      ],
+    });
+    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(['tags.1.sv', 'tags.2.en']);
+    expect(emptyTag([{ key: 4, sv: 'a', en: '' }])).toEqual({ key: 5, sv: '', en: '' });
   });
 
   it('converts between ISO instants and datetime-local text', () => {
@@ -282,7 +303,6 @@ describe('article form', () => {
     expect(localInputToIso('2025-01-02T03:04')).toBe(iso);
     expect(localInputToIso('')).toBeNull();
     expect(isoToLocalInput(null)).toBe('');
-    expect(parseTags(' a, ,b ')).toEqual(['a', 'b']);
   });
 
   it('reads a record with a cover image', () => {
@@ -293,7 +313,10 @@ describe('article form', () => {
       body: { sv: '', en: '' },
       coverImage: { src: '/a.jpg', alt: { sv: 'A', en: 'A' } },
       author: '',
-      tags: ['x', 'y'],
+      tags: [
+        { sv: 'x', en: 'ex' },
+        { sv: 'y', en: '' },
+      ],
       clusterId: null,
       publishedAt: null,
       status: 'draft',
@@ -301,7 +324,10 @@ describe('article form', () => {
     expect(values).toMatchObject({
       hasCover: true,
       coverSrc: '/a.jpg',
-      tags: 'x, y',
+      tags: [
+        { key: 1, sv: 'x', en: 'ex' },
+        { key: 2, sv: 'y', en: '' },
+      ],
       clusterId: '',
     });
   });

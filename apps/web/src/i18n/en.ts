@@ -241,6 +241,10 @@ export const en: Messages = {
   'news.rss': 'Subscribe via RSS',
   'news.feedTitle': 'Clusters of Skåne – news',
   'news.cluster': 'From {cluster}',
+  'news.unsure': 'Unconfirmed facts in this post',
+  'news.tagged': 'News about {tag}',
+  'news.fromCluster': 'News from {cluster}',
+  'news.allTopics': 'Show all news',
   'news.about': 'About this post',
 
   'openData.title': 'Open data',

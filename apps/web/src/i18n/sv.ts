@@ -240,6 +240,10 @@ export const sv = {
   'news.rss': 'Prenumerera via RSS',
   'news.feedTitle': 'Clusters of Skåne – nyheter',
   'news.cluster': 'Från {cluster}',
+  'news.unsure': 'Osäkra uppgifter i texten',
+  'news.tagged': 'Nyheter om {tag}',
+  'news.fromCluster': 'Nyheter från {cluster}',
+  'news.allTopics': 'Visa alla nyheter',
   'news.about': 'Om nyheten',
 
   'openData.title': 'Öppna data',

@@ -5,7 +5,6 @@ import { apiFor } from './api';
 import { pick } from './labels';
 import { alternates, pathFor, STATIC_PAGES, type Locale, type PageKey } from './routes';
 import { absolute } from './site';
-import { tagLabel } from './tag-labels';
 import { rss, sitemap, type SitemapEntry } from './xml';
 
 const XML_HEADERS = { 'cache-control': 'public, max-age=600' };
@@ -21,10 +20,10 @@ export async function newsFeed(context: APIContext, locale: Locale): Promise<Res
     language: locale === 'sv' ? 'sv-SE' : 'en-GB',
     items: items.map((a) => ({
       title: pick(a.title, locale),
-      link: absolute(context.url, pathFor('article', locale, a.slug)),
+      link: absolute(context.url, pathFor('article', locale, a.slugs[locale])),
       description: pick(a.summary, locale),
       publishedAt: a.publishedAt,
-      categories: a.tags.map((tag) => tagLabel(tag, locale).text),
+      categories: a.tags.map((tag) => pick(tag.name, locale)),
     })),
   });
   return new Response(body, {
@@ -37,7 +36,11 @@ export const SITEMAP_MEMBER_LIMIT = 20_000;
 
 export async function siteMap(context: APIContext): Promise<Response> {
   const api = apiFor(context.locals);
-  const entry = (key: PageKey, slug?: string, lastmod?: string): SitemapEntry[] => {
+  const entry = (
+    key: PageKey,
+    slug?: string | Record<Locale, string>,
+    lastmod?: string,
+  ): SitemapEntry[] => {
     const both = alternates(key, slug);
     const links = {
       sv: absolute(context.url, both.sv),
@@ -59,7 +62,7 @@ export async function siteMap(context: APIContext): Promise<Response> {
   for (let cursor: string | undefined, pages = 0; pages < 1000; pages++) {
     const page = await api.article.list({ limit: 100, cursor });
     entries.push(
-      ...page.items.flatMap((a) => entry('article', a.slug, a.publishedAt.slice(0, 10))),
+      ...page.items.flatMap((a) => entry('article', a.slugs, a.publishedAt.slice(0, 10))),
     );
     if (!page.nextCursor) break;
     cursor = page.nextCursor;

@@ -140,7 +140,14 @@ export function twinPath(pathname: string, search = ''): string {
   return pathFor(match.key, other, match.slug) + search;
 }
 
-/** Both language versions of a page, for hreflang links and the sitemap. */
-export function alternates(key: PageKey, slug?: string): Record<Locale, string> {
-  return { sv: pathFor(key, 'sv', slug), en: pathFor(key, 'en', slug) };
+/**
+ * Both language versions of a page, for hreflang links and the sitemap. A
+ * page whose slug differs by language (an article) gives one per language.
+ */
+export function alternates(
+  key: PageKey,
+  slug?: string | Record<Locale, string>,
+): Record<Locale, string> {
+  const slugIn = (locale: Locale) => (typeof slug === 'object' ? slug[locale] : slug);
+  return { sv: pathFor(key, 'sv', slugIn('sv')), en: pathFor(key, 'en', slugIn('en')) };
 }

@@ -25,14 +25,95 @@ function sample(clusterId: number | null, title = 'Nyheter från klustret') {
   };
 }
 
+describe('an article in two languages', () => {
+  it('has a slug per language; each page finds it by the other one too, for a redirect', async () => {
+    const created = await api.admin.article.admin.create({
+      ...sample(null, 'Mejerier i Skåne'),
+      title: { sv: 'Mejerier i Skåne', en: 'Dairies in Skåne' },
+      status: 'published',
+    });
+    expect([created.slug, created.slugEn]).toEqual(['mejerier-i-skane', 'dairies-in-skane']);
+    const en = await api.anonymous.article.bySlug({ slug: 'dairies-in-skane', locale: 'en' });
+    expect(en.slugs).toEqual({ sv: 'mejerier-i-skane', en: 'dairies-in-skane' });
+    // The English page asked with the Swedish slug (the old English URL) finds it: the page redirects.
+    const old = await api.anonymous.article.bySlug({ slug: 'mejerier-i-skane', locale: 'en' });
+    expect(old.slugs.en).toBe('dairies-in-skane');
+    const swapped = await api.anonymous.article.bySlug({ slug: 'dairies-in-skane' });
+    expect(swapped.slugs.sv).toBe('mejerier-i-skane');
+  });
+
+  it('has no English slug without an English title, and gets one with it', async () => {
+    const created = await api.admin.article.admin.create({
+      ...sample(null, 'Bara svenska'),
+      title: { sv: 'Bara svenska', en: '' },
+    });
+    expect(created.slugEn).toBeNull();
+    const updated = await api.admin.article.admin.update({
+      id: created.id,
+      version: created.version,
+      title: { sv: 'Bara svenska', en: 'Swedish only no more' },
+    });
+    expect(updated.slugEn).toBe('swedish-only-no-more');
+  });
+
+  it('refuses an address in either language that another article has in either language', async () => {
+    const first = await api.admin.article.admin.create(sample(null, 'Första'));
+    const before = api.checksum();
+    for (const [input, field] of [
+      [{ slugEn: first.slug }, 'slugEn'],
+      [{ slugEn: 'news' }, 'slugEn'],
+      [{ slug: 'news' }, 'slug'],
+    ] as const) {
+      const error = await trpcError(
+        api.admin.article.admin.create({ ...sample(null, 'Andra'), ...input }),
+      );
+      expect(error.code).toBe('CONFLICT');
+      expect(blamedFields(error)).toEqual([field]);
+    }
+    expect(api.checksum()).toBe(before);
+    // A generated English slug steps around a taken one instead.
+    const second = await api.admin.article.admin.create(sample(null, 'Andra'));
+    expect(second.slugEn).toBe('news-2');
+  });
+
+  it('names a tag in English once for every article with it; a tag without a name keeps it', async () => {
+    const a = await api.admin.article.admin.create({
+      ...sample(null, 'A'),
+      tags: [{ sv: 'Förpackning', en: 'Packaging' }, 'hållbarhet'],
+      status: 'published',
+    });
+    expect(a.tags).toEqual([
+      { sv: 'förpackning', en: 'packaging' },
+      { sv: 'hållbarhet', en: '' },
+    ]);
+    const b = await api.admin.article.admin.create({
+      ...sample(null, 'B'),
+      tags: ['förpackning', { sv: 'hållbarhet', en: 'sustainability' }],
+      status: 'published',
+    });
+    expect(b.tags).toEqual([
+      { sv: 'förpackning', en: 'packaging' },
+      { sv: 'hållbarhet', en: 'sustainability' },
+    ]);
+    const shown = await api.anonymous.article.bySlug({ slug: a.slug });
+    expect(shown.tags).toEqual([
+      { tag: 'förpackning', name: { sv: 'förpackning', en: 'packaging' } },
+      { tag: 'hållbarhet', name: { sv: 'hållbarhet', en: 'sustainability' } },
+    ]);
+    const byTag = await api.anonymous.article.list({ tag: 'Hållbarhet' });
+    expect(byTag.items.map((i) => i.slug).sort()).toEqual([a.slug, b.slug].sort());
+  });
+});
+
 describe('article.admin as admin', () => {
   it('creates, updates partially, publishes and deletes, auditing each write', async () => {
     const article = await api.admin.article.admin.create(sample(api.clusterId('opentech')));
     expect(article).toMatchObject({
       slug: 'nyheter-fran-klustret',
+      slugEn: 'news',
       status: 'draft',
       version: 1,
-      tags: ['innovation'],
+      tags: [{ sv: 'innovation', en: '' }],
     });
     expect(article.publishedAt).toBeNull();
 
@@ -44,7 +125,7 @@ describe('article.admin as admin', () => {
     expect(updated).toMatchObject({
       title: article.title,
       summary: { sv: 'Kort', en: '' },
-      tags: ['innovation'],
+      tags: [{ sv: 'innovation', en: '' }],
       version: 2,
     });
 

@@ -1,5 +1,10 @@
 /** Articles: the public reads, and the writes of admins and cluster editors. */
-import { articleCreateInput, articleListQuery, articleUpdateInput, bySlugInput } from '@cos/domain';
+import {
+  articleBySlugInput,
+  articleCreateInput,
+  articleListQuery,
+  articleUpdateInput,
+} from '@cos/domain';
 import { articleListOut, articleOut, articleRecordOut } from '../outputs';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 import { versionedAdminRouter } from './versioned-admin-router';
@@ -13,9 +18,9 @@ const articlePublicRouter = {
     .query(({ ctx, input }) => ctx.services.articleReads.list(input)),
   bySlug: publicProcedure
     .meta({ reads: ['articles', 'clusters', 'images'] })
-    .input(bySlugInput)
+    .input(articleBySlugInput)
     .output(articleOut)
-    .query(({ ctx, input }) => ctx.services.articleReads.bySlug(input.slug)),
+    .query(({ ctx, input }) => ctx.services.articleReads.bySlug(input.slug, input.locale)),
 };
 
 export const articleRouter = createTRPCRouter({

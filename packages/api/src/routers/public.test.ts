@@ -118,8 +118,12 @@ describe('public reads on the default data', () => {
     const article = await api.anonymous.article.bySlug({ slug: LAUNCH_ARTICLE.slug });
     expect(article.title).toEqual({ sv: LAUNCH_ARTICLE.titleSv, en: LAUNCH_ARTICLE.titleEn });
     expect(article.body).toEqual({ sv: LAUNCH_ARTICLE.bodySv, en: LAUNCH_ARTICLE.bodyEn });
-    expect(article.tags).toEqual([...LAUNCH_ARTICLE.tags].sort());
-    const byTag = await api.anonymous.article.list({ tag: LAUNCH_ARTICLE.tags[0] });
+    expect(article.slugs).toEqual({ sv: LAUNCH_ARTICLE.slug, en: LAUNCH_ARTICLE.slugEn });
+    expect(article.tags).toEqual([
+      { tag: 'innovationsstrategi', name: { sv: 'innovationsstrategi', en: 'innovation strategy' } },
+      { tag: 'plattform', name: { sv: 'plattform', en: 'platform' } },
+    ]);
+    const byTag = await api.anonymous.article.list({ tag: LAUNCH_ARTICLE.tags[0]?.sv });
     expect(byTag.items).toHaveLength(1);
     expect((await api.anonymous.article.list({ tag: 'no-such-tag' })).items).toEqual([]);
   });

@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => api.cleanup());
 
-const latestEntry = async (entity: 'area' | 'cluster' | 'article', id: number) => {
+const latestEntry = async (entity: 'area' | 'cluster' | 'article' | 'member', id: number) => {
   const [entry] = (await api.admin.audit.list({ entity, entityId: String(id) })).items;
   if (!entry) throw new Error('no audit entry');
   return entry;
@@ -80,6 +80,60 @@ describe('restore from the audit trail', () => {
     expect((await api.anonymous.article.bySlug({ slug: launch.slug })).title.sv).toBe(
       launch.title.sv,
     );
+  });
+
+  /** An audit entry as an older migration found it, written straight into the log. */
+  const oldEntry = (entity: string, id: number, before: object, after: object) =>
+    api.sqlite
+      .prepare(
+        `INSERT INTO audit_log (entity, entity_id, action, before, after, at)
+         VALUES (?, ?, 'update', ?, ?, ?)`,
+      )
+      .run(entity, String(id), JSON.stringify(before), JSON.stringify(after), new Date().toISOString());
+
+  it('restores an article state from before tags had English names and slugs were per language', async () => {
+    const [launch] = await api.admin.article.admin.list();
+    if (!launch) throw new Error('launch article missing');
+    const { slugEn: _slugEn, ...rest } = launch;
+    oldEntry(
+      'article',
+      launch.id,
+      { ...rest, author: 'Förr', tags: launch.tags.map((t) => t.sv) },
+      { ...rest, tags: launch.tags.map((t) => t.sv) },
+    );
+    const entry = await latestEntry('article', launch.id);
+    const preview = await api.admin.audit.restorePreview({
+      entryId: entry.id,
+      side: 'before',
+      version: launch.version,
+    });
+    // Only the author differs: the words are today's tags, the English slug today's.
+    expect(preview.changes.map((c) => c.field)).toEqual(['author']);
+    const restored = await api.admin.article.admin.restore({
+      entryId: entry.id,
+      side: 'before',
+      version: launch.version,
+    });
+    expect(restored).toMatchObject({ author: 'Förr', slugEn: launch.slugEn, tags: launch.tags });
+  });
+
+  it('restores a member state from before links had kinds, keeping a founder a founder', async () => {
+    const id = api.memberId('lunds-universitet');
+    const current = await api.admin.member.admin.get({ id });
+    expect(current.memberships.map((m) => m.kind)).toContain('founder');
+    const old = {
+      ...current,
+      memberships: current.memberships.map(({ kind: _kind, ...m }) => m),
+    };
+    oldEntry('member', id, { ...old, website: 'https://old.example.se' }, old);
+    const entry = await latestEntry('member', id);
+    const restored = await api.admin.member.admin.restore({
+      entryId: entry.id,
+      side: 'before',
+      version: current.version,
+    });
+    expect(restored.website).toBe('https://old.example.se');
+    expect(restored.memberships).toEqual(current.memberships);
   });
 
   it('restores an area, and refuses an entry about another kind of record or an editor', async () => {

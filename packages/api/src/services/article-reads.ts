@@ -1,6 +1,6 @@
 /** Published news, newest first, by tag or cluster, with keyset pagination. */
-import { articles, articleTags, clusters, type Db } from '@cos/db';
-import type { ArticleListQuery } from '@cos/domain';
+import { articles, articleTags, clusters, tags as tagNames, type Db } from '@cos/db';
+import type { ArticleListQuery, Locale } from '@cos/domain';
 import { and, desc, eq, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { z } from 'zod';
@@ -16,6 +16,7 @@ type Article = z.infer<typeof articleOut>;
 const COLUMNS = {
   id: articles.id,
   slug: articles.slug,
+  slugEn: articles.slugEn,
   titleSv: articles.titleSv,
   titleEn: articles.titleEn,
   summarySv: articles.summarySv,
@@ -31,10 +32,8 @@ const COLUMNS = {
   publishedAt: articles.publishedAt,
   clusterSlug: clusters.slug,
   clusterName: clusters.name,
-  // A correlated group_concat: one row per article with its tags, which Drizzle's builder has no form for.
-  tags: sql<
-    string | null
-  >`(SELECT group_concat(${articleTags.tag}, ',') FROM ${articleTags} WHERE ${articleTags.articleId} = ${articles.id})`,
+  // A correlated JSON array: one row per article with its tags and their English names, which Drizzle's builder has no form for.
+  tags: sql<string>`(SELECT json_group_array(json_array(${articleTags.tag}, coalesce(${tagNames.nameEn}, ''))) FROM ${articleTags} LEFT JOIN ${tagNames} ON ${tagNames.tag} = ${articleTags.tag} WHERE ${articleTags.articleId} = ${articles.id})`,
 };
 
 /** Published and due: a future publish date keeps an article hidden until then. */
@@ -66,9 +65,18 @@ function coverOf(a: ArticleRow): ArticleSummary['coverImage'] {
   return { src: a.coverSrc, alt, srcset: null, width: null, height: null };
 }
 
+/** The tags in Swedish alphabetical order, each with its name in both languages. */
+function tagsOf(json: string): ArticleSummary['tags'] {
+  const pairs = JSON.parse(json) as [string, string][];
+  return pairs
+    .map(([tag, en]) => ({ tag, name: { sv: tag, en } }))
+    .sort((a, b) => a.tag.localeCompare(b.tag, 'sv'));
+}
+
 export function articleSummary(a: ArticleRow): ArticleSummary {
   return {
     slug: a.slug,
+    slugs: { sv: a.slug, en: a.slugEn ?? a.slug },
     title: { sv: a.titleSv, en: a.titleEn },
     summary: { sv: a.summarySv, en: a.summaryEn },
     coverImage: coverOf(a),
@@ -76,14 +84,33 @@ export function articleSummary(a: ArticleRow): ArticleSummary {
     // Only visible articles are read, and those have a publish date.
     publishedAt: a.publishedAt as string,
     cluster: a.clusterSlug && a.clusterName ? { slug: a.clusterSlug, name: a.clusterName } : null,
-    tags: a.tags ? a.tags.split(',').sort() : [],
+    tags: tagsOf(a.tags),
   };
 }
 
 export class ArticleReads {
   private readonly statements = onFirstUse(() => ({
-    bySlug: this.select()
-      .where(and(eq(articles.slug, sql.placeholder('slug')), visible()))
+    // An address in the page's language first, then one in the other: the
+    // page answers the latter (the old English URLs among them) with a 301.
+    bySlugSv: this.select()
+      .where(
+        and(
+          or(eq(articles.slug, sql.placeholder('slug')), eq(articles.slugEn, sql.placeholder('slug'))),
+          visible(),
+        ),
+      )
+      .orderBy(sql`${articles.slug} = ${sql.placeholder('slug')} DESC`)
+      .limit(1)
+      .prepare(),
+    bySlugEn: this.select()
+      .where(
+        and(
+          or(eq(articles.slugEn, sql.placeholder('slug')), eq(articles.slug, sql.placeholder('slug'))),
+          visible(),
+        ),
+      )
+      .orderBy(sql`coalesce(${articles.slugEn}, ${articles.slug}) = ${sql.placeholder('slug')} DESC`)
+      .limit(1)
       .prepare(),
   }));
   private readonly lists = new ShapeCache<ReturnType<ArticleReads['prepareList']>>();
@@ -115,8 +142,14 @@ export class ArticleReads {
     };
   }
 
-  bySlug(slug: string): Article {
-    const row = this.statements().bySlug.get({ slug, now: new Date().toISOString() });
+  /**
+   * The article at `slug` on a page in `locale`: its own slug in that
+   * language, or else its slug in the other one (the caller compares with
+   * `slugs[locale]` and redirects).
+   */
+  bySlug(slug: string, locale: Locale = 'sv'): Article {
+    const statement = locale === 'en' ? this.statements().bySlugEn : this.statements().bySlugSv;
+    const row = statement.get({ slug, now: new Date().toISOString() });
     if (!row) throw notFound('article', slug);
     return { ...articleSummary(row), body: { sv: row.bodySv, en: row.bodyEn } };
   }

@@ -1,6 +1,6 @@
 /** The article queries the write service runs, prepared once per connection. */
-import { articles, articleTags, clusters, type DatabaseHandle } from '@cos/db';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { articles, articleTags, clusters, tags as tagNames, type DatabaseHandle } from '@cos/db';
+import { and, asc, desc, eq, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { articleRecordOut } from '../outputs';
 import {
@@ -10,7 +10,6 @@ import {
   nextVersion,
   param,
   placeholders,
-  slugStatements,
 } from './prepared';
 
 export type ArticleRecord = z.infer<typeof articleRecordOut>;
@@ -21,6 +20,7 @@ type Editable = ArticleEditable;
 
 const EDITABLE_COLUMNS = [
   'slug',
+  'slugEn',
   'titleSv',
   'titleEn',
   'summarySv',
@@ -42,6 +42,7 @@ type EditableColumn = (typeof EDITABLE_COLUMNS)[number];
 export function columnValues(e: Editable, now: string): Record<EditableColumn, unknown> {
   return {
     slug: e.slug,
+    slugEn: e.slugEn,
     titleSv: e.title.sv,
     titleEn: e.title.en,
     summarySv: e.summary.sv,
@@ -78,12 +79,38 @@ export function prepareArticleStatements({ db }: Pick<DatabaseHandle, 'db'>) {
       .orderBy(...newestFirst)
       .prepare(),
     tags: db
-      .select({ tag: articleTags.tag })
+      .select({ sv: articleTags.tag, en: sql<string>`coalesce(${tagNames.nameEn}, '')` })
       .from(articleTags)
+      .leftJoin(tagNames, eq(tagNames.tag, articleTags.tag))
       .where(eq(articleTags.articleId, id))
       .orderBy(asc(articleTags.tag))
       .prepare(),
-    ...slugStatements(db, articles),
+    tagNameEn: db
+      .select({ en: tagNames.nameEn })
+      .from(tagNames)
+      .where(eq(tagNames.tag, sql.placeholder('tag')))
+      .prepare(),
+    // A new English name replaces the shared one; an empty one leaves it.
+    upsertTagName: db
+      .insert(tagNames)
+      .values({ tag: sql.placeholder('tag'), nameEn: sql.placeholder('en') })
+      .onConflictDoUpdate({
+        target: tagNames.tag,
+        set: { nameEn: sql`excluded.name_en` },
+        setWhere: sql`excluded.name_en != '' AND excluded.name_en != ${tagNames.nameEn}`,
+      })
+      .prepare(),
+    // An address in either language belongs to one article: /en/news/x must not be two articles.
+    addressElsewhere: db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(
+        and(
+          or(eq(articles.slug, sql.placeholder('slug')), eq(articles.slugEn, sql.placeholder('slug'))),
+          ne(articles.id, sql.placeholder('self')),
+        ),
+      )
+      .prepare(),
     clusterExists: existsById(db, clusters),
     insert: db
       .insert(articles)

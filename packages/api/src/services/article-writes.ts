@@ -4,10 +4,16 @@
  * cluster the article is moved to). Each write runs in one transaction with
  * the version check and its audit entry.
  */
-import { type ArticleCreateInput, type ArticleUpdateInput, type Status } from '@cos/domain';
+import {
+  uniqueSlug,
+  type ArticleCreateInput,
+  type ArticleTagInput,
+  type ArticleUpdateInput,
+  type Status,
+} from '@cos/domain';
 import type { ArticleRow } from '@cos/db';
 import type { Actor } from '../actor';
-import { notFound } from '../errors';
+import { FieldError, notFound } from '../errors';
 import { assertCanEditArticle, isAdmin } from './permissions';
 import {
   columnValues,
@@ -17,7 +23,7 @@ import {
 } from './article-statements';
 import { onFirstUse } from './prepared';
 import { ImageLibrary } from './image-library';
-import { assertExist, assertSlugFree, slugOrFree } from './record-checks';
+import { assertExist } from './record-checks';
 import { VersionedWrites, withChanges } from './versioned-record';
 
 export type { ArticleRecord } from './article-statements';
@@ -62,9 +68,12 @@ export class ArticleWrites extends VersionedWrites<number, ArticleRecord> {
     return this.transaction(() => {
       assertCanEditArticle(user, input.clusterId);
       // The create input is exactly the editable fields (a strict schema).
+      const slug = input.slug ?? this.freeSlug(input.title.sv);
       const editable: Editable = {
         ...input,
-        slug: slugOrFree(input.slug, input.title.sv, this.statements().slugTaken),
+        slug,
+        slugEn: input.slugEn === undefined ? this.englishSlug(input.title.en) : input.slugEn,
+        tags: this.withEnglishNames(input.tags),
       };
       this.checkReferences(editable, undefined);
       const now = new Date().toISOString();
@@ -80,12 +89,22 @@ export class ArticleWrites extends VersionedWrites<number, ArticleRecord> {
     action: 'update' | 'restore' = 'update',
   ): ArticleRecord {
     return this.updateRecord(user, input, action, (before) => {
-      const editable: Editable = withChanges(before, input);
+      const changed: Editable = withChanges(before, input);
+      const editable: Editable = {
+        ...changed,
+        // An article that gets its first English title gets its English address with it.
+        slugEn:
+          input.slugEn === undefined && changed.slugEn === null
+            ? this.englishSlug(changed.title.en, before.id)
+            : changed.slugEn,
+        tags: this.withEnglishNames(changed.tags),
+      };
       assertCanEditArticle(user, editable.clusterId);
       this.checkReferences(editable, before.id);
       const now = new Date().toISOString();
       this.writeVersion(this.statements().update, before, columnValues(editable, now), now);
-      if (JSON.stringify([...editable.tags].sort()) !== JSON.stringify(before.tags))
+      const sorted = [...editable.tags].sort((a, b) => (a.sv < b.sv ? -1 : a.sv > b.sv ? 1 : 0));
+      if (JSON.stringify(sorted) !== JSON.stringify(before.tags))
         this.writeTags(before.id, editable.tags);
     });
   }
@@ -102,14 +121,13 @@ export class ArticleWrites extends VersionedWrites<number, ArticleRecord> {
     return {
       id: r.id,
       slug: r.slug,
+      slugEn: r.slugEn,
       title: { sv: r.titleSv, en: r.titleEn },
       summary: { sv: r.summarySv, en: r.summaryEn },
       body: { sv: r.bodySv, en: r.bodyEn },
       coverImage: coverOf(r),
       author: r.author,
-      tags: this.statements()
-        .tags.all({ id: r.id })
-        .map((t) => t.tag),
+      tags: this.statements().tags.all({ id: r.id }),
       clusterId: r.clusterId,
       publishedAt: r.publishedAt,
       status: r.status,
@@ -121,15 +139,44 @@ export class ArticleWrites extends VersionedWrites<number, ArticleRecord> {
 
   private checkReferences(e: Editable, selfId: number | undefined): void {
     const statements = this.statements();
-    assertSlugFree(statements.slugElsewhere, 'article', e.slug, selfId);
+    this.assertAddressFree('slug', e.slug, selfId);
+    if (e.slugEn !== null && e.slugEn !== e.slug) this.assertAddressFree('slugEn', e.slugEn, selfId);
     const clusterIds = e.clusterId === null ? [] : [e.clusterId];
     assertExist(statements.clusterExists, 'clusterId', 'cluster', clusterIds);
     this.images.assertExists('coverImage.image', 'coverImage', e.coverImage?.image);
   }
 
-  private writeTags(id: number, tags: readonly string[]): void {
+  /** Refuses an address (in either language) another article has in either language. */
+  private assertAddressFree(field: 'slug' | 'slugEn', slug: string, selfId: number | undefined) {
+    if (this.statements().addressElsewhere.get({ slug, self: selfId ?? -1 })) {
+      throw FieldError.coded(field, 'taken.slug', { entity: 'article' }, 'conflict');
+    }
+  }
+
+  private freeSlug(title: string): string {
+    const { addressElsewhere } = this.statements();
+    return uniqueSlug(title, (slug) => !!addressElsewhere.get({ slug, self: -1 }));
+  }
+
+  /** From the English title; none without one (the English page then uses the Swedish slug). */
+  private englishSlug(titleEn: string, selfId?: number): string | null {
+    if (!titleEn.trim()) return null;
+    const { addressElsewhere } = this.statements();
+    return uniqueSlug(titleEn, (slug) => !!addressElsewhere.get({ slug, self: selfId ?? -1 }));
+  }
+
+  /** A tag given without an English name keeps the one it has. */
+  private withEnglishNames(tags: readonly ArticleTagInput[]): ArticleTagInput[] {
+    const { tagNameEn } = this.statements();
+    return tags.map((t) => ({ sv: t.sv, en: t.en || (tagNameEn.get({ tag: t.sv })?.en ?? '') }));
+  }
+
+  private writeTags(id: number, tags: readonly ArticleTagInput[]): void {
     const statements = this.statements();
     statements.deleteTags.run({ id });
-    for (const tag of tags) statements.insertTag.run({ id, tag });
+    for (const tag of tags) {
+      statements.upsertTagName.run({ tag: tag.sv, en: tag.en });
+      statements.insertTag.run({ id, tag: tag.sv });
+    }
   }
 }

@@ -25,6 +25,7 @@ import type { Actor } from '../actor';
 import { FieldError, notFound } from '../errors';
 import type { Services } from '.';
 import type { AuditEntry } from './audit';
+import type { ArticleRecord } from './article-writes';
 import type { MemberRecord } from './member-writes';
 import { assertAdmin, assertCanEditArticle, assertCanEditMember } from './permissions';
 import {
@@ -112,6 +113,45 @@ function upgradeClusterState(state: Rec): Rec {
 
 const asRec = (record: object) => record as unknown as Rec;
 
+/**
+ * Article states recorded before migration 0018 hold tags as words and no
+ * English slug: a tag takes the English name it has now, and the English
+ * slug is the one the article has now (or is made again on re-creation).
+ */
+function upgradeArticleState(state: Rec, current: ArticleRecord | undefined): Rec {
+  const tags = state.tags;
+  const oldTags = Array.isArray(tags) && tags.some((t) => typeof t === 'string');
+  if (!oldTags && 'slugEn' in state) return state;
+  const nameNow = new Map(current?.tags.map((t) => [t.sv, t.en]));
+  const upgraded: Rec = { ...state };
+  if (oldTags)
+    upgraded.tags = (tags as unknown[]).map((t) =>
+      typeof t === 'string' ? { sv: t, en: nameNow.get(t) ?? '' } : t,
+    );
+  if (!('slugEn' in state) && current) upgraded.slugEn = current.slugEn;
+  return upgraded;
+}
+
+/**
+ * Member states recorded before migration 0017 hold links without a kind:
+ * each was then a membership, but the migration made the default data's
+ * founders founders. A link takes the kind the member's link to the same
+ * cluster has now, else 'member', so restoring an old entry does not turn
+ * a founder back into a member.
+ */
+function upgradeMemberState(state: Rec, current: MemberRecord | undefined): Rec {
+  const links = state.memberships;
+  if (!Array.isArray(links) || links.every((l) => typeof l === 'object' && l && 'kind' in l))
+    return state;
+  const kindNow = new Map(current?.memberships.map((m) => [m.clusterId, m.kind]));
+  return {
+    ...state,
+    memberships: (links as { clusterId: number }[]).map((l) =>
+      'kind' in l ? l : { ...l, kind: kindNow.get(l.clusterId) ?? 'member' },
+    ),
+  };
+}
+
 function kinds(services: Services): Record<Restorable, Kind> {
   const { memberWrites, areaWrites, clusterWrites, articleWrites } = services;
   return {
@@ -130,6 +170,7 @@ function kinds(services: Services): Record<Restorable, Kind> {
         ),
       recreate: (user, state) =>
         asRec(memberWrites.recreate(user, state as unknown as MemberRecord)),
+      upgrade: (state) => upgradeMemberState(state, memberWrites.load(state.id)),
     },
     area: {
       load: (id) => {
@@ -174,6 +215,7 @@ function kinds(services: Services): Record<Restorable, Kind> {
       write: (user, input) => asRec(articleWrites.update(user, input, 'restore')),
       assertCanCreate: (user, state) =>
         assertCanEditArticle(user, (state.clusterId as number | null | undefined) ?? null),
+      upgrade: (state) => upgradeArticleState(state, articleWrites.load(state.id)),
       recreate: (user, state) =>
         asRec(
           articleWrites.create(

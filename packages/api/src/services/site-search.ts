@@ -123,6 +123,7 @@ export class SiteSearch {
       this.articles.publishedWithBodies().map((a) => ({
         item: {
           slug: a.slug,
+          slugs: a.slugs,
           title: a.title,
           summary: a.summary,
           publishedAt: a.publishedAt,
@@ -130,7 +131,7 @@ export class SiteSearch {
         },
         prepared: prepare(a.title.sv, [
           { text: `${a.title.sv} ${a.title.en}`, weight: NAME },
-          { text: `${a.summary.sv} ${a.summary.en} ${a.tags.join(' ')}`, weight: SUMMARY },
+          { text: `${a.summary.sv} ${a.summary.en} ${a.tags.map((t) => `${t.name.sv} ${t.name.en}`).join(' ')}`, weight: SUMMARY },
           { text: `${a.body.sv} ${a.body.en}`, weight: BODY },
         ]),
       })),

@@ -11,7 +11,9 @@ export const articles = sqliteTable(
   'articles',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The Swedish address; English pages use slug_en, or this one when it is null. */
     slug: text('slug').notNull().unique(),
+    slugEn: text('slug_en').unique(),
     titleSv: text('title_sv').notNull(),
     titleEn: text('title_en').notNull().default(''),
     summarySv: text('summary_sv').notNull().default(''),
@@ -57,4 +59,18 @@ export const articleTags = sqliteTable(
     primaryKey({ columns: [t.articleId, t.tag] }),
     index('article_tags_tag_idx').on(t.tag, t.articleId),
   ],
+);
+
+/**
+ * Tags in both languages: the Swedish word (as article_tags holds it) and the
+ * English name every article with the tag shares; empty until someone gives
+ * one, and then the Swedish word is shown, marked as Swedish.
+ */
+export const tags = sqliteTable(
+  'tags',
+  {
+    tag: text('tag').primaryKey(),
+    nameEn: text('name_en').notNull().default(''),
+  },
+  (t) => [check('tags_tag_not_empty', sql`length(trim(${t.tag})) > 0`)],
 );

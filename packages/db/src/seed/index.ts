@@ -10,6 +10,7 @@ import {
   areas,
   articles,
   articleTags,
+  tags as tagNames,
   clusterAreas,
   clusters,
   clusterSources,
@@ -173,8 +174,13 @@ export function seedDefaultData(db: Db): SeedReport {
           .get();
     if (insertedArticle) {
       report.articles++;
-      for (const tag of tags)
-        tx.insert(articleTags).values({ articleId: insertedArticle.id, tag }).run();
+      for (const tag of tags) {
+        tx.insert(tagNames)
+          .values({ tag: tag.sv, nameEn: tag.en })
+          .onConflictDoNothing()
+          .run();
+        tx.insert(articleTags).values({ articleId: insertedArticle.id, tag: tag.sv }).run();
+      }
     }
     return report;
   });

@@ -1,6 +1,7 @@
 /** The platform's first news post: its own announcement (facts.md). */
 export const LAUNCH_ARTICLE = {
   slug: 'clusters-of-skane-ny-plattform-for-samarbete',
+  slugEn: 'clusters-of-skane-a-new-platform-for-collaboration',
   titleSv: 'Clusters of Skåne – ny plattform för samarbete',
   titleEn: 'Clusters of Skåne – a new platform for collaboration',
   summarySv:
@@ -40,5 +41,8 @@ On this platform you find the clusters, their members and what they work on — 
   coverAltEn: 'A green field with tractor tracks. A little mist on the horizon.',
   author: 'Clusters of Skåne',
   publishedAt: '2021-01-11T08:00:00.000Z',
-  tags: ['plattform', 'innovationsstrategi'],
+  tags: [
+    { sv: 'plattform', en: 'platform' },
+    { sv: 'innovationsstrategi', en: 'innovation strategy' },
+  ],
 };

@@ -120,6 +120,20 @@ describe('seedDefaultData on a fresh database', () => {
       published_at: expect.any(String) as string,
     });
     expect(count('article_tags')).toBeGreaterThan(0);
+    expect(t.sqlite.prepare('SELECT slug_en FROM articles').pluck().get()).toBe(
+      'clusters-of-skane-a-new-platform-for-collaboration',
+    );
+    // Every tag of the article has its English name.
+    expect(
+      t.sqlite
+        .prepare(
+          'SELECT at.tag, t.name_en FROM article_tags at LEFT JOIN tags t ON t.tag = at.tag ORDER BY at.tag',
+        )
+        .all(),
+    ).toEqual([
+      { tag: 'innovationsstrategi', name_en: 'innovation strategy' },
+      { tag: 'plattform', name_en: 'platform' },
+    ]);
   });
 
   it('marks Medicon Valley Alliance as a guess, with a source note that says so', () => {

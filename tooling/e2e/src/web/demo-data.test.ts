@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser } from '../browser';
 import { startPlatform, type Platform } from '../platform';
-import { LAUNCH, PAGES } from './site';
+import { LAUNCH, LAUNCH_EN, PAGES } from './site';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-W';
 
@@ -148,17 +148,55 @@ describe('small things', () => {
     expect([...bytes.slice(0, 4)]).toEqual([0, 0, 1, 0]);
   });
 
-  it('tags are shown in the page language', async () => {
-    await page.goto(`${realOnly.origin}/en/news/${LAUNCH}`);
+  it('tags are shown in the page language, each a link to its news', async () => {
+    await page.goto(`${realOnly.origin}/en/news/${LAUNCH_EN}`);
     expect(await page.locator('ul.tags li').allInnerTexts()).toEqual([
       'innovation strategy',
       'platform',
+    ]);
+    await page.locator('ul.tags a', { hasText: 'platform' }).click();
+    await page.waitForURL(/\/en\/news\?tag=plattform$/);
+    expect(await page.locator('h1').innerText()).toBe('News about platform');
+    expect(await page.locator('.cards h2 a').allInnerTexts()).toEqual([
+      'Clusters of Skåne – a new platform for collaboration',
     ]);
     await page.goto(`${realOnly.origin}/nyheter/${LAUNCH}`);
     expect(await page.locator('ul.tags li').allInnerTexts()).toEqual([
       'innovationsstrategi',
       'plattform',
     ]);
+  });
+
+  it('an article has a slug per language, and the old English URL moves permanently', async () => {
+    const old = await fetch(`${realOnly.origin}/en/news/${LAUNCH}?utm=x`, { redirect: 'manual' });
+    expect(old.status).toBe(301);
+    expect(new URL(old.headers.get('location') ?? '', realOnly.origin).pathname).toBe(
+      `/en/news/${LAUNCH_EN}`,
+    );
+    expect(old.headers.get('location')).toMatch(/\?utm=x$/);
+    // The Swedish page typed with the English slug goes to the Swedish address.
+    const swapped = await fetch(`${realOnly.origin}/nyheter/${LAUNCH_EN}`, { redirect: 'manual' });
+    expect(swapped.status).toBe(301);
+    expect(swapped.headers.get('location')).toMatch(new RegExp(`/nyheter/${LAUNCH}$`));
+    // The language switch and the hreflang twins name each language's own address.
+    await page.goto(`${realOnly.origin}/nyheter/${LAUNCH}`);
+    expect(await page.locator('link[hreflang="en"]').getAttribute('href')).toBe(
+      `${realOnly.origin}/en/news/${LAUNCH_EN}`,
+    );
+    expect(await page.locator('a.lang-switch').getAttribute('href')).toBe(`/en/news/${LAUNCH_EN}`);
+    expect((await fetch(`${realOnly.origin}/en/news/no-such-post`)).status).toBe(404);
+  });
+
+  it('the launch article marks the fact about Medicon Valley Alliance that is a guess', async () => {
+    for (const [path, heading, mark] of [
+      [`/nyheter/${LAUNCH}`, 'Osäkra uppgifter i texten', 'Medicon Valley Alliance: Gissning'],
+      [`/en/news/${LAUNCH_EN}`, 'Unconfirmed facts in this post', 'Medicon Valley Alliance: A guess'],
+    ] as const) {
+      await page.goto(realOnly.origin + path);
+      const note = page.locator('.confidence-note');
+      expect(await note.locator('h2').innerText()).toBe(heading);
+      expect(await note.locator('li').allInnerTexts()).toEqual([expect.stringContaining(mark)]);
+    }
   });
 
   it('Swedish text on English pages carries lang="sv"', async () => {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../browser';
 import { startPlatform, type Platform } from '../platform';
-import { LAUNCH } from './site';
+import { LAUNCH, LAUNCH_EN } from './site';
 
 let platform: Platform;
 let browser: Browser;
@@ -54,7 +54,7 @@ describe('feeds and sitemaps', () => {
       '/en/news/rss.xml',
       'en-GB',
       'Clusters of Skåne – a new platform for collaboration',
-      `/en/news/${LAUNCH}`,
+      `/en/news/${LAUNCH_EN}`,
     ],
   ])('%s is valid RSS in its language', async (path, language, title, link) => {
     const response = await fetch(platform.origin + path);
@@ -83,6 +83,7 @@ describe('feeds and sitemaps', () => {
       '/kluster/opentech',
       '/en/areas/tech',
       `/nyheter/${LAUNCH}`,
+      `/en/news/${LAUNCH_EN}`,
       '/medlemmar/ericsson',
       '/en/members/ericsson',
       '/tillganglighet',

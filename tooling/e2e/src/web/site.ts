@@ -18,6 +18,8 @@ export interface PageCase {
 }
 
 export const LAUNCH = 'clusters-of-skane-ny-plattform-for-samarbete';
+/** The launch article's English slug (migration 0018); its old English URL used LAUNCH. */
+export const LAUNCH_EN = 'clusters-of-skane-a-new-platform-for-collaboration';
 
 export const PAGES: PageCase[] = [
   {
@@ -103,7 +105,7 @@ export const PAGES: PageCase[] = [
   {
     name: 'article',
     sv: `/nyheter/${LAUNCH}`,
-    en: `/en/news/${LAUNCH}`,
+    en: `/en/news/${LAUNCH_EN}`,
     h1: {
       sv: 'Clusters of Skåne – ny plattform för samarbete',
       en: 'Clusters of Skåne – a new platform for collaboration',
