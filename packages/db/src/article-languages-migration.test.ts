@@ -35,7 +35,10 @@ afterEach(() => handle.close());
 describe('migration 0018 (article languages) on an existing register', () => {
   it('gives the launch article its English slug and every tag in use a row', () => {
     runMigrations(handle.db, migrationsBefore(dir, '0018'));
-    addArticle('clusters-of-skane-ny-plattform-for-samarbete', ['plattform', 'innovationsstrategi']);
+    addArticle('clusters-of-skane-ny-plattform-for-samarbete', [
+      'plattform',
+      'innovationsstrategi',
+    ]);
     addArticle('livsmedelsdagen', ['plattform', 'livsmedelsdagen']);
     const scopeBefore = handle.sqlite
       .prepare("SELECT version FROM data_scopes WHERE name = 'articles'")
@@ -44,22 +47,29 @@ describe('migration 0018 (article languages) on an existing register', () => {
 
     runMigrations(handle.db);
 
-    expect(handle.sqlite.prepare('SELECT slug, slug_en FROM articles ORDER BY slug').all()).toEqual([
-      {
-        slug: 'clusters-of-skane-ny-plattform-for-samarbete',
-        slug_en: 'clusters-of-skane-a-new-platform-for-collaboration',
-      },
-      { slug: 'livsmedelsdagen', slug_en: null },
-    ]);
+    expect(handle.sqlite.prepare('SELECT slug, slug_en FROM articles ORDER BY slug').all()).toEqual(
+      [
+        {
+          slug: 'clusters-of-skane-ny-plattform-for-samarbete',
+          slug_en: 'clusters-of-skane-a-new-platform-for-collaboration',
+        },
+        { slug: 'livsmedelsdagen', slug_en: null },
+      ],
+    );
     expect(handle.sqlite.prepare('SELECT tag, name_en FROM tags ORDER BY tag').all()).toEqual([
       { tag: 'innovationsstrategi', name_en: 'innovation strategy' },
       { tag: 'livsmedelsdagen', name_en: '' },
       { tag: 'plattform', name_en: 'platform' },
     ]);
     // A tag name is the news's data: changing one moves the articles' scope.
-    handle.sqlite.prepare("UPDATE tags SET name_en = 'food day' WHERE tag = 'livsmedelsdagen'").run();
+    handle.sqlite
+      .prepare("UPDATE tags SET name_en = 'food day' WHERE tag = 'livsmedelsdagen'")
+      .run();
     expect(
-      handle.sqlite.prepare("SELECT version FROM data_scopes WHERE name = 'articles'").pluck().get(),
+      handle.sqlite
+        .prepare("SELECT version FROM data_scopes WHERE name = 'articles'")
+        .pluck()
+        .get(),
     ).toBeGreaterThan(scopeBefore);
     // One English address per article.
     expect(() =>

@@ -39,7 +39,8 @@ export const tagSchema = z
   .toLowerCase()
   .min(1, { error: msg('notEmpty', { label: 'tag' }) })
   .max(40, { error: msg('tooLong', { label: 'tag', max: 40 }) })
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, { error: msg('tag.characters', {}) });
+  // An empty tag is told it is empty, not also that its characters are wrong.
+  .regex(/^([\p{L}\p{N}][\p{L}\p{N} -]*)?$/u, { error: msg('tag.characters', {}) });
 
 /** A tag's English name: empty when there is none yet (the Swedish word is shown, marked as Swedish). */
 const tagNameEn = z

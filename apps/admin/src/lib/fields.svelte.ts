@@ -133,7 +133,9 @@ export function formatValue(path: string, value: unknown): string {
       // Audit entries before tags had English names hold plain words.
       return Array.isArray(value)
         ? (value as (string | { sv: string; en: string })[])
-            .map((tag) => (typeof tag === 'string' ? tag : tag.en ? `${tag.sv} (${tag.en})` : tag.sv))
+            .map((tag) =>
+              typeof tag === 'string' ? tag : tag.en ? `${tag.sv} (${tag.en})` : tag.sv,
+            )
             .join(', ')
         : JSON.stringify(value);
     case 'role':

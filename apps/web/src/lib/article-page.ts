@@ -9,9 +9,7 @@ import { apiFor, orNotFound, type Article } from './api';
 import { pathFor, type Locale } from './routes';
 
 export type ArticlePage =
-  | { kind: 'page'; article: Article }
-  | { kind: 'redirect'; to: string }
-  | { kind: 'missing' };
+  { kind: 'page'; article: Article } | { kind: 'redirect'; to: string } | { kind: 'missing' };
 
 export async function articlePage(
   locals: App.Locals,

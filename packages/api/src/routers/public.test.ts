@@ -120,7 +120,10 @@ describe('public reads on the default data', () => {
     expect(article.body).toEqual({ sv: LAUNCH_ARTICLE.bodySv, en: LAUNCH_ARTICLE.bodyEn });
     expect(article.slugs).toEqual({ sv: LAUNCH_ARTICLE.slug, en: LAUNCH_ARTICLE.slugEn });
     expect(article.tags).toEqual([
-      { tag: 'innovationsstrategi', name: { sv: 'innovationsstrategi', en: 'innovation strategy' } },
+      {
+        tag: 'innovationsstrategi',
+        name: { sv: 'innovationsstrategi', en: 'innovation strategy' },
+      },
       { tag: 'plattform', name: { sv: 'plattform', en: 'platform' } },
     ]);
     const byTag = await api.anonymous.article.list({ tag: LAUNCH_ARTICLE.tags[0]?.sv });

@@ -89,7 +89,13 @@ describe('restore from the audit trail', () => {
         `INSERT INTO audit_log (entity, entity_id, action, before, after, at)
          VALUES (?, ?, 'update', ?, ?, ?)`,
       )
-      .run(entity, String(id), JSON.stringify(before), JSON.stringify(after), new Date().toISOString());
+      .run(
+        entity,
+        String(id),
+        JSON.stringify(before),
+        JSON.stringify(after),
+        new Date().toISOString(),
+      );
 
   it('restores an article state from before tags had English names and slugs were per language', async () => {
     const [launch] = await api.admin.article.admin.list();
@@ -127,7 +133,7 @@ describe('restore from the audit trail', () => {
     };
     oldEntry('member', id, { ...old, website: 'https://old.example.se' }, old);
     const entry = await latestEntry('member', id);
-    const restored = await api.admin.member.admin.restore({
+    const restored = await api.admin.audit.restoreMember({
       entryId: entry.id,
       side: 'before',
       version: current.version,

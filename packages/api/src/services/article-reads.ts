@@ -95,7 +95,10 @@ export class ArticleReads {
     bySlugSv: this.select()
       .where(
         and(
-          or(eq(articles.slug, sql.placeholder('slug')), eq(articles.slugEn, sql.placeholder('slug'))),
+          or(
+            eq(articles.slug, sql.placeholder('slug')),
+            eq(articles.slugEn, sql.placeholder('slug')),
+          ),
           visible(),
         ),
       )
@@ -105,11 +108,16 @@ export class ArticleReads {
     bySlugEn: this.select()
       .where(
         and(
-          or(eq(articles.slugEn, sql.placeholder('slug')), eq(articles.slug, sql.placeholder('slug'))),
+          or(
+            eq(articles.slugEn, sql.placeholder('slug')),
+            eq(articles.slug, sql.placeholder('slug')),
+          ),
           visible(),
         ),
       )
-      .orderBy(sql`coalesce(${articles.slugEn}, ${articles.slug}) = ${sql.placeholder('slug')} DESC`)
+      .orderBy(
+        sql`coalesce(${articles.slugEn}, ${articles.slug}) = ${sql.placeholder('slug')} DESC`,
+      )
       .limit(1)
       .prepare(),
   }));

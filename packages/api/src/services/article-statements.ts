@@ -106,7 +106,10 @@ export function prepareArticleStatements({ db }: Pick<DatabaseHandle, 'db'>) {
       .from(articles)
       .where(
         and(
-          or(eq(articles.slug, sql.placeholder('slug')), eq(articles.slugEn, sql.placeholder('slug'))),
+          or(
+            eq(articles.slug, sql.placeholder('slug')),
+            eq(articles.slugEn, sql.placeholder('slug')),
+          ),
           ne(articles.id, sql.placeholder('self')),
         ),
       )

@@ -140,7 +140,8 @@ export class ArticleWrites extends VersionedWrites<number, ArticleRecord> {
   private checkReferences(e: Editable, selfId: number | undefined): void {
     const statements = this.statements();
     this.assertAddressFree('slug', e.slug, selfId);
-    if (e.slugEn !== null && e.slugEn !== e.slug) this.assertAddressFree('slugEn', e.slugEn, selfId);
+    if (e.slugEn !== null && e.slugEn !== e.slug)
+      this.assertAddressFree('slugEn', e.slugEn, selfId);
     const clusterIds = e.clusterId === null ? [] : [e.clusterId];
     assertExist(statements.clusterExists, 'clusterId', 'cluster', clusterIds);
     this.images.assertExists('coverImage.image', 'coverImage', e.coverImage?.image);

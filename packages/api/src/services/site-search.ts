@@ -131,7 +131,10 @@ export class SiteSearch {
         },
         prepared: prepare(a.title.sv, [
           { text: `${a.title.sv} ${a.title.en}`, weight: NAME },
-          { text: `${a.summary.sv} ${a.summary.en} ${a.tags.map((t) => `${t.name.sv} ${t.name.en}`).join(' ')}`, weight: SUMMARY },
+          {
+            text: `${a.summary.sv} ${a.summary.en} ${a.tags.map((t) => `${t.name.sv} ${t.name.en}`).join(' ')}`,
+            weight: SUMMARY,
+          },
           { text: `${a.body.sv} ${a.body.en}`, weight: BODY },
         ]),
       })),

@@ -175,10 +175,7 @@ export function seedDefaultData(db: Db): SeedReport {
     if (insertedArticle) {
       report.articles++;
       for (const tag of tags) {
-        tx.insert(tagNames)
-          .values({ tag: tag.sv, nameEn: tag.en })
-          .onConflictDoNothing()
-          .run();
+        tx.insert(tagNames).values({ tag: tag.sv, nameEn: tag.en }).onConflictDoNothing().run();
         tx.insert(articleTags).values({ articleId: insertedArticle.id, tag: tag.sv }).run();
       }
     }

@@ -190,7 +190,11 @@ describe('small things', () => {
   it('the launch article marks the fact about Medicon Valley Alliance that is a guess', async () => {
     for (const [path, heading, mark] of [
       [`/nyheter/${LAUNCH}`, 'Osäkra uppgifter i texten', 'Medicon Valley Alliance: Gissning'],
-      [`/en/news/${LAUNCH_EN}`, 'Unconfirmed facts in this post', 'Medicon Valley Alliance: A guess'],
+      [
+        `/en/news/${LAUNCH_EN}`,
+        'Unconfirmed facts in this post',
+        'Medicon Valley Alliance: A guess',
+      ],
     ] as const) {
       await page.goto(realOnly.origin + path);
       const note = page.locator('.confidence-note');
