@@ -95,7 +95,11 @@ describe('screens', () => {
       .fill('## Välkommen\n\nVi öppnar **i maj**. <script>alert(1)</script>');
     await page.getByLabel('Nyheten har en omslagsbild').check();
     await page.getByLabel('Bildens adress').fill('/images/lund.jpg');
-    await page.getByLabel('Taggar').fill('mötesplats, lund');
+    await page.getByRole('button', { name: 'Lägg till tagg' }).click();
+    await page.getByLabel('Tagg 1 på svenska').fill('Mötesplats');
+    await page.getByLabel('Tagg 1 på engelska').fill('Meeting place');
+    await page.getByRole('button', { name: 'Lägg till tagg' }).click();
+    await page.getByLabel('Tagg 2 på svenska').fill('lund');
     await page.getByRole('button', { name: 'Skapa nyhet' }).click();
     const altError = page.locator('#article-coverAlt-sv-error');
     await altError.waitFor();
@@ -117,6 +121,17 @@ describe('screens', () => {
       "SELECT * FROM articles WHERE title_sv = 'Ny mötesplats i Lund'",
     )[0];
     expect(saved).toMatchObject({ status: 'draft' });
+    // Each tag in both languages: the English name is the tag's, shared by every article with it.
+    expect(
+      h.query(
+        `SELECT at.tag, t.name_en FROM article_tags at JOIN articles a ON a.id = at.article_id
+         LEFT JOIN tags t ON t.tag = at.tag WHERE a.title_sv = 'Ny mötesplats i Lund' ORDER BY at.tag`,
+      ),
+    ).toEqual([
+      { tag: 'lund', name_en: '' },
+      { tag: 'mötesplats', name_en: 'meeting place' },
+    ]);
+    await screenshotScreen(page, 'article-form-tags');
   });
 
   it('users: list and a new editor account', async () => {
