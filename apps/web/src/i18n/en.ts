@@ -245,6 +245,7 @@ export const en: Messages = {
   'news.tagged': 'News about {tag}',
   'news.fromCluster': 'News from {cluster}',
   'news.allTopics': 'Show all news',
+  'news.noneFiltered': 'No news here yet.',
   'news.about': 'About this post',
 
   'openData.title': 'Open data',

@@ -244,6 +244,7 @@ export const sv = {
   'news.tagged': 'Nyheter om {tag}',
   'news.fromCluster': 'Nyheter från {cluster}',
   'news.allTopics': 'Visa alla nyheter',
+  'news.noneFiltered': 'Inga nyheter här ännu.',
   'news.about': 'Om nyheten',
 
   'openData.title': 'Öppna data',

@@ -165,6 +165,10 @@ describe('small things', () => {
       'innovationsstrategi',
       'plattform',
     ]);
+    // A cluster's news: the default data has none from OpenTech, and says so.
+    await page.goto(`${realOnly.origin}/nyheter?cluster=opentech`);
+    expect(await page.locator('h1').innerText()).toBe('Nyheter från OpenTech');
+    expect(await page.locator('main').innerText()).toContain('Inga nyheter här ännu.');
   });
 
   it('an article has a slug per language, and the old English URL moves permanently', async () => {
