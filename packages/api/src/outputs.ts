@@ -227,7 +227,13 @@ export const articleSummaryOut = z.object({
   cluster: clusterRefOut.nullable(),
   tags: z.array(articleTagOut),
 });
-export const articleOut = articleSummaryOut.extend({ body: bilingualOut });
+export const articleOut = articleSummaryOut.extend({
+  body: bilingualOut,
+  /** Clusters the text names whose facts are less than high confidence: the page marks them. */
+  unconfirmedClusters: z.array(
+    z.object({ slug: z.string(), name: z.string(), confidence: z.enum(CONFIDENCES) }),
+  ),
+});
 export const articleListOut = z.object({
   items: z.array(articleSummaryOut),
   nextCursor: z.string().nullable(),
@@ -511,3 +517,12 @@ export const importConflictOut = z.object({
     }),
   ),
 });
+
+/** Each open dataset's size and last change (null: it never held anything). */
+export const openDataCatalogueOut = z.array(
+  z.object({
+    dataset: z.enum(['members', 'clusters', 'areas']),
+    records: z.number(),
+    modified: z.string().nullable(),
+  }),
+);

@@ -119,6 +119,10 @@ describe('public reads on the default data', () => {
     expect(article.title).toEqual({ sv: LAUNCH_ARTICLE.titleSv, en: LAUNCH_ARTICLE.titleEn });
     expect(article.body).toEqual({ sv: LAUNCH_ARTICLE.bodySv, en: LAUNCH_ARTICLE.bodyEn });
     expect(article.slugs).toEqual({ sv: LAUNCH_ARTICLE.slug, en: LAUNCH_ARTICLE.slugEn });
+    // It names all seven clusters; Medicon Valley Alliance's place among them is a guess.
+    expect(article.unconfirmedClusters).toEqual([
+      { slug: 'medicon-valley-alliance', name: 'Medicon Valley Alliance', confidence: 'guess' },
+    ]);
     expect(article.tags).toEqual([
       {
         tag: 'innovationsstrategi',

@@ -1,7 +1,7 @@
 /** Published news, newest first, by tag or cluster, with keyset pagination. */
 import { articles, articleTags, clusters, tags as tagNames, type Db } from '@cos/db';
 import type { ArticleListQuery, Locale } from '@cos/domain';
-import { and, desc, eq, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { z } from 'zod';
 import { notFound } from '../errors';
@@ -90,6 +90,12 @@ export function articleSummary(a: ArticleRow): ArticleSummary {
 
 export class ArticleReads {
   private readonly statements = onFirstUse(() => ({
+    unconfirmedClusters: this.db
+      .select({ slug: clusters.slug, name: clusters.name, confidence: clusters.confidence })
+      .from(clusters)
+      .where(and(eq(clusters.status, 'published'), ne(clusters.confidence, 'high')))
+      .orderBy(clusters.sortKey)
+      .prepare(),
     // An address in the page's language first, then one in the other: the
     // page answers the latter (the old English URLs among them) with a 301.
     bySlugSv: this.select()
@@ -159,7 +165,21 @@ export class ArticleReads {
     const statement = locale === 'en' ? this.statements().bySlugEn : this.statements().bySlugSv;
     const row = statement.get({ slug, now: new Date().toISOString() });
     if (!row) throw notFound('article', slug);
-    return { ...articleSummary(row), body: { sv: row.bodySv, en: row.bodyEn } };
+    const article = { ...articleSummary(row), body: { sv: row.bodySv, en: row.bodyEn } };
+    return { ...article, unconfirmedClusters: this.unconfirmedClustersIn(article) };
+  }
+
+  /**
+   * The clusters the article names whose facts are of less than high
+   * confidence (Medicon Valley Alliance's place in Clusters of Skåne is a
+   * guess): the page marks them, as every list that shows them does. Reads
+   * the clusters table only, so a member write leaves a stored article page be.
+   */
+  private unconfirmedClustersIn(a: Omit<Article, 'unconfirmedClusters'>) {
+    const text = [a.title, a.summary, a.body].map((t) => `${t.sv} ${t.en}`).join(' ');
+    return this.statements()
+      .unconfirmedClusters.all()
+      .filter((c) => text.includes(c.name));
   }
 
   /**
@@ -167,7 +187,7 @@ export class ArticleReads {
    * caller shows each once its date has come): what the site-wide search
    * prepares once per change of the news.
    */
-  publishedWithBodies(): Article[] {
+  publishedWithBodies(): Omit<Article, 'unconfirmedClusters'>[] {
     return this.select()
       .where(and(eq(articles.status, 'published'), isNotNull(articles.publishedAt)))
       .orderBy(desc(articles.publishedAt), desc(articles.id))
