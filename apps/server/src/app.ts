@@ -98,7 +98,7 @@ export async function buildApp({
 
   await registerTrpcRoutes(app, { handle, auth, origins });
 
-  registerOpenDataRoutes(app, handle, { downloadLimits });
+  registerOpenDataRoutes(app, handle, { downloadLimits, origin });
   registerImportRoute(app, handle, auth, origins);
   const media = new MediaFolder(mediaDir ?? mediaDirectory(handle.path, {}));
   registerImageRoutes(app, handle, auth, origins, media);

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { DownloadLimits } from './download-limits';
 import { registerDownloads } from './download-route';
 import { sendHttpError as sendError } from './http-errors';
+import { dcatDocument } from './dcat';
 import { openApiDocument } from './openapi';
 
 export const DATA_LICENCE = {
@@ -17,6 +18,8 @@ export const DATA_LICENCE = {
 };
 
 export interface OpenDataOptions {
+  /** The public origin the DCAT-AP-SE description names its addresses under. */
+  origin?: string;
   /** Per-address bounds on the register downloads (DOWNLOADS_AT_ONCE, DOWNLOADS_PER_MINUTE). */
   downloadLimits?: DownloadLimits;
 }
@@ -72,4 +75,14 @@ export function registerOpenDataRoutes(
   app.get('/api/v1/members.json', (request, reply) => downloads.send(request, reply, 'json'));
 
   app.get('/api/openapi.json', (_request, reply) => reply.send(openApiDocument(DATA_LICENCE)));
+
+  // The datasets in DCAT-AP-SE for dataportal.se's harvester (dcat.ts).
+  app.get('/api/dcat.rdf', async (request, reply) => {
+    const origin = options.origin ?? `${request.protocol}://${request.host}`;
+    const facts = await caller.openData.catalogue();
+    cacheFor(reply);
+    return reply
+      .type('application/rdf+xml; charset=utf-8')
+      .send(dcatDocument(origin, facts, DATA_LICENCE.url));
+  });
 }

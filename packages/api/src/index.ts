@@ -58,6 +58,7 @@ export {
   type AdminExportPlan,
 } from './services/member-export-admin';
 export { ImageLibrary } from './services/image-library';
+export { OPEN_DATASETS, type DatasetFacts, type OpenDataset } from './services/open-data-catalogue';
 export {
   IMAGE_FIELD_LABELS,
   processImage,

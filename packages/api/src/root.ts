@@ -9,6 +9,7 @@ import { memberRouter } from './routers/member';
 import { personalDataRouter } from './routers/personal-data';
 import { searchRouter } from './routers/search';
 import { sessionRouter } from './routers/session';
+import { openDataRouter } from './routers/open-data';
 import { statisticsRouter } from './routers/statistics';
 import { taxonomyRouter } from './routers/taxonomy';
 import { updateSuggestionRouter } from './routers/update-suggestion';
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   member: memberRouter,
   article: articleRouter,
   statistics: statisticsRouter,
+  openData: openDataRouter,
   audit: auditRouter,
   user: userRouter,
   session: sessionRouter,

@@ -78,6 +78,7 @@ const ROUTES: Record<string, string[]> = {
   '/api/v1/members.csv': ['/api/v1/members.csv'],
   '/api/v1/members.json': ['/api/v1/members.json'],
   '/api/openapi.json': ['/api/openapi.json'],
+  '/api/dcat.rdf': ['/api/dcat.rdf'],
   '/trpc/:path': [
     ...listProcedures(appRouter)
       .filter((_, i) => i % 4 === 0)

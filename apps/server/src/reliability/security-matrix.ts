@@ -186,6 +186,7 @@ export function procedureMatrix(env: SecurityEnv): Record<string, { rule: Rule; 
     'article.bySlug': { rule: 'public', input: () => ({ slug: env.publishedArticle }) },
     'statistics.overview': { rule: 'public', input: () => undefined },
     'statistics.demoPresence': { rule: 'public', input: () => undefined },
+    'openData.catalogue': { rule: 'public', input: () => undefined },
     'search.site': { rule: 'public', input: () => ({ q: 'förpackning' }) },
     'session.me': { rule: 'public', input: () => undefined },
     'joinRequest.start': {

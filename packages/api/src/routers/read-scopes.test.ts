@@ -74,9 +74,10 @@ const INPUTS: Record<string, (f: Fixtures) => unknown[]> = {
   ],
   'member.bySlug': (f) => [{ slug: f.member }],
   'article.list': (f) => [{}, { tag: f.tag }, { cluster: f.cluster, limit: 1 }],
-  'article.bySlug': (f) => [{ slug: f.article }],
+  'article.bySlug': (f) => [{ slug: f.article }, { slug: f.article, locale: 'en' }],
   'statistics.overview': () => [undefined],
   'statistics.demoPresence': () => [undefined],
+  'openData.catalogue': () => [undefined],
   'search.site': () => [{ q: 'förpackning' }, { q: 'livsmedel och' }, { q: 'lansering' }],
   'session.me': () => [undefined],
   'joinRequest.suggestClusters': (f) => [

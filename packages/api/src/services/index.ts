@@ -9,6 +9,7 @@ import { ArticleReads } from './article-reads';
 import { ArticleWrites } from './article-writes';
 import { Attention } from './attention';
 import { AuditTrail } from './audit';
+import { OpenDataCatalogue } from './open-data-catalogue';
 import { DemoPresenceReads } from './demo-presence';
 import { ClusterWrites } from './cluster-writes';
 import { ImageLibrary } from './image-library';
@@ -36,6 +37,7 @@ export interface Services {
   statistics: Statistics;
   /** How many generated demo members there are, for the demo banner. */
   demoPresence: DemoPresenceReads;
+  openDataCatalogue: OpenDataCatalogue;
   /** Area and cluster ids and names for the admin's pickers. */
   taxonomy: TaxonomyReads;
   /** The admin dashboard's "needs attention" lists. */
@@ -79,6 +81,7 @@ export function getServices(handle: DatabaseHandle): Services {
       publicReads,
       statistics: new Statistics(statements, cache, publicReads, counts),
       demoPresence: new DemoPresenceReads(statements, cache),
+      openDataCatalogue: new OpenDataCatalogue(statements, cache),
       taxonomy: new TaxonomyReads(statements, cache),
       attention: new Attention(handle.db),
       articleReads,

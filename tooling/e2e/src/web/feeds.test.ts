@@ -94,6 +94,25 @@ describe('feeds and sitemaps', () => {
     expect(xml.locs.length).toBeGreaterThan(60);
   });
 
+  it('the open-data page names each dataset, its size and last change, and the DCAT description', async () => {
+    for (const [path, heading] of [
+      ['/oppna-data', 'Senast ändrad'],
+      ['/en/open-data', 'Last changed'],
+    ] as const) {
+      const html = await (await fetch(platform.origin + path)).text();
+      expect(html).toContain(heading);
+      const rows = [
+        ...html.matchAll(/<tr data-dataset="(\w+)"[^>]*>[\s\S]*?<time datetime="([^"]+)"/g),
+      ];
+      expect(rows.map((r) => r[1])).toEqual(['members', 'clusters', 'areas']);
+      for (const row of rows) expect(Number.isNaN(Date.parse(row[2] ?? ''))).toBe(false);
+      expect(html).toContain('href="/api/dcat.rdf"');
+    }
+    const dcat = await fetch(`${platform.origin}/api/dcat.rdf`);
+    expect(dcat.headers.get('content-type')).toMatch(/^application\/rdf\+xml/);
+    expect(await dcat.text()).toContain('<dcat:Catalog');
+  });
+
   it('robots.txt allows the site and names the sitemap', async () => {
     const text = await (await fetch(`${platform.origin}/robots.txt`)).text();
     expect(text).toMatch(/^User-agent: \*/m);
