@@ -27,6 +27,7 @@ const WIDTHS: Partial<Record<(typeof ADMIN_EXPORT_COLUMNS)[number], number>> = {
   description_en: 40,
   areas: 24,
   clusters: 24,
+  cluster_relations: 32,
   created_at: 20,
   updated_at: 20,
   version: 8,

@@ -122,6 +122,28 @@ describe('open data REST', () => {
     expect(known.slice(1).map((r) => r[column])).toEqual(unknown.items.map(() => 'false'));
   });
 
+  it('gives each cluster link in the download with its kind: founders are not members', async () => {
+    const [header, ...rows] = parseCsv(
+      (await (await server.fetch('/api/v1/members.csv')).text()).replace(/^\uFEFF/, ''),
+    );
+    const at = (name: string) => (header ?? []).indexOf(name);
+    const lund = rows.find((r) => r[at('slug')] === 'lunds-universitet');
+    expect(lund?.[at('clusters')]).toBe('opentech;packbridge');
+    expect(lund?.[at('cluster_relations')]).toBe('opentech:founder;packbridge:founder');
+    // The default data's links are founders and agenda co-leads only; the demo members are members.
+    const json = (await (await server.fetch('/api/v1/members.json?demo=include')).json()) as {
+      slug: string;
+      cluster_relations: string | null;
+    }[];
+    const relations = new Set(
+      json.flatMap((m) => (m.cluster_relations ?? '').split(';').filter(Boolean)),
+    );
+    expect([...relations].some((r) => r.endsWith(':member'))).toBe(true);
+    expect([...relations].every((r) => /:(member|founder|partner|agenda-co-lead)$/.test(r))).toBe(
+      true,
+    );
+  });
+
   it('serves one member by slug and 404 for an unknown one', async () => {
     const found = await server.fetch('/api/v1/members/lunds-universitet');
     expect(found.status).toBe(200);

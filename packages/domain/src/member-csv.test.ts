@@ -53,9 +53,11 @@ describe('export columns', () => {
     // nor the municipality's name beside its code (the code decides); slug is (it
     // matches rows to members when updating), and outside_skane.
     const read = guessImportColumns([...ADMIN_EXPORT_COLUMNS]);
+    // cluster_relations neither: a link's kind is set in the member form, and an import keeps it.
     expect(ADMIN_EXPORT_COLUMNS.filter((_, i) => read[i] === null)).toEqual([
       'id',
       'municipality',
+      'cluster_relations',
       'created_at',
       'updated_at',
       'version',

@@ -93,7 +93,10 @@ export const MEMBER_EXPORT_COLUMNS = [
   'description_sv',
   'description_en',
   'areas',
+  // Every cluster the organisation is linked to, of any kind…
   'clusters',
+  // …and each link with its kind: "opentech:member;packbridge:founder". Only 'member' is a membership.
+  'cluster_relations',
   'updated_at',
 ] as const;
 export type MemberExportColumn = (typeof MEMBER_EXPORT_COLUMNS)[number];

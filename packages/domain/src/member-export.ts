@@ -37,6 +37,7 @@ export const ADMIN_EXPORT_COLUMNS = [
   'status',
   'areas',
   'clusters',
+  'cluster_relations',
   'created_at',
   'updated_at',
   'version',
@@ -60,6 +61,8 @@ export interface AdminExportRow {
   status: string;
   areas: string[];
   clusters: string[];
+  /** "slug:kind" for each link (member, founder, partner, agenda-co-lead); read by no import. */
+  cluster_relations: string[];
   created_at: string;
   updated_at: string;
   version: number;

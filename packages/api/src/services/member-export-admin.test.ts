@@ -64,13 +64,25 @@ describe('admin member export', () => {
       )
       .pluck()
       .all(stored.id);
+    const relations = api.sqlite
+      .prepare(
+        `SELECT c.slug || ':' || l.kind FROM memberships l JOIN clusters c ON c.id = l.cluster_id
+         WHERE l.member_id = ? ORDER BY c.slug`,
+      )
+      .pluck()
+      .all(stored.id);
     const { rows } = await exportRows(api.adminUser, { demo: 'none' });
     expect(rows.find((r) => r.id === stored.id)).toEqual({
       ...stored,
       outside_skane: false,
       areas: areaSlugs,
       clusters: clusterSlugs,
+      cluster_relations: relations,
     });
+    // The default data's founders are exported as founders, not as members.
+    expect(rows.find((r) => r.slug === 'lunds-universitet')?.cluster_relations).toContain(
+      'packbridge:founder',
+    );
   });
 
   it('tells a member known to be outside Skåne from one whose place is not known', async () => {

@@ -85,6 +85,8 @@ const ROWS_SQL = `SELECT m.id, m.slug, m.name, m.organisation_number, m.kind, m.
        FROM member_areas l JOIN areas a ON a.id = l.area_id WHERE l.member_id = m.id),
     (SELECT group_concat(c.slug, ';' ORDER BY c.slug)
        FROM memberships l JOIN clusters c ON c.id = l.cluster_id WHERE l.member_id = m.id),
+    (SELECT group_concat(c.slug || ':' || l.kind, ';' ORDER BY c.slug)
+       FROM memberships l JOIN clusters c ON c.id = l.cluster_id WHERE l.member_id = m.id),
     m.created_at, m.updated_at, m.version
   FROM members m LEFT JOIN municipalities mu ON mu.code = m.municipality_code
   WHERE m.id IN (SELECT value FROM json_each(?))`;
@@ -103,6 +105,7 @@ type RawExportRow = [
   string,
   string,
   string,
+  string | null,
   string | null,
   string | null,
   string,
@@ -127,9 +130,10 @@ function toRow(r: RawExportRow): AdminExportRow {
     status: r[12],
     areas: r[13] ? r[13].split(';') : [],
     clusters: r[14] ? r[14].split(';') : [],
-    created_at: r[15],
-    updated_at: r[16],
-    version: r[17],
+    cluster_relations: r[15] ? r[15].split(';') : [],
+    created_at: r[16],
+    updated_at: r[17],
+    version: r[18],
   };
 }
 
