@@ -1,4 +1,11 @@
-/** The OpenAPI 3.1 description of the open-data routes. */
+/**
+ * The OpenAPI 3.1 description of the open-data routes. The response bodies'
+ * schemas are made from the same zod outputs the API validates its answers
+ * with (zod 4's toJSONSchema, JSON Schema 2020-12 as OpenAPI 3.1 uses), so
+ * the document cannot drift from what the routes return; openapi.test.ts
+ * validates real answers against them with ajv.
+ */
+import { areaOut, clusterOut, directoryOut, memberDetailOut } from '@cos/api';
 import {
   LIST_LIMIT_MAX,
   MEMBER_KINDS,
@@ -6,8 +13,31 @@ import {
   MUNICIPALITY_UNKNOWN,
   OPEN_DATA_DEMO,
   OUTSIDE_SKANE,
+  MEMBER_EXPORT_COLUMNS,
   SIZE_BANDS,
 } from '@cos/domain';
+import { z } from 'zod';
+
+/** A JSON body in the document, its schema from a zod schema. */
+const jsonBody = (schema: z.ZodType) => ({
+  'application/json': {
+    // 'any' for what JSON Schema cannot say (none of these outputs has such a part today).
+    schema: z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+  },
+});
+
+const licenceOut = z.object({ name: z.string(), url: z.string() });
+const listOf = (item: z.ZodType) => z.object({ licence: licenceOut, items: z.array(item) });
+
+/** One row of the JSON download: the CSV's columns, text or null, outside_skane a boolean. */
+const exportRowOut = z.strictObject(
+  Object.fromEntries(
+    MEMBER_EXPORT_COLUMNS.map((c) => [
+      c,
+      c === 'outside_skane' ? z.boolean() : z.string().nullable(),
+    ]),
+  ),
+);
 
 const many = (name: string, description: string, items: Record<string, unknown>) => ({
   name,
@@ -55,20 +85,14 @@ const directoryParameters = [
   },
 ];
 
+const errorBody = z.looseObject({
+  error: z.string(),
+  message: z.string(),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+});
 const errorResponse = {
   description: 'Bad input: the message names each bad parameter and why.',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        properties: {
-          error: { type: 'string' },
-          message: { type: 'string' },
-          fieldErrors: { type: 'object' },
-        },
-      },
-    },
-  },
+  content: jsonBody(errorBody),
 };
 
 export function openApiDocument(licence: { name: string; url: string }) {
@@ -86,14 +110,16 @@ export function openApiDocument(licence: { name: string; url: string }) {
       '/api/v1/areas': {
         get: {
           summary: 'The six specialisation areas with member and cluster counts',
-          responses: { '200': { description: 'Areas' } },
+          responses: { '200': { description: 'Areas', content: jsonBody(listOf(areaOut)) } },
         },
       },
       '/api/v1/clusters': {
         get: {
           summary:
             'The cluster organisations, with areas, member counts (registered here, and as their sources report them), source notes in Swedish and English (sourceNoteText) and their sources (title in both languages, year, link)',
-          responses: { '200': { description: 'Clusters' } },
+          responses: {
+            '200': { description: 'Clusters', content: jsonBody(listOf(clusterOut)) },
+          },
         },
       },
       '/api/v1/members': {
@@ -101,7 +127,10 @@ export function openApiDocument(licence: { name: string; url: string }) {
           summary: 'The member directory: search, filters, facet counts and keyset pagination',
           parameters: directoryParameters,
           responses: {
-            '200': { description: 'A page of members with total, facets and nextCursor' },
+            '200': {
+              description: 'A page of members with total, facets and nextCursor',
+              content: jsonBody(directoryOut.extend({ licence: licenceOut })),
+            },
             '400': errorResponse,
           },
         },
@@ -111,8 +140,11 @@ export function openApiDocument(licence: { name: string; url: string }) {
           summary: 'One member with its areas, clusters and related members in other clusters',
           parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
-            '200': { description: 'The member' },
-            '404': { description: 'No published member with that slug' },
+            '200': { description: 'The member', content: jsonBody(memberDetailOut) },
+            '404': {
+              description: 'No published member with that slug',
+              content: jsonBody(errorBody),
+            },
           },
         },
       },
@@ -123,7 +155,7 @@ export function openApiDocument(licence: { name: string; url: string }) {
             (p) => !['cursor', 'limit', 'sort'].includes(p.name),
           ),
           responses: {
-            '200': { description: 'JSON file', content: { 'application/json': {} } },
+            '200': { description: 'JSON file', content: jsonBody(z.array(exportRowOut)) },
             '400': errorResponse,
           },
         },

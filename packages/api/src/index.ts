@@ -87,4 +87,4 @@ export {
   type MailSettings,
 } from './services/mail';
 /** The public directory's answer shape, for REST responses read from the services directly. */
-export { directoryOut } from './outputs';
+export { areaOut, clusterOut, directoryOut, memberDetailOut } from './outputs';
