@@ -164,7 +164,8 @@ export function openApiDocument(licence: { name: string; url: string }) {
         get: {
           summary: 'All published members matching the filters as CSV (UTF-8 with BOM)',
           parameters: directoryParameters.filter(
-            (p) => !['cursor', 'limit', 'sort', 'q'].includes(p.name),
+            // q is read as in the directory (words, stems, organisation numbers); paging and sort are not: a download is every match, by name.
+            (p) => !['cursor', 'limit', 'sort'].includes(p.name),
           ),
           responses: {
             '200': { description: 'CSV file', content: { 'text/csv': {} } },
