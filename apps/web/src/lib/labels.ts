@@ -49,3 +49,9 @@ export function pick(text: Bilingual, locale: Locale): string {
 export function shownIn(text: Bilingual, locale: Locale): Locale {
   return locale === 'en' && text.en.trim() === '' ? 'sv' : locale;
 }
+
+/** The lang attribute for a bilingual text: its language where that is not the page's, else none. */
+export function langAttr(text: Bilingual, locale: Locale): Locale | undefined {
+  const shown = shownIn(text, locale);
+  return shown === locale ? undefined : shown;
+}

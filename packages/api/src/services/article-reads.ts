@@ -98,34 +98,8 @@ export class ArticleReads {
       .prepare(),
     // An address in the page's language first, then one in the other: the
     // page answers the latter (the old English URLs among them) with a 301.
-    bySlugSv: this.select()
-      .where(
-        and(
-          or(
-            eq(articles.slug, sql.placeholder('slug')),
-            eq(articles.slugEn, sql.placeholder('slug')),
-          ),
-          visible(),
-        ),
-      )
-      .orderBy(sql`${articles.slug} = ${sql.placeholder('slug')} DESC`)
-      .limit(1)
-      .prepare(),
-    bySlugEn: this.select()
-      .where(
-        and(
-          or(
-            eq(articles.slugEn, sql.placeholder('slug')),
-            eq(articles.slug, sql.placeholder('slug')),
-          ),
-          visible(),
-        ),
-      )
-      .orderBy(
-        sql`coalesce(${articles.slugEn}, ${articles.slug}) = ${sql.placeholder('slug')} DESC`,
-      )
-      .limit(1)
-      .prepare(),
+    bySlugSv: this.bySlugPreferring(articles.slug),
+    bySlugEn: this.bySlugPreferring(sql`coalesce(${articles.slugEn}, ${articles.slug})`),
   }));
   private readonly lists = new ShapeCache<ReturnType<ArticleReads['prepareList']>>();
 
@@ -193,6 +167,16 @@ export class ArticleReads {
       .orderBy(desc(articles.publishedAt), desc(articles.id))
       .all()
       .map((row) => ({ ...articleSummary(row), body: { sv: row.bodySv, en: row.bodyEn } }));
+  }
+
+  /** The visible article with `slug` in either language, the one whose `own` address it is first. */
+  private bySlugPreferring(own: SQL | typeof articles.slug) {
+    const slug = sql.placeholder('slug');
+    return this.select()
+      .where(and(or(eq(articles.slug, slug), eq(articles.slugEn, slug)), visible()))
+      .orderBy(sql`${own} = ${slug} DESC`)
+      .limit(1)
+      .prepare();
   }
 
   private select() {

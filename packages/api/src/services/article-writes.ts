@@ -154,16 +154,15 @@ export class ArticleWrites extends VersionedWrites<number, ArticleRecord> {
     }
   }
 
-  private freeSlug(title: string): string {
+  /** The first address made from `title` that no other article has in either language. */
+  private freeSlug(title: string, selfId?: number): string {
     const { addressElsewhere } = this.statements();
-    return uniqueSlug(title, (slug) => !!addressElsewhere.get({ slug, self: -1 }));
+    return uniqueSlug(title, (slug) => !!addressElsewhere.get({ slug, self: selfId ?? -1 }));
   }
 
   /** From the English title; none without one (the English page then uses the Swedish slug). */
   private englishSlug(titleEn: string, selfId?: number): string | null {
-    if (!titleEn.trim()) return null;
-    const { addressElsewhere } = this.statements();
-    return uniqueSlug(titleEn, (slug) => !!addressElsewhere.get({ slug, self: selfId ?? -1 }));
+    return titleEn.trim() ? this.freeSlug(titleEn, selfId) : null;
   }
 
   /** A tag given without an English name keeps the one it has. */

@@ -154,14 +154,14 @@ function linkSlugLists(
     .iterate(...params) as Iterable<[number, number, string?]>) {
     const slug = slugs.get(targetId);
     if (slug === undefined) continue; // e.g. a cluster that is not published
-    const withKind = kind === undefined ? slug : `${slug}:${kind}`;
     const before = lists.get(memberId);
-    lists.set(
-      memberId,
-      before === undefined
-        ? { slugs: slug, withKinds: withKind }
-        : { slugs: `${before.slugs};${slug}`, withKinds: `${before.withKinds};${withKind}` },
-    );
+    const list = before === undefined ? slug : `${before.slugs};${slug}`;
+    // Links without a kind (areas) share the one string instead of building it twice.
+    const withKinds =
+      kind === undefined
+        ? list
+        : `${before === undefined ? '' : `${before.withKinds};`}${slug}:${kind}`;
+    lists.set(memberId, { slugs: list, withKinds });
   }
   return lists;
 }
