@@ -191,7 +191,8 @@ describe('a flood of downloads', () => {
       },
       probes: 6,
     });
-    expect(flood.probes).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(flood.probes.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(flood.probes)).toEqual(new Set([200]));
     expect(flood.abuseDuring).toBeGreaterThan(0);
     expect([...flood.abuseStatuses.keys()]).toEqual([200]);
   }, 180_000);

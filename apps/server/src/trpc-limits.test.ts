@@ -176,7 +176,8 @@ describe('a flood of the largest batches', () => {
       probe: async () => (await server.fetch('/healthz')).status,
       probes: 5,
     });
-    expect(flood.probes).toEqual([200, 200, 200, 200, 200]);
+    expect(flood.probes.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(flood.probes)).toEqual(new Set([200]));
     expect(flood.abuseDuring).toBeGreaterThan(0);
     // Every batch was answered or refused for its size: nothing failed.
     expect([...flood.abuseStatuses.keys()].every((s) => s === 200 || s === 413)).toBe(true);
